@@ -1,0 +1,56 @@
+package org.heritageguide.session;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+
+import org.heritageguide.web.ApiException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Mono;
+
+/** Opens, finds and keeps visitor sessions. Ids are random and unguessable. */
+@Service
+public class Sessions {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SessionStore store;
+    private final SessionSettings settings;
+    private final Clock clock;
+
+    Sessions(SessionStore store, SessionSettings settings, ObjectProvider<Clock> clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    public Mono<VisitorSession> open(String site, String exhibit, String language) {
+        var now = clock.instant();
+        var session = new VisitorSession(newId(), site, null, language, now, now, List.of(), List.of(), null)
+                .withExhibit(exhibit);
+        return store.save(session);
+    }
+
+    /** The session, or a 404 {@code session-not-found} error if it does not exist or has expired. */
+    public Mono<VisitorSession> get(String id) {
+        return store.find(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("session-not-found",
+                "This conversation has ended or does not exist. Start a new one.")));
+    }
+
+    public Mono<VisitorSession> save(VisitorSession session) {
+        return store.save(session.seenAt(clock.instant()));
+    }
+
+    public int maxHistory() {
+        return settings.maxHistory();
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

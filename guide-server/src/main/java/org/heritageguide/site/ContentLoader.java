@@ -1,0 +1,307 @@
+package org.heritageguide.site;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Reads and validates the content directory ({@code sites/<site>/site.yaml, faq.yaml, exhibits/*.yaml}).
+ * A file with problems is reported and replaced by its last good version, if this loader has seen one,
+ * so one broken file never takes a site down.
+ */
+public final class ContentLoader {
+
+    static final String SITES = "sites";
+    static final String SITE_FILE = "site.yaml";
+    static final String FAQ_FILE = "faq.yaml";
+    static final String EXHIBITS = "exhibits";
+    private static final String YAML = ".yaml";
+
+    private final Path contentDir;
+    private final Map<String, Object> lastGood = new ConcurrentHashMap<>();
+
+    public ContentLoader(Path contentDir) {
+        this.contentDir = contentDir;
+    }
+
+    public Path contentDir() {
+        return contentDir;
+    }
+
+    /** Loads every site; never throws for bad content, only reports it. */
+    public SiteCatalog load(long version) {
+        Map<String, Site> sites = new LinkedHashMap<>();
+        List<ContentProblem> problems = new ArrayList<>();
+        Path sitesDir = contentDir.resolve(SITES);
+        if (!Files.isDirectory(sitesDir)) {
+            problems.add(new ContentProblem(SITES, 0, "", "the content directory has no sites folder: " + sitesDir.toAbsolutePath()));
+            return new SiteCatalog(version, sites, problems, Instant.now());
+        }
+        for (Path siteDir : list(sitesDir, Files::isDirectory)) {
+            String siteId = siteDir.getFileName().toString();
+            if (!FileReader.isId(siteId)) {
+                problems.add(new ContentProblem(relative(siteDir), 0, "", "'" + siteId + "' is not a valid site id"));
+                continue;
+            }
+            loadSite(siteId, problems).ifPresent(site -> sites.put(siteId, site));
+        }
+        return new SiteCatalog(version, sites, problems, Instant.now());
+    }
+
+    private Optional<Site> loadSite(String siteId, List<ContentProblem> problems) {
+        Path siteDir = contentDir.resolve(SITES).resolve(siteId);
+        SiteHeader header = readFile(siteDir.resolve(SITE_FILE), problems, (reader, root) -> readHeader(reader, root));
+        if (header == null) {
+            return Optional.empty();
+        }
+        Map<String, Exhibit> exhibits = new LinkedHashMap<>();
+        Path exhibitsDir = siteDir.resolve(EXHIBITS);
+        List<Path> exhibitFiles = Files.isDirectory(exhibitsDir)
+                ? list(exhibitsDir, p -> p.getFileName().toString().endsWith(YAML)) : List.of();
+        Set<String> exhibitIds = new HashSet<>();
+        exhibitFiles.forEach(p -> exhibitIds.add(exhibitId(p)));
+        for (Path file : exhibitFiles) {
+            String id = exhibitId(file);
+            if (!FileReader.isId(id)) {
+                problems.add(new ContentProblem(relative(file), 0, "", "'" + id + "' is not a valid exhibit id (file name)"));
+                continue;
+            }
+            Exhibit exhibit = readFile(file, problems, (reader, root) -> readExhibit(reader, root, id, header, exhibitIds));
+            if (exhibit != null) {
+                exhibits.put(id, exhibit);
+            }
+        }
+        Path faqFile = siteDir.resolve(FAQ_FILE);
+        List<Faq> faqs = Files.exists(faqFile)
+                ? readFile(faqFile, problems, (reader, root) -> readFaqs(reader, root, exhibitIds))
+                : List.of();
+        return Optional.of(new Site(siteId, header.name, header.defaultLanguage, header.sourceLanguage,
+                header.languages, header.partialLanguages, header.city, header.intro, header.visitorInfo,
+                header.areas, exhibits, faqs == null ? List.of() : faqs));
+    }
+
+    private interface Parser<T> {
+        T parse(FileReader reader, YamlNode root);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T readFile(Path file, List<ContentProblem> problems, Parser<T> parser) {
+        String name = relative(file);
+        FileReader reader = new FileReader(name);
+        T value = null;
+        try (InputStream in = Files.newInputStream(file)) {
+            value = parser.parse(reader, YamlNode.parse(in));
+        } catch (YamlNode.YamlSyntaxException e) {
+            reader.problem(null, "", "not valid YAML at line " + e.line() + ": " + e.getMessage());
+        } catch (IOException e) {
+            reader.problem(null, "", "cannot be read: " + e.getMessage());
+        }
+        problems.addAll(reader.problems());
+        if (reader.hasProblems() || value == null) {
+            Object previous = lastGood.get(name);
+            if (previous != null) {
+                problems.add(new ContentProblem(name, 0, "", "the last good version is still in use"));
+            }
+            return (T) previous;
+        }
+        lastGood.put(name, value);
+        return value;
+    }
+
+    private record SiteHeader(Localized name, String defaultLanguage, String sourceLanguage, List<String> languages,
+                              List<String> partialLanguages, Localized city, Localized intro,
+                              Map<VisitorTopic, Localized> visitorInfo, List<Area> areas) {
+    }
+
+    private SiteHeader readHeader(FileReader reader, YamlNode root) {
+        if (reader.requireMap(root, "") == null) {
+            return null;
+        }
+        List<String> languages = reader.languages(root, "languages");
+        if (languages.isEmpty()) {
+            reader.problem(root, "languages", "at least one language is required");
+        }
+        String defaultLanguage = reader.text(root, "defaultLanguage", true);
+        if (defaultLanguage != null && !languages.contains(defaultLanguage)) {
+            reader.problem(root.get("defaultLanguage"), "defaultLanguage", "'" + defaultLanguage + "' is not among the site's languages " + languages);
+        }
+        String sourceLanguage = reader.text(root, "sourceLanguage", false);
+        if (sourceLanguage == null) {
+            sourceLanguage = defaultLanguage;
+        } else if (!languages.contains(sourceLanguage)) {
+            reader.problem(root.get("sourceLanguage"), "sourceLanguage", "'" + sourceLanguage + "' is not among the site's languages " + languages);
+        }
+        List<String> partial = reader.languages(root, "partialLanguages");
+        for (String language : partial) {
+            if (!languages.contains(language)) {
+                reader.problem(root.get("partialLanguages"), "partialLanguages", "'" + language + "' is not among the site's languages");
+            }
+        }
+        Localized name = reader.localized(root, "name", defaultLanguage);
+        Localized city = reader.localized(root, "city", null);
+        Localized intro = reader.localized(root, "intro", defaultLanguage);
+        Map<VisitorTopic, Localized> info = new EnumMap<>(VisitorTopic.class);
+        YamlNode infoNode = root.get("visitorInfo");
+        if (infoNode != null && !infoNode.isNull()) {
+            if (reader.requireMap(infoNode, "visitorInfo") != null) {
+                infoNode.entries().forEach((key, value) -> VisitorTopic.fromKey(key).ifPresentOrElse(
+                        topic -> info.put(topic, reader.localizedNode(value, "visitorInfo." + key, null)),
+                        () -> reader.problem(value, "visitorInfo." + key, "unknown topic; known topics are "
+                                + Stream.of(VisitorTopic.values()).map(VisitorTopic::key).toList())));
+            }
+        }
+        List<Area> areas = new ArrayList<>();
+        YamlNode areasNode = root.get("areas");
+        if (areasNode != null && areasNode.isList()) {
+            for (int i = 0; i < areasNode.items().size(); i++) {
+                YamlNode area = reader.requireMap(areasNode.items().get(i), "areas[" + i + "]");
+                if (area != null) {
+                    String id = reader.id(area, "id", true);
+                    Localized areaName = reader.localized(area, "name", defaultLanguage);
+                    if (id != null) {
+                        areas.add(new Area(id, areaName));
+                    }
+                }
+            }
+        } else if (areasNode != null && !areasNode.isNull()) {
+            reader.problem(areasNode, "areas", "expected a list of areas");
+        }
+        return new SiteHeader(name, defaultLanguage, sourceLanguage, languages, partial, city, intro, info, areas);
+    }
+
+    private Exhibit readExhibit(FileReader reader, YamlNode root, String id, SiteHeader site, Set<String> exhibitIds) {
+        if (reader.requireMap(root, "") == null) {
+            return null;
+        }
+        String language = site.defaultLanguage;
+        String statusText = reader.text(root, "status", true);
+        ExhibitStatus status = ExhibitStatus.DRAFT;
+        if (statusText != null) {
+            try {
+                status = ExhibitStatus.valueOf(statusText.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                reader.problem(root.get("status"), "status", "expected draft or published, found '" + statusText + "'");
+            }
+        }
+        String area = reader.id(root, "area", false);
+        if (area != null && site.areas.stream().noneMatch(a -> a.id().equals(area))) {
+            reader.problem(root.get("area"), "area", "'" + area + "' is not an area of the site (see site.yaml)");
+        }
+        int order = reader.integer(root, "order", Integer.MAX_VALUE);
+        List<String> related = reader.texts(root, "related");
+        for (String other : related) {
+            if (!exhibitIds.contains(other) || other.equals(id)) {
+                reader.problem(root.get("related"), "related", "'" + other + "' is not another exhibit of this site");
+            }
+        }
+        Localized title = reader.localized(root, "title", language);
+        Localized summary = reader.localized(root, "summary", language);
+        List<Localized> passages = new ArrayList<>();
+        YamlNode passagesNode = root.get("passages");
+        if (passagesNode != null && passagesNode.isList()) {
+            for (int i = 0; i < passagesNode.items().size(); i++) {
+                passages.add(reader.localizedNode(passagesNode.items().get(i), "passages[" + i + "]", null));
+            }
+        } else if (passagesNode != null && !passagesNode.isNull()) {
+            reader.problem(passagesNode, "passages", "expected a list of paragraphs");
+        }
+        List<Fact> facts = new ArrayList<>();
+        YamlNode factsNode = root.get("facts");
+        if (factsNode != null && factsNode.isList()) {
+            for (int i = 0; i < factsNode.items().size(); i++) {
+                YamlNode fact = reader.requireMap(factsNode.items().get(i), "facts[" + i + "]");
+                if (fact != null) {
+                    facts.add(new Fact(reader.localized(fact, "facts[" + i + "].label", null),
+                            reader.localized(fact, "facts[" + i + "].value", null)));
+                }
+            }
+        } else if (factsNode != null && !factsNode.isNull()) {
+            reader.problem(factsNode, "facts", "expected a list of facts");
+        }
+        Localized location = reader.localized(root, "location", null);
+        return new Exhibit(id, status, area, order, related, title, summary, passages, facts, location);
+    }
+
+    private List<Faq> readFaqs(FileReader reader, YamlNode root, Set<String> exhibitIds) {
+        if (!root.isList()) {
+            if (!root.isNull() && !root.entries().isEmpty()) {
+                reader.problem(root, "", "expected a list of questions and answers");
+            }
+            return List.of();
+        }
+        List<Faq> faqs = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < root.items().size(); i++) {
+            String at = "[" + i + "]";
+            YamlNode node = reader.requireMap(root.items().get(i), at);
+            if (node == null) {
+                continue;
+            }
+            String id = reader.id(node, "id", true);
+            if (id != null && !ids.add(id)) {
+                reader.problem(node.get("id"), at + ".id", "'" + id + "' is used twice");
+            }
+            String exhibit = reader.id(node, "exhibit", false);
+            if (exhibit != null && !exhibitIds.contains(exhibit)) {
+                reader.problem(node.get("exhibit"), at + ".exhibit", "'" + exhibit + "' is not an exhibit of this site");
+            }
+            Map<String, List<String>> questions = new LinkedHashMap<>();
+            YamlNode questionsNode = node.get("questions");
+            if (questionsNode == null || !questionsNode.isMap()) {
+                reader.problem(questionsNode == null ? node : questionsNode, at + ".questions", "expected questions per language, such as {en: [...]}");
+            } else {
+                questionsNode.entries().forEach((language, list) -> {
+                    List<String> texts = reader.texts(questionsNode, language);
+                    if (!texts.isEmpty()) {
+                        questions.put(language, texts);
+                    }
+                });
+            }
+            Localized answer = reader.localized(node, "answer", null);
+            for (String language : questions.keySet()) {
+                if (!answer.has(language)) {
+                    reader.problem(node, at + ".answer", "has questions in " + language + " but no answer in " + language);
+                }
+            }
+            if (questions.isEmpty()) {
+                reader.problem(node, at + ".questions", "at least one question is required");
+            }
+            if (id != null) {
+                faqs.add(new Faq(id, exhibit, questions, answer));
+            }
+        }
+        return faqs;
+    }
+
+    private static String exhibitId(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - YAML.length());
+    }
+
+    private String relative(Path file) {
+        return contentDir.relativize(file).toString();
+    }
+
+    private static List<Path> list(Path dir, Predicate<Path> filter) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(filter).sorted(Comparator.comparing(Path::toString)).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.heritageguide.site;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One exhibit of a site, as the curators wrote it.
+ *
+ * @param summary  one to three sentences, written to be spoken; what the guide says first
+ * @param passages the longer text, paragraph by paragraph, in reading order
+ * @param location where the exhibit is, as said to a visitor who asks
+ */
+public record Exhibit(
+        String id,
+        ExhibitStatus status,
+        String area,
+        int order,
+        List<String> related,
+        Localized title,
+        Localized summary,
+        List<Localized> passages,
+        List<Fact> facts,
+        Localized location) {
+
+    public Exhibit {
+        related = List.copyOf(related);
+        passages = List.copyOf(passages);
+        facts = List.copyOf(facts);
+    }
+
+    public boolean isPublished() {
+        return status == ExhibitStatus.PUBLISHED;
+    }
+
+    /** Every language in which this exhibit has at least a title and a summary. */
+    public Set<String> languages() {
+        Set<String> languages = new LinkedHashSet<>(title.languages());
+        languages.retainAll(summary.languages());
+        return languages;
+    }
+}

@@ -1,0 +1,149 @@
+package org.heritageguide.site;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Reads typed values out of one content file's YAML, collecting every problem with its line and field. */
+final class FileReader {
+
+    static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    static final int MAX_ID_LENGTH = 64;
+
+    private final String file;
+    private final List<ContentProblem> problems = new ArrayList<>();
+
+    FileReader(String file) {
+        this.file = file;
+    }
+
+    List<ContentProblem> problems() {
+        return problems;
+    }
+
+    boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
+    void problem(YamlNode at, String field, String message) {
+        problems.add(new ContentProblem(file, at == null ? 0 : at.line(), field, message));
+    }
+
+    YamlNode requireMap(YamlNode node, String field) {
+        if (node == null || !node.isMap()) {
+            problem(node, field, "expected a map of fields");
+            return null;
+        }
+        return node;
+    }
+
+    String text(YamlNode parent, String field, boolean required) {
+        YamlNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                problem(parent, field, "is required");
+            }
+            return null;
+        }
+        if (!node.isScalar() || node.text().isBlank()) {
+            problem(node, field, "expected a non-empty text");
+            return null;
+        }
+        return node.text().strip();
+    }
+
+    String id(YamlNode parent, String field, boolean required) {
+        String value = text(parent, field, required);
+        if (value != null && !isId(value)) {
+            problem(parent.get(field), field, "'" + value + "' is not a valid id (lower-case letters, digits and '-')");
+            return null;
+        }
+        return value;
+    }
+
+    static boolean isId(String value) {
+        return value.length() <= MAX_ID_LENGTH && ID.matcher(value).matches();
+    }
+
+    int integer(YamlNode parent, String field, int fallback) {
+        String value = text(parent, field, false);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            problem(parent.get(field), field, "expected a whole number, found '" + value + "'");
+            return fallback;
+        }
+    }
+
+    List<String> texts(YamlNode parent, String field) {
+        YamlNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isList()) {
+            problem(node, field, "expected a list");
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < node.items().size(); i++) {
+            YamlNode item = node.items().get(i);
+            if (!item.isScalar() || item.text().isBlank()) {
+                problem(item, field + "[" + i + "]", "expected a non-empty text");
+            } else {
+                values.add(item.text().strip());
+            }
+        }
+        return values;
+    }
+
+    List<String> languages(YamlNode parent, String field) {
+        List<String> values = texts(parent, field);
+        for (String value : values) {
+            if (!LANGUAGE.matcher(value).matches()) {
+                problem(parent.get(field), field, "'" + value + "' is not a language tag such as vi, en or fr");
+            }
+        }
+        return values;
+    }
+
+    /** A {@code {language: text}} map; {@code requiredLanguage} (if not null) must be present. */
+    Localized localized(YamlNode parent, String field, String requiredLanguage) {
+        YamlNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            if (requiredLanguage != null) {
+                problem(parent, field, "is required, at least in " + requiredLanguage);
+            }
+            return Localized.EMPTY;
+        }
+        return localizedNode(node, field, requiredLanguage);
+    }
+
+    Localized localizedNode(YamlNode node, String field, String requiredLanguage) {
+        if (!node.isMap()) {
+            problem(node, field, "expected texts per language, such as {vi: ..., en: ...}");
+            return Localized.EMPTY;
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        node.entries().forEach((language, value) -> {
+            if (!LANGUAGE.matcher(language).matches()) {
+                problem(value, field + "." + language, "'" + language + "' is not a language tag such as vi, en or fr");
+            } else if (value.isNull() || (value.isScalar() && value.text().isBlank())) {
+                // an empty translation is the same as a missing one
+            } else if (!value.isScalar()) {
+                problem(value, field + "." + language, "expected a text");
+            } else {
+                texts.put(language, value.text().strip());
+            }
+        });
+        if (requiredLanguage != null && !texts.containsKey(requiredLanguage)) {
+            problem(node, field, "the site's default language (" + requiredLanguage + ") is missing");
+        }
+        return new Localized(texts);
+    }
+}

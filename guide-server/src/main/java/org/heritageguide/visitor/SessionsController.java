@@ -1,0 +1,152 @@
+package org.heritageguide.visitor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.heritageguide.dialogue.GuidePhrases;
+import org.heritageguide.qr.LabelSigner;
+import org.heritageguide.session.Sessions;
+import org.heritageguide.session.VisitorSession;
+import org.heritageguide.site.Site;
+import org.heritageguide.site.SiteDirectory;
+import org.heritageguide.web.ApiException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import reactor.core.publisher.Mono;
+
+/** Opening a conversation, and moving it to the next exhibit or another language. */
+@RestController
+@RequestMapping(path = "/api/v1/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
+class SessionsController {
+
+    private final Sessions sessions;
+    private final SiteDirectory sites;
+    private final LabelSigner signer;
+    private final GuidePhrases phrases;
+
+    SessionsController(Sessions sessions, SiteDirectory sites, LabelSigner signer, GuidePhrases phrases) {
+        this.sessions = sessions;
+        this.sites = sites;
+        this.signer = signer;
+        this.phrases = phrases;
+    }
+
+    record OpenRequest(@NotBlank @Size(max = 64) String site, @Size(max = 64) String exhibit,
+                       @Size(max = 64) String sig, @Size(max = 16) String language) {
+    }
+
+    record ChangeRequest(@Size(max = 64) String exhibit, @Size(max = 64) String sig, @Size(max = 16) String language) {
+    }
+
+    record Greeting(String text, String audioUrl) {
+    }
+
+    record SessionView(String id, String site, String exhibit, String language, List<String> exhibitsVisited,
+                       int turns, Greeting greeting) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<SessionView> open(@Valid @RequestBody OpenRequest request,
+                           @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        Site site = SitesController.find(sites, request.site());
+        String exhibit = checkedExhibit(site, request.exhibit(), request.sig());
+        String language = request.language() != null
+                ? checkedLanguage(site, request.language())
+                : site.negotiateLanguage(preferredLanguages(acceptLanguage));
+        return sessions.open(site.id(), exhibit, language).map(session -> view(session, site, true));
+    }
+
+    @GetMapping("/{id}")
+    Mono<SessionView> get(@PathVariable String id) {
+        return sessions.get(id).map(session -> view(session, SitesController.find(sites, session.site()), false));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<SessionView> change(@PathVariable String id, @Valid @RequestBody ChangeRequest request) {
+        return sessions.get(id).flatMap(session -> {
+            Site site = SitesController.find(sites, session.site());
+            VisitorSession changed = session;
+            boolean moved = false;
+            if (request.exhibit() != null && !request.exhibit().equals(session.exhibit())) {
+                changed = changed.withExhibit(checkedExhibit(site, request.exhibit(), request.sig()));
+                moved = true;
+            }
+            if (request.language() != null) {
+                changed = changed.withLanguage(checkedLanguage(site, request.language()));
+            }
+            boolean greet = moved;
+            return sessions.save(changed).map(saved -> view(saved, site, greet));
+        });
+    }
+
+    private String checkedExhibit(Site site, String exhibit, String sig) {
+        if (exhibit == null || exhibit.isBlank()) {
+            return null;
+        }
+        SitesController.findExhibit(site, exhibit);
+        if (sig != null && !signer.verify(site.id(), exhibit, sig)) {
+            throw ApiException.badRequest("label-not-recognised",
+                    "This label's code is not valid for " + site.id() + "/" + exhibit + ".");
+        }
+        return exhibit;
+    }
+
+    private static String checkedLanguage(Site site, String language) {
+        String primary = language.toLowerCase(Locale.ROOT).split("[-_]")[0];
+        if (!site.speaks(primary)) {
+            throw ApiException.badRequest("unsupported-language",
+                    "The site '" + site.id() + "' does not speak '" + language + "'. It speaks " + site.languages() + ".");
+        }
+        return primary;
+    }
+
+    static List<String> preferredLanguages(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<String> tags = new ArrayList<>();
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                if (range.getWeight() > 0) {
+                    tags.add(range.getRange());
+                }
+            }
+            return tags;
+        } catch (IllegalArgumentException malformed) {
+            return List.of();
+        }
+    }
+
+    private SessionView view(VisitorSession session, Site site, boolean greet) {
+        Greeting greeting = greet ? new Greeting(greetingText(session, site), null) : null;
+        return new SessionView(session.id(), session.site(), session.exhibit(), session.language(),
+                session.exhibitsVisited(), session.history().size(), greeting);
+    }
+
+    private String greetingText(VisitorSession session, Site site) {
+        String language = session.language();
+        String siteName = site.name().firstOf(site.fallbackChain(language)).orElseThrow().text();
+        return session.exhibit() == null
+                ? phrases.say(language, "greeting.site", siteName)
+                : phrases.say(language, "greeting.exhibit", siteName,
+                        site.exhibit(session.exhibit()).orElseThrow().title().firstOf(site.fallbackChain(language))
+                                .map(t -> t.text()).orElse(session.exhibit()));
+    }
+}

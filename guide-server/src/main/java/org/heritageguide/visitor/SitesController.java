@@ -1,0 +1,80 @@
+package org.heritageguide.visitor;
+
+import java.util.List;
+import java.util.Map;
+
+import org.heritageguide.site.Exhibit;
+import org.heritageguide.site.Site;
+import org.heritageguide.site.SiteDirectory;
+import org.heritageguide.web.ApiException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The public list of sites and of each site's published exhibits. */
+@RestController
+@RequestMapping("/api/v1/sites")
+class SitesController {
+
+    private final SiteDirectory sites;
+
+    SitesController(SiteDirectory sites) {
+        this.sites = sites;
+    }
+
+    record SiteSummary(String id, Map<String, String> name, List<String> languages, String defaultLanguage) {
+    }
+
+    record ExhibitSummary(String id, Map<String, String> title, String area, int order) {
+    }
+
+    record AreaView(String id, Map<String, String> name) {
+    }
+
+    record SiteView(String id, Map<String, String> name, Map<String, String> city, List<String> languages,
+                    List<String> partialLanguages, String defaultLanguage, Map<String, String> intro,
+                    Map<String, Map<String, String>> visitorInfo, List<AreaView> areas,
+                    List<ExhibitSummary> exhibits) {
+    }
+
+    @GetMapping
+    List<SiteSummary> list() {
+        return sites.catalog().all().stream()
+                .map(s -> new SiteSummary(s.id(), s.name().texts(), s.languages(), s.defaultLanguage()))
+                .toList();
+    }
+
+    @GetMapping("/{siteId}")
+    SiteView site(@PathVariable String siteId) {
+        Site site = find(sites, siteId);
+        Map<String, Map<String, String>> info = new java.util.LinkedHashMap<>();
+        site.visitorInfo().forEach((topic, text) -> info.put(topic.key(), text.texts()));
+        return new SiteView(site.id(), site.name().texts(), site.city().texts(), site.languages(),
+                site.partialLanguages(), site.defaultLanguage(), site.intro().texts(), info,
+                site.areas().stream().map(a -> new AreaView(a.id(), a.name().texts())).toList(),
+                site.publishedExhibits().stream().map(SitesController::summary).toList());
+    }
+
+    @GetMapping("/{siteId}/exhibits/{exhibitId}")
+    Map<String, Object> exhibit(@PathVariable String siteId, @PathVariable String exhibitId) {
+        Exhibit exhibit = findExhibit(find(sites, siteId), exhibitId);
+        return Map.of("id", exhibit.id(), "title", exhibit.title().texts(), "summary", exhibit.summary().texts(),
+                "location", exhibit.location().texts(), "area", exhibit.area() == null ? "" : exhibit.area(),
+                "related", exhibit.related());
+    }
+
+    private static ExhibitSummary summary(Exhibit exhibit) {
+        return new ExhibitSummary(exhibit.id(), exhibit.title().texts(), exhibit.area(), exhibit.order());
+    }
+
+    static Site find(SiteDirectory sites, String siteId) {
+        return sites.site(siteId).orElseThrow(() -> ApiException.notFound("site-not-found",
+                "There is no site '" + siteId + "'."));
+    }
+
+    static Exhibit findExhibit(Site site, String exhibitId) {
+        return site.publishedExhibit(exhibitId).orElseThrow(() -> ApiException.notFound("exhibit-not-found",
+                "The site '" + site.id() + "' has no exhibit '" + exhibitId + "'."));
+    }
+}

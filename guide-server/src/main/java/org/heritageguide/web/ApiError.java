@@ -1,0 +1,5 @@
+package org.heritageguide.web;
+
+/** The body of every error answer. */
+public record ApiError(String error, String message) {
+}

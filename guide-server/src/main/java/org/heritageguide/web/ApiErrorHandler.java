@@ -1,0 +1,111 @@
+package org.heritageguide.web;
+
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import org.springframework.web.server.WebExceptionHandler;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns every failure into {@code {"error", "message"}} with the right status, for the whole server:
+ * never a stack trace, never Spring's default error body.
+ */
+@Component
+@Order(-2)
+class ApiErrorHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(failure);
+        }
+        Answer answer = answerFor(failure);
+        if (answer.status.is5xxServerError()) {
+            log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
+        }
+        response.setStatusCode(answer.status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        byte[] body = JSON.writeValueAsBytes(new ApiError(answer.code, answer.message));
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    private record Answer(HttpStatusCode status, String code, String message) {
+    }
+
+    static Answer answerFor(Throwable failure) {
+        if (failure instanceof ApiException api) {
+            return new Answer(api.status(), api.code(), api.getMessage());
+        }
+        if (causedBy(failure, DataBufferLimitException.class)) {
+            return new Answer(HttpStatus.CONTENT_TOO_LARGE, "too-large", "The request body is too large.");
+        }
+        if (failure instanceof WebExchangeBindException bind) {
+            String message = bind.getFieldErrors().stream()
+                    .map(e -> e.getField() + " " + e.getDefaultMessage())
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse("The request is not valid.");
+            return new Answer(HttpStatus.BAD_REQUEST, "invalid", message);
+        }
+        if (failure instanceof UnsupportedMediaTypeStatusException) {
+            return new Answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "Send the request body as application/json.");
+        }
+        if (failure instanceof ServerWebInputException input) {
+            String message = causedBy(failure, DecodingException.class)
+                    ? "The request body is not valid JSON of the expected shape."
+                    : "The request is not valid: " + input.getReason();
+            if (input.getReason() != null && input.getReason().contains("No request body")) {
+                message = "The request needs a JSON body.";
+            }
+            return new Answer(HttpStatus.BAD_REQUEST, "bad-request", message);
+        }
+        if (failure instanceof MethodNotAllowedException) {
+            return new Answer(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "This address does not accept that method.");
+        }
+        if (failure instanceof NotAcceptableStatusException) {
+            return new Answer(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "This address cannot answer in the requested format.");
+        }
+        if (failure instanceof ResponseStatusException status) {
+            if (status.getStatusCode().value() == 404) {
+                return new Answer(status.getStatusCode(), "not-found", "There is nothing at this address.");
+            }
+            String reason = status.getReason() == null ? "The request could not be served." : status.getReason();
+            return new Answer(status.getStatusCode(), "error", reason);
+        }
+        return new Answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "Something went wrong on our side. Please try again.");
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+}

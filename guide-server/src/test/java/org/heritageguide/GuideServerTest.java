@@ -1,0 +1,25 @@
+package org.heritageguide;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A full-stack test against the real server on a random port, with the real engines and the sample
+ * sites. Every full-stack test uses exactly this annotation, so that they all share one application
+ * context (loading the engines once per test run).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "guide.data-dir=guide-server/target/test-data",
+        "GUIDE_ADMIN_PASSWORD=test-admin-password"
+})
+public @interface GuideServerTest {
+
+    /** The admin password the full-stack tests run with. */
+    String ADMIN_PASSWORD = "test-admin-password";
+}
