@@ -1,5 +1,6 @@
 package org.heritageguide.visitor;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.heritageguide.analytics.VisitorEvent;
+import org.heritageguide.analytics.VisitorEvents;
 import org.heritageguide.dialogue.GuidePhrases;
 import org.heritageguide.qr.LabelSigner;
 import org.heritageguide.session.Sessions;
@@ -39,12 +42,15 @@ class SessionsController {
     private final SiteDirectory sites;
     private final LabelSigner signer;
     private final GuidePhrases phrases;
+    private final VisitorEvents events;
 
-    SessionsController(Sessions sessions, SiteDirectory sites, LabelSigner signer, GuidePhrases phrases) {
+    SessionsController(Sessions sessions, SiteDirectory sites, LabelSigner signer, GuidePhrases phrases,
+                       VisitorEvents events) {
         this.sessions = sessions;
         this.sites = sites;
         this.signer = signer;
         this.phrases = phrases;
+        this.events = events;
     }
 
     record OpenRequest(@NotBlank @Size(max = 64) String site, @Size(max = 64) String exhibit,
@@ -70,7 +76,9 @@ class SessionsController {
         String language = request.language() != null
                 ? checkedLanguage(site, request.language())
                 : site.negotiateLanguage(preferredLanguages(acceptLanguage));
-        return sessions.open(site.id(), exhibit, language).map(session -> view(session, site, true));
+        return sessions.open(site.id(), exhibit, language)
+                .doOnNext(session -> record(VisitorEvent.SESSION_OPENED, session))
+                .map(session -> view(session, site, true));
     }
 
     @GetMapping("/{id}")
@@ -92,8 +100,22 @@ class SessionsController {
                 changed = changed.withLanguage(checkedLanguage(site, request.language()));
             }
             boolean greet = moved;
-            return sessions.save(changed).map(saved -> view(saved, site, greet));
+            boolean switched = !changed.language().equals(session.language());
+            return sessions.save(changed)
+                    .doOnNext(saved -> {
+                        if (greet) {
+                            record(VisitorEvent.EXHIBIT_SCANNED, saved);
+                        }
+                        if (switched) {
+                            record(VisitorEvent.LANGUAGE_CHANGED, saved);
+                        }
+                    })
+                    .map(saved -> view(saved, site, greet));
         });
+    }
+
+    private void record(String type, VisitorSession session) {
+        events.record(VisitorEvent.of(type, Instant.now(), session.site(), session.exhibit(), session.id(), session.language()));
     }
 
     private String checkedExhibit(Site site, String exhibit, String sig) {
