@@ -1,0 +1,54 @@
+package org.heritageguide.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/** Every language of the guide's own phrases has every phrase English has, and no others. */
+class GuidePhrasesBundlesTest {
+
+    private static final Path I18N = Path.of("guide-server/src/main/resources/i18n");
+
+    @Test
+    void everyLanguageHasEveryPhrase() throws IOException {
+        Properties english = load(I18N.resolve("guide_en.properties"));
+        List<Path> bundles;
+        try (Stream<Path> files = Files.list(I18N)) {
+            bundles = files.filter(f -> f.getFileName().toString().startsWith("guide_")).toList();
+        }
+        assertThat(bundles).extracting(p -> p.getFileName().toString())
+                .contains("guide_vi.properties", "guide_fr.properties", "guide_zh.properties", "guide_ko.properties");
+        for (Path bundle : bundles) {
+            Properties phrases = load(bundle);
+            assertThat(phrases.stringPropertyNames()).as(bundle.toString())
+                    .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+            phrases.forEach((key, value) -> assertThat(value.toString()).as(bundle + " " + key).isNotBlank());
+        }
+    }
+
+    @Test
+    void phrasesFillTheirPlaceholders() {
+        GuidePhrases phrases = new GuidePhrases();
+        assertThat(phrases.say("vi", "greeting.exhibit", "Văn Miếu", "Khuê Văn Các"))
+                .contains("Văn Miếu", "Khuê Văn Các").doesNotContain("{0}", "{1}");
+        assertThat(phrases.say("xx", "greeting.site", "Văn Miếu")).as("an unknown language falls back to English")
+                .startsWith("Welcome to Văn Miếu");
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}

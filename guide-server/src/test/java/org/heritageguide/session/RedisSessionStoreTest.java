@@ -1,0 +1,80 @@
+package org.heritageguide.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.heritageguide.testing.RedisServerProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Against a real redis-server process. */
+class RedisSessionStoreTest {
+
+    private static RedisServerProcess redis;
+    private static LettuceConnectionFactory connection;
+    private static ReactiveStringRedisTemplate template;
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redis = RedisServerProcess.start();
+        connection = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
+        connection.afterPropertiesSet();
+        connection.start();
+        template = new ReactiveStringRedisTemplate(connection);
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        connection.destroy();
+        redis.close();
+    }
+
+    @Test
+    void aSessionSurvivesTheRoundTripWithItsHistoryAndContext() {
+        var store = new RedisSessionStore(template, new SessionSettings(Duration.ofMinutes(30), 50), JsonMapper.shared());
+        Instant now = Instant.parse("2026-11-25T08:00:00Z");
+        var session = new VisitorSession("r1", "van-mieu", null, "vi", now, now, List.of(), List.of(), null)
+                .withExhibit("khue-van-cac")
+                .withTurn(new VisitorSession.Turn("Khuê Văn Các xây năm nào?", "Năm 1805.", "vi", true,
+                        List.of("exhibit:khue-van-cac"), "voice", now), 50)
+                .withExhibit("thien-quang-tinh");
+
+        store.save(session).block();
+        VisitorSession read = store.find("r1").block();
+
+        assertThat(read).isEqualTo(session);
+        assertThat(read.exhibitsVisited()).containsExactly("khue-van-cac", "thien-quang-tinh");
+        assertThat(read.history()).singleElement().extracting(VisitorSession.Turn::question).isEqualTo("Khuê Văn Các xây năm nào?");
+    }
+
+    @Test
+    void theTimeToLiveSlidesOnEveryReadAndEndsTheSession() throws InterruptedException {
+        var store = new RedisSessionStore(template, new SessionSettings(Duration.ofSeconds(2), 50), JsonMapper.shared());
+        store.save(InMemorySessionStoreTest.session("r2")).block();
+
+        Thread.sleep(1200);
+        assertThat(store.find("r2").block()).isNotNull();
+        Thread.sleep(1200);
+        assertThat(store.find("r2").block()).as("the read 1.2 s ago gave it 2 s more").isNotNull();
+        Thread.sleep(2500);
+        assertThat(store.find("r2").block()).isNull();
+    }
+
+    @Test
+    void anUnknownSessionIsEmptyAndDeleteForgetsOne() {
+        var store = new RedisSessionStore(template, new SessionSettings(Duration.ofMinutes(30), 50), JsonMapper.shared());
+        assertThat(store.find("never-made").block()).isNull();
+        store.save(InMemorySessionStoreTest.session("r3")).block();
+        store.delete("r3").block();
+        assertThat(store.find("r3").block()).isNull();
+    }
+}

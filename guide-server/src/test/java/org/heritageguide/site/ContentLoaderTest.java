@@ -1,0 +1,124 @@
+package org.heritageguide.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContentLoaderTest {
+
+    @TempDir
+    Path content;
+
+    @BeforeEach
+    void copySampleContent() throws IOException {
+        Path source = Path.of("content");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path target = content.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSampleSitesLoadWithoutAnyProblem() {
+        SiteCatalog catalog = new ContentLoader(content).load(1);
+
+        assertThat(catalog.problems()).isEmpty();
+        assertThat(catalog.sites()).containsKeys("van-mieu", "ethnology");
+        Site vanMieu = catalog.site("van-mieu").orElseThrow();
+        assertThat(vanMieu.publishedExhibits()).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(vanMieu.languages()).contains("vi", "en", "fr", "zh", "ko");
+        assertThat(vanMieu.exhibit("khue-van-cac").orElseThrow().title().in("vi")).contains("Khuê Văn Các");
+        assertThat(vanMieu.visitorInfo()).containsKeys(VisitorTopic.HOURS, VisitorTopic.TICKETS, VisitorTopic.TOILETS,
+                VisitorTopic.ACCESSIBILITY, VisitorTopic.PHOTOGRAPHY, VisitorTopic.DRESS_CODE);
+        assertThat(vanMieu.visitorInfo().get(VisitorTopic.HOURS).in("en").orElseThrow()).contains("08:00", "17:00");
+        Site ethnology = catalog.site("ethnology").orElseThrow();
+        assertThat(ethnology.publishedExhibits()).hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void everySampleExhibitIsCompleteInVietnameseAndEnglish() {
+        SiteCatalog catalog = new ContentLoader(content).load(1);
+
+        for (Site site : catalog.all()) {
+            for (Exhibit exhibit : site.exhibits().values()) {
+                assertThat(exhibit.languages()).as(site.id() + "/" + exhibit.id()).contains("vi", "en");
+                assertThat(exhibit.passages()).as(site.id() + "/" + exhibit.id() + " passages").isNotEmpty()
+                        .allSatisfy(p -> assertThat(p.languages()).contains("vi", "en"));
+            }
+            assertThat(site.faqs()).as(site.id() + " FAQs").isNotEmpty();
+        }
+    }
+
+    @Test
+    void aBrokenExhibitIsReportedWithFileLineAndFieldAndTheRestOfTheSiteServes() throws IOException {
+        Path file = content.resolve("sites/van-mieu/exhibits/khue-van-cac.yaml");
+        Files.writeString(file, "status: published\narea: nowhere\ntitle:\n  en: Only English\n");
+
+        SiteCatalog catalog = new ContentLoader(content).load(1);
+
+        Site site = catalog.site("van-mieu").orElseThrow();
+        assertThat(site.exhibit("khue-van-cac")).isEmpty();
+        assertThat(site.exhibit("thien-quang-tinh")).isPresent();
+        assertThat(catalog.problems()).extracting(ContentProblem::toString).contains(
+                "sites/van-mieu/exhibits/khue-van-cac.yaml:2 area: 'nowhere' is not an area of the site (see site.yaml)",
+                "sites/van-mieu/exhibits/khue-van-cac.yaml:4 title: the site's default language (vi) is missing",
+                "sites/van-mieu/exhibits/khue-van-cac.yaml:1 summary: is required, at least in vi");
+    }
+
+    @Test
+    void aFileThatBreaksAfterLoadingKeepsServingItsLastGoodVersion() throws IOException {
+        ContentLoader loader = new ContentLoader(content);
+        String before = loader.load(1).site("van-mieu").orElseThrow().exhibit("khue-van-cac").orElseThrow()
+                .summary().in("en").orElseThrow();
+        Files.writeString(content.resolve("sites/van-mieu/exhibits/khue-van-cac.yaml"), "status: [unclosed\n");
+
+        SiteCatalog catalog = loader.load(2);
+
+        Exhibit kept = catalog.site("van-mieu").orElseThrow().exhibit("khue-van-cac").orElseThrow();
+        assertThat(kept.summary().in("en")).contains(before);
+        assertThat(catalog.problems()).extracting(ContentProblem::toString).anySatisfy(problem ->
+                assertThat(problem).startsWith("sites/van-mieu/exhibits/khue-van-cac.yaml").contains("not valid YAML at line"));
+        assertThat(catalog.problems()).extracting(ContentProblem::message).contains("the last good version is still in use");
+    }
+
+    @Test
+    void aBrokenSiteFileTakesOnlyThatSiteOut() throws IOException {
+        Files.writeString(content.resolve("sites/ethnology/site.yaml"), "languages: [vi]\ndefaultLanguage: xx\n");
+
+        SiteCatalog catalog = new ContentLoader(content).load(1);
+
+        assertThat(catalog.site("ethnology")).isEmpty();
+        assertThat(catalog.site("van-mieu")).isPresent();
+        assertThat(catalog.problems()).extracting(ContentProblem::toString)
+                .contains("sites/ethnology/site.yaml:2 defaultLanguage: 'xx' is not among the site's languages [vi]");
+    }
+
+    @Test
+    void aFaqWithQuestionsButNoAnswerInThatLanguageIsReported() throws IOException {
+        Files.writeString(content.resolve("sites/ethnology/faq.yaml"), """
+                - id: parking
+                  questions:
+                    en: [Where can I park?]
+                  answer:
+                    vi: Có bãi đỗ xe.
+                """);
+
+        SiteCatalog catalog = new ContentLoader(content).load(1);
+
+        assertThat(catalog.problems()).extracting(ContentProblem::toString)
+                .contains("sites/ethnology/faq.yaml:1 [0].answer: has questions in en but no answer in en");
+    }
+}
