@@ -6,14 +6,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 
 /**
  * A full-stack test against the real server on a random port, with the real engines and the sample
  * sites. Every full-stack test uses exactly this annotation, so that they all share one application
- * context (loading the engines once per test run).
+ * context (loading the engines once per test run). An {@code @Autowired WebTestClient} talks to that
+ * server over HTTP.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@AutoConfigureWebTestClient
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "guide.data-dir=guide-server/target/test-data",
         "GUIDE_ADMIN_PASSWORD=test-admin-password"

@@ -6,7 +6,6 @@ import org.heritageguide.GuideServerTest;
 import org.heritageguide.qr.LabelSigner;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -14,19 +13,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @GuideServerTest
 class LabelPageTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     LabelSigner signer;
 
-    private WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    }
+    @Autowired
+    WebTestClient client;
 
     @Test
     void aSignedLabelOpensTheExhibitsPageInTheVisitorsLanguage() {
-        String page = client().get().uri("/v/van-mieu/khue-van-cac?s=" + signer.sign("van-mieu", "khue-van-cac"))
+        String page = client.get().uri("/v/van-mieu/khue-van-cac?s=" + signer.sign("van-mieu", "khue-van-cac"))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "fr-FR")
                 .exchange()
                 .expectStatus().isOk()
@@ -39,7 +34,7 @@ class LabelPageTest {
     void aWrongOrMissingSignatureGetsAPlainLabelNotRecognisedPage() {
         for (String uri : new String[] {"/v/van-mieu/khue-van-cac?s=AAAAAAAAAAAA", "/v/van-mieu/khue-van-cac",
                 "/v/van-mieu/no-such-exhibit?s=" + signer.sign("van-mieu", "no-such-exhibit"), "/v/louvre/x?s=abc"}) {
-            String page = client().get().uri(uri).header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+            String page = client.get().uri(uri).header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
                     .exchange()
                     .expectStatus().isNotFound()
                     .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
@@ -50,7 +45,7 @@ class LabelPageTest {
 
     @Test
     void aSignatureIsOnlyValidForItsOwnExhibit() {
-        client().get().uri("/v/van-mieu/thien-quang-tinh?s=" + signer.sign("van-mieu", "khue-van-cac"))
+        client.get().uri("/v/van-mieu/thien-quang-tinh?s=" + signer.sign("van-mieu", "khue-van-cac"))
                 .exchange().expectStatus().isNotFound();
     }
 }

@@ -8,7 +8,6 @@ import org.heritageguide.GuideServerTest;
 import org.heritageguide.qr.LabelSigner;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,19 +17,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @GuideServerTest
 class SessionsApiTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     LabelSigner signer;
 
-    private WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    }
+    @Autowired
+    WebTestClient client;
 
     @Test
     void listsTheSampleSitesWithTheirLanguages() {
-        client().get().uri("/api/v1/sites").exchange()
+        client.get().uri("/api/v1/sites").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$[?(@.id == 'van-mieu')].defaultLanguage").isEqualTo("vi")
@@ -40,7 +35,7 @@ class SessionsApiTest {
 
     @Test
     void aSiteListsItsPublishedExhibitsInTourOrderAndItsVisitorInformation() {
-        client().get().uri("/api/v1/sites/van-mieu").exchange()
+        client.get().uri("/api/v1/sites/van-mieu").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.exhibits[?(@.id == 'khue-van-cac')].title.vi").isEqualTo("Khuê Văn Các")
@@ -50,7 +45,7 @@ class SessionsApiTest {
 
     @Test
     void theLanguageComesFromAcceptLanguageAmongTheSitesLanguages() {
-        client().post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+        client.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE,fr;q=0.8,en;q=0.5")
                 .bodyValue(Map.of("site", "van-mieu", "exhibit", "khue-van-cac",
                         "sig", signer.sign("van-mieu", "khue-van-cac")))
@@ -65,11 +60,11 @@ class SessionsApiTest {
 
     @Test
     void withNoUsableLanguageTheSiteDefaultIsUsedAndAnExplicitLanguageWins() {
-        client().post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+        client.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "ja-JP")
                 .bodyValue(Map.of("site", "ethnology")).exchange()
                 .expectStatus().isCreated().expectBody().jsonPath("$.language").isEqualTo("vi");
-        client().post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+        client.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "fr")
                 .bodyValue(Map.of("site", "ethnology", "language", "ko")).exchange()
                 .expectStatus().isCreated().expectBody().jsonPath("$.language").isEqualTo("ko");
@@ -79,7 +74,7 @@ class SessionsApiTest {
     void theNextScanAndALanguageSwitchKeepTheConversation() {
         String id = open("van-mieu", "khue-van-cac", "en");
 
-        client().patch().uri("/api/v1/sessions/" + id).contentType(MediaType.APPLICATION_JSON)
+        client.patch().uri("/api/v1/sessions/" + id).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("exhibit", "thien-quang-tinh", "sig", signer.sign("van-mieu", "thien-quang-tinh"),
                         "language", "vi"))
                 .exchange()
@@ -90,19 +85,19 @@ class SessionsApiTest {
                 .jsonPath("$.language").isEqualTo("vi")
                 .jsonPath("$.exhibitsVisited[0]").isEqualTo("khue-van-cac")
                 .jsonPath("$.exhibitsVisited[1]").isEqualTo("thien-quang-tinh");
-        client().get().uri("/api/v1/sessions/" + id).exchange()
+        client.get().uri("/api/v1/sessions/" + id).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.language").isEqualTo("vi");
     }
 
     @Test
     void unknownThingsAre404WithAJsonError() {
-        expectError(client().get().uri("/api/v1/sites/louvre").exchange(), HttpStatus.NOT_FOUND, "site-not-found");
-        expectError(client().post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+        expectError(client.get().uri("/api/v1/sites/louvre").exchange(), HttpStatus.NOT_FOUND, "site-not-found");
+        expectError(client.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("site", "van-mieu", "exhibit", "mona-lisa")).exchange(), HttpStatus.NOT_FOUND, "exhibit-not-found");
-        expectError(client().get().uri("/api/v1/sessions/no-such-session").exchange(), HttpStatus.NOT_FOUND, "session-not-found");
-        expectError(client().patch().uri("/api/v1/sessions/no-such-session").contentType(MediaType.APPLICATION_JSON)
+        expectError(client.get().uri("/api/v1/sessions/no-such-session").exchange(), HttpStatus.NOT_FOUND, "session-not-found");
+        expectError(client.patch().uri("/api/v1/sessions/no-such-session").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("language", "en")).exchange(), HttpStatus.NOT_FOUND, "session-not-found");
-        expectError(client().get().uri("/api/v1/nothing-here").exchange(), HttpStatus.NOT_FOUND, "not-found");
+        expectError(client.get().uri("/api/v1/nothing-here").exchange(), HttpStatus.NOT_FOUND, "not-found");
     }
 
     @Test
@@ -121,7 +116,7 @@ class SessionsApiTest {
     }
 
     private WebTestClient.ResponseSpec post(String body, MediaType type) {
-        return client().post().uri("/api/v1/sessions").contentType(type).bodyValue(body).exchange();
+        return client.post().uri("/api/v1/sessions").contentType(type).bodyValue(body).exchange();
     }
 
     private static void expectError(WebTestClient.ResponseSpec response, HttpStatus status, String code) {
@@ -133,7 +128,7 @@ class SessionsApiTest {
     }
 
     private String open(String site, String exhibit, String language) {
-        return client().post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+        return client.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("site", site, "exhibit", exhibit, "language", language))
                 .exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
