@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /**
  * Fonts tried in order for each character, so that a Vietnamese title and a Korean one can sit on the
@@ -14,14 +15,23 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 final class FontChain {
 
-    record Member(PDType0Font font, CmapLookup cmap) {
+    /** @param emboldened drawn filled and outlined: a bold stand-in for a font that has no bold face */
+    record Member(PDType0Font font, CmapLookup cmap, boolean emboldened) {
+
+        Member asBold() {
+            return new Member(font, cmap, true);
+        }
+
         boolean covers(int codePoint) {
             return cmap.getGlyphId(codePoint) != 0;
         }
     }
 
-    private record Run(PDType0Font font, String text) {
+    private record Run(Member member, String text) {
     }
+
+    /** How thick the outline of an emboldened font is, relative to its size. */
+    private static final float EMBOLDEN_STROKE = 0.04f;
 
     private final List<Member> members;
 
@@ -33,7 +43,7 @@ final class FontChain {
         float width = 0;
         try {
             for (Run run : runs(text)) {
-                width += run.font.getStringWidth(run.text) / 1000f * size;
+                width += run.member.font.getStringWidth(run.text) / 1000f * size;
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot measure '" + text + "'", e);
@@ -46,8 +56,15 @@ final class FontChain {
         content.beginText();
         content.newLineAtOffset(x, y);
         for (Run run : runs(text)) {
-            content.setFont(run.font, size);
+            content.setFont(run.member.font, size);
+            if (run.member.emboldened) {
+                content.setRenderingMode(RenderingMode.FILL_STROKE);
+                content.setLineWidth(size * EMBOLDEN_STROKE);
+            }
             content.showText(run.text);
+            if (run.member.emboldened) {
+                content.setRenderingMode(RenderingMode.FILL);
+            }
         }
         content.endText();
     }
@@ -55,10 +72,10 @@ final class FontChain {
     private List<Run> runs(String text) {
         List<Run> runs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        PDType0Font currentFont = null;
+        Member currentFont = null;
         for (int i = 0; i < text.length(); ) {
             int codePoint = text.codePointAt(i);
-            PDType0Font font = fontFor(codePoint, text);
+            Member font = fontFor(codePoint, text);
             if (font != currentFont && !current.isEmpty()) {
                 runs.add(new Run(currentFont, current.toString()));
                 current.setLength(0);
@@ -73,10 +90,10 @@ final class FontChain {
         return runs;
     }
 
-    private PDType0Font fontFor(int codePoint, String text) {
+    private Member fontFor(int codePoint, String text) {
         for (Member member : members) {
             if (member.covers(codePoint)) {
-                return member.font;
+                return member;
             }
         }
         throw new IllegalArgumentException(String.format("No label font has U+%04X (in '%s')", codePoint, text));

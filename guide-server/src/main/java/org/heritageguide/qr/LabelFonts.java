@@ -75,7 +75,7 @@ class LabelFonts {
                 cjkMembers.add(fonts.load(document, face));
             }
             fonts.regular = fonts.chain(document, regular, cjkMembers);
-            fonts.bold = fonts.chain(document, bold, cjkMembers);
+            fonts.bold = fonts.chain(document, bold, cjkMembers.stream().map(FontChain.Member::asBold).toList());
             fonts.mono = fonts.chain(document, mono, cjkMembers);
             return fonts;
         } catch (IOException | RuntimeException e) {
@@ -107,7 +107,7 @@ class LabelFonts {
         private FontChain.Member load(PDDocument document, FontFace face) throws IOException {
             OpenFont font = face.open();
             open.add(font.resource());
-            return new FontChain.Member(PDType0Font.load(document, font.font(), true), face.cmap());
+            return new FontChain.Member(PDType0Font.load(document, font.font(), true), face.cmap(), false);
         }
 
         private FontChain chain(PDDocument document, FontFace first, List<FontChain.Member> fallbacks) throws IOException {

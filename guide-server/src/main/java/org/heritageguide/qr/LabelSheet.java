@@ -47,6 +47,12 @@ final class LabelSheet {
     private static final float PADDING = 5 * MM;
     /** The code's dark modules span this much, whatever the code's version: 40 mm scans from about 40 cm. */
     static final float CODE_SIDE = 40 * MM;
+    /**
+     * How far the code's dark modules sit from the cell's edges, and the text from the code: fixed, so that
+     * every label of a sheet looks alike, and wide enough for the quiet zone of any code version from 4 on.
+     */
+    private static final float CODE_INSET = 6.5f * MM;
+    private static final float COLUMN_GAP = 5 * MM;
     /** Room left beyond the quiet zone, so that a slightly-off cut does not eat into it. */
     private static final float CUT_TOLERANCE = 1.5f * MM;
     private static final float MARK_LENGTH = 2.5f * MM;
@@ -157,6 +163,7 @@ final class LabelSheet {
         private static final float URL_SIZE = 6.5f;
         private static final float URL_MIN = 5f;
         private static final float MIN_SCALE = 0.7f;
+        private static final float MAX_SHRINK_TO_SAVE_A_LINE = 2f;
 
         private final PDPageContentStream content;
         private final LabelFonts.DocumentFonts fonts;
@@ -174,7 +181,7 @@ final class LabelSheet {
             QrCode code = QrCode.encode(label.url());
             float module = CODE_SIDE / code.modules();
             float quietZone = QrCode.QUIET_ZONE * module;
-            float inset = Math.max(PADDING, quietZone + CUT_TOLERANCE);
+            float inset = Math.max(CODE_INSET, quietZone + CUT_TOLERANCE);
 
             float contentWidth = CELL_WIDTH - inset - PADDING;
             Block url = urlBlock(printedUrl(label.url()), contentWidth);
@@ -184,7 +191,7 @@ final class LabelSheet {
             drawCode(code, codeLeft, codeTop, module);
             url.draw(codeLeft, codeTop - CODE_SIDE - quietZone);
 
-            float columnLeft = codeLeft + CODE_SIDE + Math.max(quietZone, 4 * MM);
+            float columnLeft = codeLeft + CODE_SIDE + Math.max(quietZone, COLUMN_GAP);
             float columnWidth = left + CELL_WIDTH - PADDING - columnLeft;
             drawTextColumn(columnLeft, codeTop, columnWidth, CODE_SIDE, siteName, titles, invitations);
         }
@@ -271,10 +278,24 @@ final class LabelSheet {
                 float min = main ? MAIN_TITLE_MIN : OTHER_TITLE_MIN;
                 float size = Math.max(min, (main ? MAIN_TITLE_SIZE : OTHER_TITLE_SIZE) * scale);
                 float space = blocks.isEmpty() ? 0 : (main ? 2.5f : 1.5f) * MM;
-                blocks.add(fitted(titles.get(i), main ? fonts.bold() : fonts.regular(), size, min,
-                        3, width, main ? 0f : 0.3f, space));
+                FontChain font = main ? fonts.bold() : fonts.regular();
+                if (main) {
+                    size = sizeSavingALine(titles.get(i), font, size, min, width);
+                }
+                blocks.add(fitted(titles.get(i), font, size, min, 3, width, main ? 0f : 0.3f, space));
             }
             return blocks;
+        }
+
+        /** A slightly smaller size if it spares a line (no "Thầy giáo Chu Văn" / "An"). */
+        private static float sizeSavingALine(String text, FontChain font, float size, float min, float width) {
+            int lines = TextLines.wrap(text, font, size, width).size();
+            for (float smaller = size - 0.5f; smaller >= Math.max(min, size - MAX_SHRINK_TO_SAVE_A_LINE); smaller -= 0.5f) {
+                if (TextLines.wrap(text, font, smaller, width).size() < lines) {
+                    return smaller;
+                }
+            }
+            return size;
         }
 
         private List<Block> foot(List<String> invitations, float width, float scale) {
@@ -331,6 +352,7 @@ final class LabelSheet {
             /** Draws the lines below {@code blockTop}: room above each baseline for stacked Vietnamese marks. */
             void draw(float x, float blockTop) throws IOException {
                 content.setNonStrokingColor(gray);
+                content.setStrokingColor(gray);
                 float baseline = blockTop - size;
                 for (String line : lines) {
                     font.show(content, line, size, x, baseline);
