@@ -43,8 +43,8 @@ class LabelFonts {
         this.bold = bundled("DejaVuSansCondensed-Bold.ttf");
         this.mono = bundled("DejaVuSansMono.ttf");
         this.cjk = new ArrayList<>();
-        for (Path path : settings.cjkFonts()) {
-            FontFace face = fromFile(path);
+        for (String path : settings.cjkFonts()) {
+            FontFace face = fromFile(Path.of(path));
             if (face != null) {
                 cjk.add(face);
             }

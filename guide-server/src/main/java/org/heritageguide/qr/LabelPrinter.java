@@ -106,7 +106,7 @@ class LabelPrinter {
         return exhibit;
     }
 
-    private static List<Exhibit> exhibits(Site site, String exhibitIds) {
+    static List<Exhibit> exhibits(Site site, String exhibitIds) {
         if (exhibitIds == null) {
             List<Exhibit> published = site.publishedExhibits();
             if (published.isEmpty()) {
@@ -125,7 +125,7 @@ class LabelPrinter {
         return ids.stream().map(id -> publishedExhibit(site, id)).toList();
     }
 
-    private static List<String> languages(Site site, String languages) {
+    static List<String> languages(Site site, String languages) {
         if (languages == null) {
             Set<String> chosen = new LinkedHashSet<>();
             chosen.add(site.defaultLanguage());

@@ -1,6 +1,5 @@
 package org.heritageguide.qr;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,11 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                 and Korean titles on label sheets, tried in order for each character. Latin and
  *                 Vietnamese use the DejaVu fonts shipped with the server. A title that none of them can
  *                 draw is left off its label. OpenType fonts with CFF outlines (Noto Sans CJK) cannot be
- *                 embedded by PDFBox.
+ *                 embedded by PDFBox. (Paths as strings: the binder cannot turn a list of default
+ *                 strings into paths.)
  */
 @ConfigurationProperties("guide.labels")
 public record LabelSettings(
         String secret,
         @DefaultValue({"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-                "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"}) List<Path> cjkFonts) {
+                "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"}) List<String> cjkFonts) {
 }

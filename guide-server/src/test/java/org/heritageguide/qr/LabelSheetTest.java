@@ -38,9 +38,8 @@ import org.junit.jupiter.api.Test;
 class LabelSheetTest {
 
     private static final SiteCatalog CONTENT = new ContentLoader(Path.of("content")).load(1);
-    private static final List<Path> SYSTEM_CJK_FONTS = List.of(
-            Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
-            Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"));
+    private static final List<String> SYSTEM_CJK_FONTS = List.of(
+            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
     private static final LabelFonts FONTS = new LabelFonts(new LabelSettings(null, SYSTEM_CJK_FONTS));
 
     @Test
@@ -122,7 +121,7 @@ class LabelSheetTest {
 
     @Test
     void withoutAnyCjkFontTheCjkTitlesAreLeftOutAndTheRestIsPrinted() throws IOException {
-        LabelFonts latinOnly = new LabelFonts(new LabelSettings(null, List.of(Path.of("/nonexistent/font.ttf"))));
+        LabelFonts latinOnly = new LabelFonts(new LabelSettings(null, List.of("/nonexistent/font.ttf")));
         assertThat(latinOnly.canDraw("奎文阁")).isFalse();
         Site site = CONTENT.site("van-mieu").orElseThrow();
         Exhibit pavilion = site.publishedExhibit("khue-van-cac").orElseThrow();
