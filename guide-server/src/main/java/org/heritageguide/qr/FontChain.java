@@ -1,6 +1,7 @@
 package org.heritageguide.qr;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,15 +16,47 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
  */
 final class FontChain {
 
-    /** @param emboldened drawn filled and outlined: a bold stand-in for a font that has no bold face */
-    record Member(PDType0Font font, CmapLookup cmap, boolean emboldened) {
+    /** A font put into the document the first time a character needs it. */
+    static final class LazyFont {
 
-        Member asBold() {
-            return new Member(font, cmap, true);
+        interface Loader {
+            PDType0Font load() throws IOException;
+        }
+
+        private final CmapLookup cmap;
+        private final Loader loader;
+        private PDType0Font font;
+
+        LazyFont(CmapLookup cmap, Loader loader) {
+            this.cmap = cmap;
+            this.loader = loader;
         }
 
         boolean covers(int codePoint) {
             return cmap.getGlyphId(codePoint) != 0;
+        }
+
+        PDType0Font font() {
+            if (font == null) {
+                try {
+                    font = loader.load();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot embed a label font", e);
+                }
+            }
+            return font;
+        }
+    }
+
+    /** @param emboldened drawn filled and outlined: a bold stand-in for a font that has no bold face */
+    record Member(LazyFont font, boolean emboldened) {
+
+        Member asBold() {
+            return new Member(font, true);
+        }
+
+        boolean covers(int codePoint) {
+            return font.covers(codePoint);
         }
     }
 
@@ -43,7 +76,7 @@ final class FontChain {
         float width = 0;
         try {
             for (Run run : runs(text)) {
-                width += run.member.font.getStringWidth(run.text) / 1000f * size;
+                width += run.member.font.font().getStringWidth(run.text) / 1000f * size;
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot measure '" + text + "'", e);
@@ -56,7 +89,7 @@ final class FontChain {
         content.beginText();
         content.newLineAtOffset(x, y);
         for (Run run : runs(text)) {
-            content.setFont(run.member.font, size);
+            content.setFont(run.member.font.font(), size);
             if (run.member.emboldened) {
                 content.setRenderingMode(RenderingMode.FILL_STROKE);
                 content.setLineWidth(size * EMBOLDEN_STROKE);

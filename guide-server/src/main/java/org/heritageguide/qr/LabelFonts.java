@@ -66,22 +66,21 @@ class LabelFonts {
         return first.covers(codePoint) || cjk.stream().anyMatch(face -> face.covers(codePoint));
     }
 
-    /** Loads the fonts into {@code document}; close the result after the document is saved. */
-    DocumentFonts embedInto(PDDocument document) throws IOException {
+    /**
+     * The fonts for {@code document}, each put into it the first time a character needs it (a sheet
+     * without Chinese or Korean does not pay for reading a CJK font). Close the result after the
+     * document is saved.
+     */
+    DocumentFonts embedInto(PDDocument document) {
         DocumentFonts fonts = new DocumentFonts();
-        try {
-            List<FontChain.Member> cjkMembers = new ArrayList<>();
-            for (FontFace face : cjk) {
-                cjkMembers.add(fonts.load(document, face));
-            }
-            fonts.regular = fonts.chain(document, regular, cjkMembers);
-            fonts.bold = fonts.chain(document, bold, cjkMembers.stream().map(FontChain.Member::asBold).toList());
-            fonts.mono = fonts.chain(document, mono, cjkMembers);
-            return fonts;
-        } catch (IOException | RuntimeException e) {
-            fonts.close();
-            throw e;
+        List<FontChain.Member> cjkMembers = new ArrayList<>();
+        for (FontFace face : cjk) {
+            cjkMembers.add(new FontChain.Member(fonts.lazy(document, face), false));
         }
+        fonts.regular = fonts.chain(document, regular, cjkMembers);
+        fonts.bold = fonts.chain(document, bold, cjkMembers.stream().map(FontChain.Member::asBold).toList());
+        fonts.mono = fonts.chain(document, mono, cjkMembers);
+        return fonts;
     }
 
     /** The fonts of one document. The underlying font files stay open until {@link #close()}. */
@@ -104,15 +103,17 @@ class LabelFonts {
             return mono;
         }
 
-        private FontChain.Member load(PDDocument document, FontFace face) throws IOException {
-            OpenFont font = face.open();
-            open.add(font.resource());
-            return new FontChain.Member(PDType0Font.load(document, font.font(), true), face.cmap(), false);
+        private FontChain.LazyFont lazy(PDDocument document, FontFace face) {
+            return new FontChain.LazyFont(face.cmap(), () -> {
+                OpenFont font = face.open();
+                open.add(font.resource());
+                return PDType0Font.load(document, font.font(), true);
+            });
         }
 
-        private FontChain chain(PDDocument document, FontFace first, List<FontChain.Member> fallbacks) throws IOException {
+        private FontChain chain(PDDocument document, FontFace first, List<FontChain.Member> fallbacks) {
             List<FontChain.Member> members = new ArrayList<>();
-            members.add(load(document, first));
+            members.add(new FontChain.Member(lazy(document, first), false));
             members.addAll(fallbacks);
             return new FontChain(members);
         }
