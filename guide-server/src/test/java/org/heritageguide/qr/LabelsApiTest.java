@@ -46,9 +46,12 @@ class LabelsApiTest {
     @TempDir
     Path work;
 
+    @Autowired
+    WebTestClient server;
+
+    /** A sheet takes a fraction of a second, more on a machine busy with a whole test run. */
     private WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(60)).build();
+        return server.mutate().responseTimeout(Duration.ofSeconds(60)).build();
     }
 
     private WebTestClient admin() {
