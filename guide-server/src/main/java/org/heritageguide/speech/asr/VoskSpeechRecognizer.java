@@ -1,0 +1,262 @@
+package org.heritageguide.speech.asr;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.heritageguide.GuideProperties;
+import org.heritageguide.speech.Pcm;
+import org.heritageguide.speech.Resampler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.vosk.LibVosk;
+import org.vosk.LogLevel;
+import org.vosk.Model;
+import org.vosk.Recognizer;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Vosk: one shared {@link Model} per language, loaded in the background at startup, and a pool of
+ * {@link Recognizer}s per language, reused from visitor to visitor (a new recognizer costs ~50 ms and
+ * decodes its first utterance several times slower; its native memory is not given back to the OS).
+ */
+@Component
+class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(VoskSpeechRecognizer.class);
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    private final AsrSettings settings;
+    private final Map<String, VoskModelFolders.Found> found;
+    private final Map<String, CompletableFuture<Pool>> pools = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+
+    VoskSpeechRecognizer(GuideProperties guide, AsrSettings settings, MeterRegistry meters) {
+        this.settings = settings;
+        this.found = VoskModelFolders.find(List.of(guide.modelsDir(), guide.operatorModelsDir()));
+        LibVosk.setLogLevel(LogLevel.WARNINGS);
+        for (VoskModelFolders.Found model : found.values()) {
+            pools.put(model.language(), CompletableFuture.supplyAsync(() -> load(model), runnable -> {
+                Thread thread = new Thread(runnable, "vosk-load-" + model.language());
+                thread.setDaemon(true);
+                thread.start();
+            }));
+        }
+        Gauge.builder("guide.asr.streams.open", open, AtomicInteger::get)
+                .description("speech recognition streams in use").register(meters);
+    }
+
+    @Override
+    public Set<String> languages() {
+        return found.keySet();
+    }
+
+    @Override
+    public boolean isReady() {
+        return pools.values().stream().allMatch(p -> p.isDone() && !p.isCompletedExceptionally());
+    }
+
+    @Override
+    public Optional<String> describe(String language) {
+        return Optional.ofNullable(found.get(language)).map(f -> "Vosk " + f.folder() + " (" + f.sampleRate() + " Hz)");
+    }
+
+    @Override
+    public Optional<RecognitionStream> open(String language, int sampleRate) {
+        CompletableFuture<Pool> pool = pools.get(language);
+        if (pool == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new VoskStream(pool.join(), sampleRate));
+    }
+
+    @Override
+    public void warmUp(String language, Pcm speech) {
+        CompletableFuture<Pool> future = pools.get(language);
+        if (future == null) {
+            return;
+        }
+        Pool pool = future.join();
+        List<Recognizer> warmed = new java.util.ArrayList<>();
+        for (int i = 0; i < settings.warmRecognizers(); i++) {
+            Recognizer recognizer = pool.borrow();
+            Pcm audio = Resampler.convert(speech, pool.sampleRate);
+            recognizer.acceptWaveForm(audio.samples(), audio.samples().length);
+            recognizer.getFinalResult();
+            warmed.add(recognizer);
+        }
+        warmed.forEach(pool::giveBack);
+    }
+
+    @Override
+    public void destroy() {
+        for (CompletableFuture<Pool> future : pools.values()) {
+            future.thenAccept(Pool::close);
+        }
+    }
+
+    private Pool load(VoskModelFolders.Found model) {
+        long start = System.nanoTime();
+        try {
+            Pool pool = new Pool(model.language(), new Model(model.folder().toString()), model.sampleRate(),
+                    settings.maxIdleRecognizers());
+            log.info("Speech in: Vosk model for '{}' loaded from {} in {} ms", model.language(), model.folder(),
+                    (System.nanoTime() - start) / 1_000_000);
+            return pool;
+        } catch (IOException | RuntimeException e) {
+            log.error("Speech in: the Vosk model in {} could not be loaded; '{}' stays text-only", model.folder(),
+                    model.language(), e);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /** One language's model and its idle recognizers. */
+    private static final class Pool {
+        final String language;
+        final Model model;
+        final int sampleRate;
+        final BlockingQueue<Recognizer> idle;
+
+        Pool(String language, Model model, int sampleRate, int maxIdle) {
+            this.language = language;
+            this.model = model;
+            this.sampleRate = sampleRate;
+            this.idle = new ArrayBlockingQueue<>(maxIdle);
+        }
+
+        Recognizer borrow() {
+            Recognizer recognizer = idle.poll();
+            if (recognizer != null) {
+                return recognizer;
+            }
+            try {
+                return new Recognizer(model, sampleRate);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create a recognizer for " + language, e);
+            }
+        }
+
+        void giveBack(Recognizer recognizer) {
+            recognizer.reset();
+            if (!idle.offer(recognizer)) {
+                recognizer.close();
+            }
+        }
+
+        void close() {
+            Recognizer recognizer;
+            while ((recognizer = idle.poll()) != null) {
+                recognizer.close();
+            }
+            model.close();
+        }
+    }
+
+    private final class VoskStream implements RecognitionStream {
+        private final Pool pool;
+        private final Resampler resampler;
+        private final long partialEverySamples;
+        private Recognizer recognizer;
+        private long utteranceSamples;
+        private long samplesSincePartial;
+        private String lastPartial = "";
+
+        VoskStream(Pool pool, int sampleRate) {
+            this.pool = pool;
+            this.resampler = new Resampler(sampleRate, pool.sampleRate);
+            this.partialEverySamples = settings.partialInterval().toMillis() * pool.sampleRate / 1000;
+            this.recognizer = pool.borrow();
+            open.incrementAndGet();
+        }
+
+        @Override
+        public String language() {
+            return pool.language;
+        }
+
+        @Override
+        public Heard accept(byte[] s16le, int offset, int length) {
+            short[] samples = resampler.process(s16le, offset, length);
+            if (samples.length == 0) {
+                return new Heard(lastPartial, false, false);
+            }
+            utteranceSamples += samples.length;
+            samplesSincePartial += samples.length;
+            if (recognizer().acceptWaveForm(samples, samples.length)) {
+                String text = text(recognizer.getResult(), "text");
+                if (text.isEmpty()) {
+                    // only silence so far (Vosk ends such a stretch too): keep listening
+                    return newUtterance(new Heard("", false, !lastPartial.isEmpty()));
+                }
+                return newUtterance(new Heard(text, true, true));
+            }
+            if (samplesSincePartial < partialEverySamples) {
+                return new Heard(lastPartial, false, false);
+            }
+            samplesSincePartial = 0;
+            String partial = text(recognizer.getPartialResult(), "partial");
+            boolean changed = !partial.equals(lastPartial);
+            lastPartial = partial;
+            return new Heard(partial, false, changed);
+        }
+
+        @Override
+        public String finish() {
+            Recognizer active = recognizer();
+            short[] tail = resampler.flush();
+            if (tail.length > 0) {
+                active.acceptWaveForm(tail, tail.length);
+            }
+            String text = text(active.getFinalResult(), "text");
+            newUtterance(null);
+            return text;
+        }
+
+        @Override
+        public double utteranceSeconds() {
+            return (double) utteranceSamples / pool.sampleRate;
+        }
+
+        @Override
+        public void close() {
+            if (recognizer != null) {
+                pool.giveBack(recognizer);
+                recognizer = null;
+                open.decrementAndGet();
+            }
+        }
+
+        private Recognizer recognizer() {
+            if (recognizer == null) {
+                throw new IllegalStateException("The recognition stream is closed");
+            }
+            return recognizer;
+        }
+
+        private Heard newUtterance(Heard heard) {
+            utteranceSamples = 0;
+            samplesSincePartial = 0;
+            lastPartial = "";
+            return heard;
+        }
+    }
+
+    private static String text(String json, String field) {
+        JsonNode node = JSON.readTree(json).get(field);
+        return node == null ? "" : node.asString().trim();
+    }
+}

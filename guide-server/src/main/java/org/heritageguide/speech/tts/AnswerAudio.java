@@ -1,0 +1,302 @@
+package org.heritageguide.speech.tts;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+import org.heritageguide.GuideProperties;
+import org.heritageguide.speech.Pcm;
+import org.heritageguide.speech.Wav;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The spoken form of the guide's answers. Every answer is curator text, so its audio is rendered once
+ * (ahead of time by {@link #prerender}, or the first time it is asked for) into an on-disk cache keyed
+ * by text, voice and engine version; an answer not yet cached is spoken live, sentence by sentence,
+ * the first sentence as soon as it exists.
+ */
+@Service
+public class AnswerAudio implements DisposableBean {
+
+    /** Where cached audio is served: {@code GET /api/v1/audio/{key}}. */
+    public static final String PATH = "/api/v1/audio/";
+
+    private static final Logger log = LoggerFactory.getLogger(AnswerAudio.class);
+    private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
+
+    private final SpeechSynthesizer synthesizer;
+    private final AudioCache cache;
+    private final boolean prerenderEnabled;
+    private final Scheduler live;
+    private final ExecutorService background;
+    private final ConcurrentHashMap<String, CompletableFuture<byte[]>> rendering = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter prerendered;
+    private final Counter failures;
+    private final Timer synthesisTime;
+    private final MeterRegistry meters;
+
+    /** A text to speak in a language. */
+    public record Spoken(String language, String text) {
+    }
+
+    AnswerAudio(SpeechSynthesizer synthesizer, GuideProperties guide, TtsSettings settings, MeterRegistry meters) {
+        this.synthesizer = synthesizer;
+        this.cache = new AudioCache(guide.dataDir().resolve("audio"), settings.cacheMaxSize().toBytes());
+        this.prerenderEnabled = settings.prerender();
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+        this.live = Schedulers.newBoundedElastic(threads, 10_000, "tts");
+        this.background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tts-prerender");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            return thread;
+        });
+        this.meters = meters;
+        this.hits = Counter.builder("guide.audio.cache.hits").description("answers spoken from the audio cache").register(meters);
+        this.misses = Counter.builder("guide.audio.cache.misses").description("answers synthesized live").register(meters);
+        this.prerendered = Counter.builder("guide.audio.prerender.rendered").description("answers rendered ahead of time").register(meters);
+        this.failures = Counter.builder("guide.audio.prerender.failures").description("answers that could not be rendered").register(meters);
+        this.synthesisTime = Timer.builder("guide.tts.synthesis").description("time to synthesize one piece of text").register(meters);
+        Gauge.builder("guide.audio.prerender.pending", pending, AtomicInteger::get)
+                .description("answers waiting to be rendered ahead of time").register(meters);
+        Gauge.builder("guide.audio.cache.bytes", cache, AudioCache::bytes).baseUnit("bytes")
+                .description("size of the on-disk audio cache").register(meters);
+    }
+
+    /** {@code /api/v1/audio/{key}} for the text's audio, or empty if the language has no voice. */
+    public Optional<String> url(String language, String text) {
+        return key(language, text).map(key -> PATH + key);
+    }
+
+    /** The cache key of a text's audio (remembered, so that it can be rendered on demand), or empty. */
+    public Optional<String> key(String language, String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        return synthesizer.voice(language).map(voice -> {
+            String key = keyOf(voice, text);
+            cache.remember(key, new AudioCache.Entry(language, text));
+            return key;
+        });
+    }
+
+    public boolean speaks(String language) {
+        return synthesizer.voice(language).isPresent();
+    }
+
+    public boolean isCached(String key) {
+        return KEY.matcher(key).matches() && cache.has(key);
+    }
+
+    /**
+     * The WAV of a key: from the cache, else rendered now if the key was handed out; empty if the key
+     * is unknown.
+     */
+    public Optional<byte[]> wav(String key) {
+        if (!KEY.matcher(key).matches()) {
+            return Optional.empty();
+        }
+        Optional<byte[]> cached = cache.wav(key);
+        if (cached.isPresent()) {
+            hits.increment();
+            return cached;
+        }
+        return cache.entry(key).map(entry -> {
+            misses.increment();
+            return render(key, entry.language(), entry.text()).join();
+        });
+    }
+
+    /**
+     * The text's audio as it becomes available: the cached audio at once, or else one piece per
+     * sentence, each as soon as it is synthesized (and the whole is then cached). Empty if the
+     * language has no voice.
+     */
+    public Flux<Pcm> speak(String language, String text) {
+        Optional<Voice> voice = synthesizer.voice(language);
+        if (voice.isEmpty() || text == null || text.isBlank()) {
+            return Flux.empty();
+        }
+        String key = keyOf(voice.get(), text);
+        return Mono.fromCallable(() -> cache.wav(key)).subscribeOn(live).flatMapMany(cached -> {
+            if (cached.isPresent()) {
+                hits.increment();
+                return Flux.just(Wav.read(cached.get()));
+            }
+            misses.increment();
+            List<Pcm> spoken = new ArrayList<>();
+            return Flux.fromIterable(sentences(language, text))
+                    .concatMap(sentence -> Mono.fromCallable(() -> timed(language, sentence)).subscribeOn(live), 0)
+                    .doOnNext(spoken::add)
+                    .doOnComplete(() -> live.schedule(() -> store(key, language, text, spoken)));
+        });
+    }
+
+    /**
+     * Renders, in the background, every text not cached yet; a later call supersedes an earlier one
+     * still running. The returned future completes when this batch is done (or superseded).
+     */
+    public CompletableFuture<Void> prerender(List<Spoken> texts) {
+        if (!prerenderEnabled) {
+            return CompletableFuture.completedFuture(null);
+        }
+        long batch = generation.incrementAndGet();
+        List<Spoken> todo = texts.stream().filter(t -> speaks(t.language())).distinct().toList();
+        pending.set(todo.size());
+        return CompletableFuture.runAsync(() -> {
+            long start = System.nanoTime();
+            int done = 0;
+            int rendered = 0;
+            int lastLogged = 0;
+            for (Spoken spoken : todo) {
+                if (generation.get() != batch) {
+                    log.info("Audio pre-rendering: superseded by newer content after {} of {}", done, todo.size());
+                    return;
+                }
+                try {
+                    String key = key(spoken.language(), spoken.text()).orElseThrow();
+                    if (!cache.has(key)) {
+                        render(key, spoken.language(), spoken.text()).join();
+                        prerendered.increment();
+                        rendered++;
+                    }
+                } catch (RuntimeException e) {
+                    failures.increment();
+                    log.warn("Audio pre-rendering: could not render a {} text ({}): {}", spoken.language(),
+                            abbreviate(spoken.text()), e.getMessage());
+                }
+                done++;
+                pending.decrementAndGet();
+                if (done * 10 / todo.size() > lastLogged) {
+                    lastLogged = done * 10 / todo.size();
+                    log.info("Audio pre-rendering: {} of {} answers ready ({} rendered now)", done, todo.size(), rendered);
+                }
+            }
+            log.info("Audio pre-rendering: done, {} answers ({} rendered now) in {} s, cache {} MB", todo.size(),
+                    rendered, (System.nanoTime() - start) / 1_000_000_000, cache.bytes() / 1_000_000);
+        }, background);
+    }
+
+    @Override
+    public void destroy() {
+        generation.incrementAndGet();
+        background.shutdownNow();
+        live.dispose();
+    }
+
+    /** The sentences of a text, in order, as its language cuts them. */
+    static List<String> sentences(String language, String text) {
+        BreakIterator breaks = BreakIterator.getSentenceInstance(new ULocale(language));
+        breaks.setText(text);
+        List<String> sentences = new ArrayList<>();
+        int start = breaks.first();
+        for (int end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
+            String sentence = text.substring(start, end).trim();
+            if (!sentence.isEmpty()) {
+                sentences.add(sentence);
+            }
+        }
+        return sentences;
+    }
+
+    private CompletableFuture<byte[]> render(String key, String language, String text) {
+        CompletableFuture<byte[]> mine = new CompletableFuture<>();
+        CompletableFuture<byte[]> running = rendering.putIfAbsent(key, mine);
+        if (running != null) {
+            return running;
+        }
+        try {
+            List<Pcm> pieces = new ArrayList<>();
+            for (String sentence : sentences(language, text)) {
+                pieces.add(timed(language, sentence));
+            }
+            mine.complete(store(key, language, text, pieces));
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+        } finally {
+            rendering.remove(key, mine);
+        }
+        return mine;
+    }
+
+    private Pcm timed(String language, String sentence) {
+        long start = System.nanoTime();
+        Pcm pcm = synthesizer.synthesize(language, sentence);
+        long nanos = System.nanoTime() - start;
+        synthesisTime.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        String engine = synthesizer.voice(language).map(Voice::engine).orElse("none");
+        if (pcm.seconds() > 0) {
+            DistributionSummary.builder("guide.tts.realtime.factor").tag("engine", engine)
+                    .description("synthesis time / audio duration").register(meters).record(nanos / 1e9 / pcm.seconds());
+        }
+        return pcm;
+    }
+
+    private byte[] store(String key, String language, String text, List<Pcm> pieces) {
+        if (pieces.isEmpty()) {
+            throw new IllegalStateException("Nothing to say in " + language + ": " + abbreviate(text));
+        }
+        int rate = pieces.get(0).sampleRate();
+        ByteArrayOutputStream pcm = new ByteArrayOutputStream();
+        for (Pcm piece : pieces) {
+            if (piece.sampleRate() != rate) {
+                throw new IllegalStateException("Sentences of one answer came at different sample rates");
+            }
+            pcm.writeBytes(piece.samples());
+        }
+        byte[] wav = Wav.wrap(pcm.toByteArray(), rate);
+        cache.remember(key, new AudioCache.Entry(language, text));
+        cache.put(key, wav);
+        return wav;
+    }
+
+    private static String keyOf(Voice voice, String text) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(voice.id().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(voice.language().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(text.strip().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+}
