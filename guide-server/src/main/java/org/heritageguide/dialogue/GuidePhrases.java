@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.heritageguide.site.Localized;
+import org.heritageguide.site.Site;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +40,27 @@ public final class GuidePhrases {
             throw new IllegalArgumentException("No phrase '" + key + "' in i18n/guide_en.properties");
         }
         return new MessageFormat(pattern, Locale.forLanguageTag(language)).format(arguments);
+    }
+
+    /**
+     * The guide's welcome to a visitor who opened a conversation at a site, or scanned an exhibit's
+     * label ({@code exhibitId} not null), in their language.
+     */
+    public String greeting(Site site, String exhibitId, String language) {
+        String siteName = site.name().firstOf(site.fallbackChain(language)).orElseThrow().text();
+        if (exhibitId == null) {
+            return say(language, "greeting.site", siteName);
+        }
+        String exhibitTitle = site.exhibit(exhibitId).flatMap(e -> e.title().firstOf(site.fallbackChain(language)))
+                .map(Localized.Translation::text).orElse(exhibitId);
+        return say(language, "greeting.exhibit", siteName, exhibitTitle);
+    }
+
+    /** The name of a language, as said in another one ({@code "Vietnamese"}, {@code "tiếng Việt"}...). */
+    public String languageName(String language, String inLanguage) {
+        String key = "language.name." + language;
+        String name = bundle(inLanguage).getProperty(key);
+        return name != null ? name : Locale.forLanguageTag(language).getDisplayLanguage(Locale.forLanguageTag(inLanguage));
     }
 
     private Properties bundle(String language) {

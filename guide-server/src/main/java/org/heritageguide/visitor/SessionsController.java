@@ -16,6 +16,7 @@ import org.heritageguide.qr.LabelSigner;
 import org.heritageguide.session.Sessions;
 import org.heritageguide.session.VisitorSession;
 import org.heritageguide.site.Site;
+import org.heritageguide.speech.tts.AnswerAudio;
 import org.heritageguide.site.SiteDirectory;
 import org.heritageguide.web.ApiException;
 import org.springframework.http.HttpHeaders;
@@ -43,14 +44,16 @@ class SessionsController {
     private final LabelSigner signer;
     private final GuidePhrases phrases;
     private final VisitorEvents events;
+    private final AnswerAudio answerAudio;
 
     SessionsController(Sessions sessions, SiteDirectory sites, LabelSigner signer, GuidePhrases phrases,
-                       VisitorEvents events) {
+                       VisitorEvents events, AnswerAudio answerAudio) {
         this.sessions = sessions;
         this.sites = sites;
         this.signer = signer;
         this.phrases = phrases;
         this.events = events;
+        this.answerAudio = answerAudio;
     }
 
     record OpenRequest(@NotBlank @Size(max = 64) String site, @Size(max = 64) String exhibit,
@@ -157,18 +160,12 @@ class SessionsController {
     }
 
     private SessionView view(VisitorSession session, Site site, boolean greet) {
-        Greeting greeting = greet ? new Greeting(greetingText(session, site), null) : null;
+        Greeting greeting = null;
+        if (greet) {
+            String text = phrases.greeting(site, session.exhibit(), session.language());
+            greeting = new Greeting(text, answerAudio.url(session.language(), text).orElse(null));
+        }
         return new SessionView(session.id(), session.site(), session.exhibit(), session.language(),
                 session.exhibitsVisited(), session.history().size(), greeting);
-    }
-
-    private String greetingText(VisitorSession session, Site site) {
-        String language = session.language();
-        String siteName = site.name().firstOf(site.fallbackChain(language)).orElseThrow().text();
-        return session.exhibit() == null
-                ? phrases.say(language, "greeting.site", siteName)
-                : phrases.say(language, "greeting.exhibit", siteName,
-                        site.exhibit(session.exhibit()).orElseThrow().title().firstOf(site.fallbackChain(language))
-                                .map(t -> t.text()).orElse(session.exhibit()));
     }
 }
