@@ -158,7 +158,7 @@ final class LabelSheet {
         private static final float MAIN_TITLE_MIN = 9f;
         private static final float OTHER_TITLE_SIZE = 9f;
         private static final float OTHER_TITLE_MIN = 7f;
-        private static final float INVITATION_SIZE = 7f;
+        private static final float INVITATION_SIZE = 6.5f;
         private static final float INVITATION_MIN = 6f;
         private static final float URL_SIZE = 6.5f;
         private static final float URL_MIN = 5f;
@@ -238,8 +238,8 @@ final class LabelSheet {
         }
 
         /**
-         * Site name and titles from the top, the invitation to scan at the bottom. Everything shrinks
-         * together until it fits; as a last resort the titles in the later languages are left out.
+         * Site name and titles from the top, the invitation to scan at the bottom. The titles shrink
+         * together until they fit; as a last resort the titles in the later languages are left out.
          */
         private void drawTextColumn(float x, float columnTop, float width, float height, String siteName,
                                     List<String> titles, List<String> invitations) throws IOException {
@@ -247,7 +247,7 @@ final class LabelSheet {
                 List<String> kept = titles.subList(0, titles.size() - dropped);
                 for (float scale = 1f; scale >= MIN_SCALE - 0.001f; scale -= 0.05f) {
                     List<Block> head = head(siteName, kept, width, scale);
-                    List<Block> foot = foot(invitations, width, scale);
+                    List<Block> foot = foot(invitations, width);
                     if (height(head) + 2 * MM + height(foot) <= height) {
                         float y = columnTop;
                         for (Block block : head) {
@@ -271,7 +271,8 @@ final class LabelSheet {
         private List<Block> head(String siteName, List<String> titles, float width, float scale) {
             List<Block> blocks = new ArrayList<>();
             if (!siteName.isEmpty()) {
-                blocks.add(fitted(siteName, fonts.bold(), SITE_SIZE, SITE_MIN, 2, width, 0.45f, 0));
+                float size = sizeSavingALine(siteName, fonts.bold(), SITE_SIZE, SITE_MIN, width);
+                blocks.add(fitted(siteName, fonts.bold(), size, SITE_MIN, 2, width, 0.45f, 0));
             }
             for (int i = 0; i < titles.size(); i++) {
                 boolean main = i == 0;
@@ -298,11 +299,11 @@ final class LabelSheet {
             return size;
         }
 
-        private List<Block> foot(List<String> invitations, float width, float scale) {
+        /** The invitation to scan: the same size on every label of the sheet. */
+        private List<Block> foot(List<String> invitations, float width) {
             List<Block> blocks = new ArrayList<>();
-            float size = Math.max(INVITATION_MIN, INVITATION_SIZE * scale);
             for (String invitation : invitations) {
-                blocks.add(fitted(invitation, fonts.regular(), size, INVITATION_MIN, 2, width, 0.35f,
+                blocks.add(fitted(invitation, fonts.regular(), INVITATION_SIZE, INVITATION_MIN, 2, width, 0.35f,
                         blocks.isEmpty() ? 0 : 0.5f * MM));
             }
             return blocks;
