@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.heritageguide.GuideProperties;
 import org.heritageguide.analytics.VisitorEvent;
 import org.heritageguide.analytics.VisitorEvents;
 import org.heritageguide.dialogue.GuidePhrases;
@@ -45,15 +46,17 @@ class SessionsController {
     private final GuidePhrases phrases;
     private final VisitorEvents events;
     private final AnswerAudio answerAudio;
+    private final GuideProperties properties;
 
     SessionsController(Sessions sessions, SiteDirectory sites, LabelSigner signer, GuidePhrases phrases,
-                       VisitorEvents events, AnswerAudio answerAudio) {
+                       VisitorEvents events, AnswerAudio answerAudio, GuideProperties properties) {
         this.sessions = sessions;
         this.sites = sites;
         this.signer = signer;
         this.phrases = phrases;
         this.events = events;
         this.answerAudio = answerAudio;
+        this.properties = properties;
     }
 
     record OpenRequest(@NotBlank @Size(max = 64) String site, @Size(max = 64) String exhibit,
@@ -66,8 +69,9 @@ class SessionsController {
     record Greeting(String text, String audioUrl) {
     }
 
+    /** @param handoffUrl the address that opens this conversation on a phone (a kiosk shows it as a QR code) */
     record SessionView(String id, String site, String exhibit, String language, List<String> exhibitsVisited,
-                       int turns, Greeting greeting) {
+                       int turns, Greeting greeting, String handoffUrl) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -166,6 +170,7 @@ class SessionsController {
             greeting = new Greeting(text, answerAudio.url(session.language(), text).orElse(null));
         }
         return new SessionView(session.id(), session.site(), session.exhibit(), session.language(),
-                session.exhibitsVisited(), session.history().size(), greeting);
+                session.exhibitsVisited(), session.history().size(), greeting,
+                properties.baseUrl() + "/c/" + session.id());
     }
 }

@@ -58,11 +58,35 @@ class SitesController {
 
     @GetMapping("/{siteId}/exhibits/{exhibitId}")
     Map<String, Object> exhibit(@PathVariable String siteId, @PathVariable String exhibitId) {
-        Exhibit exhibit = findExhibit(find(sites, siteId), exhibitId);
+        Site site = find(sites, siteId);
+        Exhibit exhibit = findExhibit(site, exhibitId);
         return Map.of("id", exhibit.id(), "title", exhibit.title().texts(), "summary", exhibit.summary().texts(),
                 "location", exhibit.location().texts(), "area", exhibit.area() == null ? "" : exhibit.area(),
-                "related", exhibit.related());
+                "related", exhibit.related(), "suggestions", suggestions(site, exhibit));
     }
+
+    /**
+     * Questions a visitor may ask about this exhibit, per language: the first wording of each of the
+     * curators' FAQs about it (at most {@value #SUGGESTIONS}), so that every suggestion has an answer.
+     */
+    private static Map<String, List<String>> suggestions(Site site, Exhibit exhibit) {
+        Map<String, List<String>> suggestions = new java.util.LinkedHashMap<>();
+        for (String language : site.languages()) {
+            List<String> questions = site.faqs().stream()
+                    .filter(faq -> exhibit.id().equals(faq.exhibit()))
+                    .map(faq -> faq.questionsIn(language))
+                    .filter(wordings -> !wordings.isEmpty())
+                    .map(wordings -> wordings.get(0))
+                    .limit(SUGGESTIONS)
+                    .toList();
+            if (!questions.isEmpty()) {
+                suggestions.put(language, questions);
+            }
+        }
+        return suggestions;
+    }
+
+    private static final int SUGGESTIONS = 3;
 
     private static ExhibitSummary summary(Exhibit exhibit) {
         return new ExhibitSummary(exhibit.id(), exhibit.title().texts(), exhibit.area(), exhibit.order());

@@ -1,0 +1,1059 @@
+// The visitor web app: the page a QR label opens. Voice first (hold or tap the big button), typing
+// always possible, answers shown as captions and spoken. See docs/api.md for the server side.
+
+import { api, memory, ApiError, NetworkError } from './api.js';
+import { useLanguage, currentLanguage, t, translate, endonym, languageName, pick, setText } from './i18n.js';
+import { Player } from './player.js';
+import { Microphone, MicrophoneError, VoiceSocket, microphoneSupported } from './voice.js';
+
+/** A press shorter than this is a tap (toggle); longer is hold-to-talk. */
+const HOLD_MS = 350;
+/** Tap-to-talk stops by itself after this long, in case the server never hears the end. */
+const MAX_UTTERANCE_MS = 30000;
+/** If a spoken answer's audio has not started streaming after this long, its file is fetched instead. */
+const AUDIO_GRACE_MS = 1500;
+/** Past this, a question that got no answer is reported as failed. */
+const ANSWER_TIMEOUT_MS = 25000;
+
+const $ = (id) => document.getElementById(id);
+const body = document.body;
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+
+const place = {
+  site: body.dataset.site || null,
+  exhibit: body.dataset.exhibit || null,
+  sig: body.dataset.sig || null,
+  handoff: body.dataset.session || null,
+};
+
+let language = document.documentElement.lang || 'en';
+let siteData = null;
+let exhibitData = null;
+let session = null;
+let log = [];
+let asked = new Set();
+let state = 'idle';
+let greeting = null;
+let problem = null;
+let noSpeech = new Set(JSON.parse(sessionStorage.getItem('hg.no-speech') || '[]'));
+
+const player = new Player({
+  onStart: () => {
+    body.dataset.played = String(Number(body.dataset.played || 0) + 1);
+    setState('speaking');
+  },
+  onIdle: () => { if (state === 'speaking') setState('idle'); },
+});
+const microphone = new Microphone();
+const socket = new VoiceSocket({
+  url: () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/v1/sessions/${encodeURIComponent(session.id)}/voice`,
+  onMessage: (message) => onVoiceMessage(message),
+  onAudio: (data) => onVoiceAudio(data),
+  onClose: () => onVoiceClosed(),
+});
+
+// ---------------------------------------------------------------- start
+
+start().catch((failure) => {
+  if (failure instanceof Stopped) return;
+  console.error(failure);
+  showProblem('error.generic', [], [retryAction(() => location.reload())]);
+});
+
+async function start() {
+  registerServiceWorker();
+  bindControls();
+  await useLanguage(language);
+  translate();
+
+  if (!place.site) {
+    const found = await findPlace();
+    if (!found) return;
+  }
+  memory.keepPlace(place.site, place.exhibit);
+  const siteLoad = loadSite();
+  await openSession();
+  await siteLoad;
+  renderAll();
+  log = memory.log(session.id);
+  log.forEach((item) => {
+    item.element = renderItem(item);
+    $('log').append(item.element);
+  });
+  if (session.greeting && session.greeting.text) {
+    if (log.length) addItem({ kind: 'place', exhibit: session.exhibit }, { reveal: false });
+    greeting = addItem({ kind: 'guide', text: session.greeting.text, language: session.language, audioUrl: session.greeting.audioUrl },
+      { reveal: false });
+  }
+  renderSuggestions();
+  body.dataset.ready = 'true';
+}
+
+/** A page without a label in its address: a kiosk hand-off (/c/{id}), or the installed app's start page. */
+async function findPlace() {
+  const handoff = place.handoff || (location.pathname.match(/^\/c\/([^/]+)$/) || [])[1];
+  const label = location.pathname.match(/^\/v\/([^/]+)\/([^/]+)$/);
+  if (handoff) {
+    try {
+      const view = await retrying(() => api.session(decodeURIComponent(handoff)));
+      memory.keepSession(view.site, view.id);
+      Object.assign(place, { site: view.site, exhibit: view.exhibit, handoff: view.id });
+      return true;
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.status === 404) {
+        showEnd('handoff.expired.title', 'handoff.expired.body');
+        return false;
+      }
+      throw failure;
+    }
+  }
+  if (label) {
+    Object.assign(place, { site: decodeURIComponent(label[1]), exhibit: decodeURIComponent(label[2]),
+      sig: new URLSearchParams(location.search).get('s') });
+    return true;
+  }
+  const last = memory.lastPlace();
+  if (last && last.site) {
+    Object.assign(place, { site: last.site, exhibit: last.exhibit });
+    return true;
+  }
+  showEnd('app.name', 'start.scan');
+  return false;
+}
+
+/** A page with nothing to do but say something: an expired hand-off, an unknown label, no site yet. */
+function showEnd(titleKey, bodyKey) {
+  document.title = t(titleKey);
+  $('exhibit-title').textContent = t(titleKey);
+  $('exhibit-summary').textContent = t(bodyKey);
+  $('exhibit-area').textContent = '';
+  $('site-name').textContent = '';
+  $('dock').hidden = true;
+  body.dataset.ready = 'true';
+}
+
+async function loadSite() {
+  const [site, exhibit] = await Promise.all([
+    retrying(() => api.site(place.site)),
+    place.exhibit ? retrying(() => api.exhibit(place.site, place.exhibit)).catch(() => null) : null,
+  ]);
+  siteData = site;
+  exhibitData = exhibit;
+}
+
+/** Continues this browser's conversation at the site (moving it to this label), or opens one. */
+async function openSession() {
+  const known = place.handoff || memory.sessionId(place.site);
+  if (known) {
+    try {
+      const change = place.handoff ? null : { exhibit: place.exhibit || undefined, sig: place.sig || undefined };
+      session = change && change.exhibit ? await retrying(() => api.changeSession(known, change)) : await retrying(() => api.session(known));
+    } catch (failure) {
+      if (!(failure instanceof ApiError && failure.code === 'session-not-found')) return labelProblem(failure);
+      memory.forgetLog(known);
+      session = null;
+    }
+  }
+  if (!session) {
+    try {
+      session = await retrying(() => api.openSession({
+        site: place.site, exhibit: place.exhibit || undefined, sig: place.sig || undefined,
+        language: memory.chosenLanguage() || language,
+      }));
+    } catch (failure) {
+      return labelProblem(failure);
+    }
+  }
+  memory.keepSession(place.site, session.id);
+  if (session.language !== language) await applyLanguage(session.language);
+  return session;
+}
+
+function labelProblem(failure) {
+  if (failure instanceof ApiError && ['label-not-recognised', 'exhibit-not-found', 'site-not-found'].includes(failure.code)) {
+    showEnd('app.name', 'error.label-not-recognised');
+    $('exhibit-title').textContent = '';
+    throw new Stopped();
+  }
+  throw failure;
+}
+
+class Stopped extends Error {}
+
+/** Opens a new conversation at the same place when the old one expired: the visitor does not notice. */
+async function renewSession() {
+  const atLabel = session.exhibit && session.exhibit === place.exhibit;
+  const renewed = await api.openSession({
+    site: session.site, exhibit: session.exhibit || undefined, sig: atLabel && place.sig ? place.sig : undefined,
+    language: session.language,
+  });
+  socket.close();
+  memory.forgetLog(session.id);
+  session = renewed;
+  memory.keepSession(place.site, session.id);
+  saveLog();
+}
+
+/** Runs a call on the session; if the session expired, renews it and runs the call again. */
+async function withSession(call) {
+  try {
+    return await call(session.id);
+  } catch (failure) {
+    if (failure instanceof ApiError && failure.code === 'session-not-found') {
+      await renewSession();
+      return call(session.id);
+    }
+    throw failure;
+  }
+}
+
+/** Retries a request until the network is back, saying so meanwhile; other errors are thrown. */
+async function retrying(request) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const result = await request();
+      if (attempt > 0) setConnection('error.reconnected', 3000);
+      return result;
+    } catch (failure) {
+      if (!(failure instanceof NetworkError)) throw failure;
+      setConnection('error.offline');
+      await waitForNetwork(Math.min(1000 * 2 ** attempt, 10000));
+    }
+  }
+}
+
+function waitForNetwork(delay) {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', done);
+      resolve();
+    };
+    const timer = setTimeout(done, delay);
+    window.addEventListener('online', done);
+  });
+}
+
+let connectionTimer = 0;
+function setConnection(key, clearAfter = 0) {
+  clearTimeout(connectionTimer);
+  const status = $('status');
+  status.dataset.key = key || '';
+  status.textContent = key ? t(key) : '';
+  status.classList.toggle('offline', key === 'error.offline');
+  if (clearAfter) connectionTimer = setTimeout(() => setConnection(null), clearAfter);
+}
+
+// ---------------------------------------------------------------- rendering
+
+function chain() {
+  const chainOf = [language];
+  if (siteData) {
+    if (!chainOf.includes(siteData.defaultLanguage)) chainOf.push(siteData.defaultLanguage);
+  }
+  if (!chainOf.includes('en')) chainOf.push('en');
+  return chainOf;
+}
+
+function renderAll() {
+  renderSite();
+  renderExhibit();
+  renderLanguages();
+  renderSuggestions();
+  renderExhibitList();
+  renderInfo();
+  if (problem) showProblem(problem.key, problem.args, problem.actions);
+}
+
+function renderSite() {
+  if (!siteData) return;
+  setText($('site-name'), pick(siteData.name, chain()));
+  $('open-exhibits').hidden = !siteData.exhibits.length;
+  $('open-info').hidden = false;
+}
+
+function renderExhibit() {
+  const summary = exhibitData ? exhibitData : null;
+  const entry = siteData && session && session.exhibit ? siteData.exhibits.find((e) => e.id === session.exhibit) : null;
+  const title = entry ? pick(entry.title, chain()) : siteData ? pick(siteData.name, chain()) : null;
+  if (title) setText($('exhibit-title'), title);
+  const area = entry && siteData.areas.find((a) => a.id === entry.area);
+  setText($('exhibit-area'), area ? pick(area.name, chain()) : null);
+  setText($('exhibit-summary'), summary ? pick(summary.summary, chain()) : siteData ? pick(siteData.intro, chain()) : null);
+  const siteName = siteData ? pick(siteData.name, chain()) : null;
+  document.title = [title && title.text, siteName && siteName.text].filter((x, i, all) => x && all.indexOf(x) === i).join(' · ');
+}
+
+function renderLanguages() {
+  const nav = $('languages');
+  const list = nav.querySelector('ul');
+  list.replaceChildren();
+  const languages = siteData ? siteData.languages : [];
+  nav.hidden = languages.length < 2;
+  for (const code of languages) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.lang = code;
+    button.textContent = endonym(code);
+    button.setAttribute('aria-pressed', String(code === language));
+    button.dataset.asks = 'language';
+    button.addEventListener('click', () => switchLanguage(code));
+    const item = document.createElement('li');
+    item.append(button);
+    list.append(item);
+  }
+}
+
+function renderSuggestions() {
+  const section = $('suggestions');
+  const list = $('suggestion-list');
+  list.replaceChildren();
+  if (!session) return;
+  const curated = (exhibitData && exhibitData.suggestions && exhibitData.suggestions[language]) || [];
+  const answeredOnce = log.some((item) => item.kind === 'answer' && item.answered);
+  const generic = session.exhibit ? ['suggest.what', 'suggest.when'].map((key) => t(key)) : [];
+  const more = t('suggest.more');
+  const candidates = answeredOnce ? [more, ...curated, ...generic] : [...curated, ...generic, more];
+  const chosen = [];
+  for (const question of candidates) {
+    if (chosen.length === 3) break;
+    if (!chosen.includes(question) && (question === more || !asked.has(question.toLowerCase()))) chosen.push(question);
+  }
+  for (const question of chosen) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'chip';
+    button.textContent = question;
+    button.dataset.asks = 'suggestion';
+    button.addEventListener('click', () => askTyped(question));
+    const item = document.createElement('li');
+    item.append(button);
+    list.append(item);
+  }
+  section.hidden = chosen.length === 0;
+}
+
+function renderExhibitList() {
+  const container = $('exhibits-body');
+  container.replaceChildren();
+  if (!siteData) return;
+  const groups = new Map();
+  for (const area of siteData.areas) groups.set(area.id, { name: pick(area.name, chain()), exhibits: [] });
+  const other = { name: { text: t('exhibits.other'), language: currentLanguage() }, exhibits: [] };
+  for (const exhibit of siteData.exhibits) (groups.get(exhibit.area) || other).exhibits.push(exhibit);
+  for (const group of [...groups.values(), other]) {
+    if (!group.exhibits.length) continue;
+    const heading = document.createElement('h3');
+    setText(heading, group.name);
+    const list = document.createElement('ul');
+    list.className = 'exhibit-list';
+    for (const exhibit of group.exhibits) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      const title = document.createElement('span');
+      setText(title, pick(exhibit.title, chain()));
+      button.append(title);
+      if (session && exhibit.id === session.exhibit) {
+        button.setAttribute('aria-current', 'location');
+        const here = document.createElement('span');
+        here.className = 'here';
+        here.textContent = t('exhibits.here');
+        button.append(here);
+      }
+      button.addEventListener('click', () => {
+        $('exhibits-dialog').close();
+        goToExhibit(exhibit.id);
+      });
+      const item = document.createElement('li');
+      item.append(button);
+      list.append(item);
+    }
+    container.append(heading, list);
+  }
+}
+
+const INFO_TOPICS = ['hours', 'tickets', 'toilets', 'accessibility', 'photography', 'dressCode', 'cafe', 'contact'];
+
+function renderInfo() {
+  const container = $('info-body');
+  container.replaceChildren();
+  if (!siteData) return;
+  const sections = [['info.about', siteData.intro]];
+  for (const topic of INFO_TOPICS) if (siteData.visitorInfo[topic]) sections.push([`info.${topic}`, siteData.visitorInfo[topic]]);
+  for (const [key, texts] of sections) {
+    const found = pick(texts, chain());
+    if (!found) continue;
+    const heading = document.createElement('h3');
+    heading.textContent = t(key);
+    const text = document.createElement('p');
+    setText(text, found);
+    container.append(heading, text);
+  }
+}
+
+/** A string of the app that a language switch translates again in place (the log is a live region: no re-rendering). */
+function translated(tag, className, key, ...args) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  el.dataset.i18n = key;
+  if (args.length) el.dataset.i18nArgs = JSON.stringify(args);
+  el.textContent = t(key, ...args);
+  return el;
+}
+
+function renderItem(item) {
+  const li = document.createElement('li');
+  li.className = `turn ${item.kind}`;
+  if (item.kind === 'place') {
+    const entry = siteData && siteData.exhibits.find((e) => e.id === item.exhibit);
+    const title = entry ? pick(entry.title, chain()) : null;
+    li.append(translated('p', '', 'log.now-at', title ? title.text : item.exhibit || ''));
+    return li;
+  }
+  li.append(translated('p', 'who visually-hidden', item.kind === 'question' ? 'log.you' : 'log.guide'));
+  if (item.notice) {
+    const notice = document.createElement('p');
+    notice.className = 'answer-notice';
+    notice.textContent = item.notice;
+    li.append(notice);
+  }
+  const text = document.createElement('p');
+  text.className = 'text';
+  setText(text, { text: item.text, language: item.language || language });
+  li.append(text);
+  if (item.kind === 'question' && item.pending) li.append(translated('p', 'meta pending', 'log.sending'));
+  if (item.kind === 'answer' && item.sources && item.sources.length) {
+    li.append(translated('p', 'meta', 'log.source', item.sources.map(sourceTitle).join(', ')));
+  }
+  if (item.audio || item.audioUrl || (item.kind === 'guide' && browserVoice(item.language))) {
+    const replay = document.createElement('button');
+    replay.type = 'button';
+    replay.className = 'replay';
+    replay.dataset.i18nAriaLabel = 'log.replay-label';
+    replay.setAttribute('aria-label', t('log.replay-label'));
+    replay.innerHTML = '<svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18"><path fill="currentColor" d="M8 5.5v13a1 1 0 0 0 1.52.85l10.5-6.5a1 1 0 0 0 0-1.7L9.52 4.65A1 1 0 0 0 8 5.5Z"/></svg>';
+    const label = translated('span', '', 'log.replay');
+    label.setAttribute('aria-hidden', 'true');
+    replay.append(label);
+    replay.addEventListener('click', () => speak(item));
+    li.append(replay);
+  }
+  return li;
+}
+
+function sourceTitle(source) {
+  if (typeof source === 'string') return source;
+  if (source.title && typeof source.title === 'object') {
+    const found = pick(source.title, chain());
+    return found ? found.text : source.exhibit;
+  }
+  if (source.title) return source.title;
+  const entry = siteData && siteData.exhibits.find((e) => e.id === source.exhibit);
+  const found = entry && pick(entry.title, chain());
+  return found ? found.text : source.exhibit || '';
+}
+
+function addItem(item, { reveal = true } = {}) {
+  log.push(item);
+  const li = renderItem(item);
+  $('log').append(li);
+  item.element = li;
+  saveLog();
+  if (reveal) revealLatest();
+  return item;
+}
+
+function sent(item) {
+  item.pending = false;
+  if (item.element) item.element.querySelector('.pending')?.remove();
+  saveLog();
+}
+
+function saveLog() {
+  if (!session) return;
+  memory.keepLog(session.id, log.map(({ element, buffer, pending, spoken, ...kept }) => kept));
+}
+
+function revealLatest() {
+  const last = $('log').lastElementChild;
+  const target = !$('suggestions').hidden ? $('suggestions') : last;
+  if (target) target.scrollIntoView({ block: 'nearest', behavior: reducedMotion.matches ? 'auto' : 'smooth' });
+}
+
+/** A problem the visitor must know about, in their language, with what they can do next. */
+function showProblem(key, args = [], actions = []) {
+  problem = { key, args, actions };
+  $('notice-text').textContent = t(key, ...args);
+  const buttons = $('notice-actions');
+  buttons.replaceChildren();
+  for (const action of [...actions, { key: 'action.dismiss', run: () => {} }]) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = t(action.key);
+    button.addEventListener('click', () => {
+      clearProblem();
+      action.run();
+    });
+    buttons.append(button);
+  }
+  $('notice').hidden = false;
+}
+
+function clearProblem() {
+  problem = null;
+  $('notice').hidden = true;
+}
+
+const typeAction = { key: 'action.type', run: () => $('question').focus() };
+const retryAction = (run) => ({ key: 'action.retry', run });
+
+function setState(next) {
+  state = next;
+  body.dataset.state = next;
+  const listening = next === 'listening' || next === 'starting';
+  const ask = $('ask');
+  ask.setAttribute('aria-pressed', String(listening));
+  const label = $('ask-label');
+  const key = listening ? (utterance && utterance.mode === 'hold' ? 'ask.listening-hold' : 'ask.listening-tap') : 'ask.hold';
+  label.dataset.i18n = key;
+  label.textContent = t(key);
+  $('stop').hidden = next !== 'speaking';
+  $('listening').hidden = !(listening || next === 'thinking');
+  if (next === 'thinking') $('partial').textContent = t('ask.thinking');
+  if (!listening) $('level').style.setProperty('--level', '0');
+}
+
+// ---------------------------------------------------------------- language
+
+async function switchLanguage(code) {
+  if (code === language) return;
+  memory.chooseLanguage(code);
+  await applyLanguage(code);
+  if (session) {
+    try {
+      session = await retrying(() => withSession((id) => api.changeSession(id, { language: code })));
+    } catch (failure) {
+      console.error(failure);
+    }
+  }
+}
+
+async function applyLanguage(code) {
+  language = code;
+  document.documentElement.lang = code;
+  await useLanguage(code);
+  translate();
+  renderAll();
+  setState(state);
+  const status = $('status');
+  if (status.dataset.key) status.textContent = t(status.dataset.key);
+}
+
+// ---------------------------------------------------------------- moving around
+
+async function goToExhibit(id) {
+  if (!session || id === session.exhibit) return;
+  player.stop();
+  try {
+    const [moved, exhibit] = await Promise.all([
+      retrying(() => withSession((sessionId) => api.changeSession(sessionId, { exhibit: id }))),
+      retrying(() => api.exhibit(place.site, id)).catch(() => null),
+    ]);
+    session = moved;
+    exhibitData = exhibit;
+    asked = new Set();
+    renderExhibit();
+    renderExhibitList();
+    addItem({ kind: 'place', exhibit: id });
+    if (moved.greeting && moved.greeting.text) {
+      speak(addItem({ kind: 'guide', text: moved.greeting.text, language: moved.language, audioUrl: moved.greeting.audioUrl }));
+    }
+    renderSuggestions();
+    window.scrollTo({ top: 0, behavior: reducedMotion.matches ? 'auto' : 'smooth' });
+    $('exhibit-title').focus({ preventScroll: true });
+  } catch (failure) {
+    console.error(failure);
+    showProblem('error.generic');
+  }
+}
+
+// ---------------------------------------------------------------- speaking aloud
+
+/** Plays what the guide said: its streamed recording, its file, or (for a greeting with no file) the browser's voice. */
+async function speak(item) {
+  player.unlock();
+  cancelBrowserVoice();
+  try {
+    if (item.buffer) {
+      player.playBuffer(item.buffer);
+    } else if (item.audioUrl) {
+      const buffer = await player.playUrl(item.audioUrl);
+      if (buffer) item.buffer = buffer;
+    } else if (item.kind === 'guide') {
+      speakWithBrowser(item.text, item.language);
+    }
+  } catch (failure) {
+    console.error(failure);
+    showProblem('error.audio');
+  }
+}
+
+function browserVoice(code) {
+  const synthesis = window.speechSynthesis;
+  if (!synthesis || !window.SpeechSynthesisUtterance) return null;
+  return synthesis.getVoices().find((v) => v.lang && v.lang.toLowerCase().split(/[-_]/)[0] === code) || null;
+}
+
+function speakWithBrowser(text, code) {
+  const voice = browserVoice(code);
+  if (!voice) return;
+  const synthesis = window.speechSynthesis;
+  const utterance = new SpeechSynthesisUtterance(text);
+  utterance.voice = voice;
+  utterance.lang = voice.lang;
+  utterance.onstart = () => setState('speaking');
+  utterance.onend = () => { if (state === 'speaking') setState('idle'); };
+  synthesis.speak(utterance);
+}
+
+function cancelBrowserVoice() {
+  if (window.speechSynthesis && window.speechSynthesis.speaking) window.speechSynthesis.cancel();
+}
+
+function stopSpeaking() {
+  cancelBrowserVoice();
+  player.stop();
+  if (state === 'speaking') setState('idle');
+}
+
+// ---------------------------------------------------------------- asking by voice
+
+let utterance = null;
+let utteranceNumber = 0;
+let awaitingTranscript = false;
+let answerItem = null;
+let answerStream = null;
+let audioFallbackTimer = 0;
+let answerTimer = 0;
+let reconnecting = false;
+
+async function beginAsking(mode) {
+  clearProblem();
+  player.unlock();
+  stopSpeaking();
+  if (utterance && !utterance.stopped) return;
+  if (!microphoneSupported()) return showProblem('error.mic-unsupported', [], [typeAction]);
+  if (noSpeech.has(language)) return showProblem('error.no-speech-model', [languageName(language)], [typeAction]);
+  const current = { number: ++utteranceNumber, chunks: [], sent: 0, started: false, stopped: false, mode, liveAt: 0, transcript: null };
+  utterance = current;
+  setState('starting');
+  $('partial').textContent = '';
+  sendUtterance(current);
+  try {
+    await microphone.start(player.context, (pcm) => onMicrophoneChunk(current, pcm), showLevel);
+  } catch (failure) {
+    if (utterance === current) {
+      utterance = null;
+      socket.send({ type: 'stop' });
+      setState('idle');
+    }
+    if (failure instanceof MicrophoneError) {
+      showProblem(`error.mic-${failure.kind}`, [], [typeAction]);
+      if (failure.kind !== 'unsupported') $('question').focus({ preventScroll: true });
+    } else {
+      console.error(failure);
+      showProblem('error.mic-unsupported', [], [typeAction]);
+    }
+    return;
+  }
+  if (utterance !== current || current.stopped) {
+    microphone.release();
+    return;
+  }
+  current.liveAt = player.unlocked ? performance.now() : 0;
+  setState('listening');
+  current.limit = setTimeout(() => finishAsking(current), MAX_UTTERANCE_MS);
+}
+
+function onMicrophoneChunk(current, pcm) {
+  if (!current.liveAt && player.unlocked) current.liveAt = performance.now();
+  current.chunks.push(pcm);
+  if (current.started && socket.open && current.sent === current.chunks.length - 1) {
+    socket.sendAudio(pcm);
+    current.sent = current.chunks.length;
+  }
+}
+
+function showLevel(level) {
+  $('level').style.setProperty('--level', Math.min(1, level * 6).toFixed(2));
+}
+
+/** Sends an utterance (again, after a reconnection) from its first chunk. */
+async function sendUtterance(current) {
+  try {
+    await socket.connect();
+  } catch {
+    return voiceUnreachable(current);
+  }
+  if (utterance !== current) return;
+  current.sent = 0;
+  awaitingTranscript = true;
+  socket.send({ type: 'start', sampleRate: 16000 });
+  current.started = true;
+  while (current.sent < current.chunks.length) socket.sendAudio(current.chunks[current.sent++]);
+  if (current.stopped) socket.send({ type: 'stop' });
+}
+
+async function finishAsking(current = utterance) {
+  if (!current || current.stopped) return;
+  current.stopped = true;
+  clearTimeout(current.limit);
+  await microphone.stop();
+  if (utterance !== current) return;
+  if (current.started && socket.open) {
+    while (current.sent < current.chunks.length) socket.sendAudio(current.chunks[current.sent++]);
+    socket.send({ type: 'stop' });
+  }
+  setState('thinking');
+  watchForAnswer();
+}
+
+function watchForAnswer() {
+  clearTimeout(answerTimer);
+  answerTimer = setTimeout(() => {
+    if (state !== 'thinking') return;
+    utterance = null;
+    setState('idle');
+    showProblem('error.generic', [], [typeAction]);
+  }, ANSWER_TIMEOUT_MS);
+}
+
+function onVoiceMessage(message) {
+  switch (message.type) {
+    case 'partial':
+      if (utterance && !utterance.transcript && message.text) $('partial').textContent = message.text;
+      break;
+    case 'transcript':
+      onTranscript(message.text || '');
+      break;
+    case 'answer':
+      if (awaitingTranscript) break; // an answer to a question the visitor talked over
+      onVoiceAnswer(message);
+      break;
+    case 'audio':
+      if (awaitingTranscript || !answerItem) break;
+      clearTimeout(audioFallbackTimer);
+      answerStream = player.startStream();
+      break;
+    case 'audio-end':
+      if (answerStream) {
+        answerStream.end();
+        const recording = answerStream.recording();
+        if (recording && answerItem) {
+          answerItem.buffer = recording;
+        }
+        answerStream = null;
+      }
+      break;
+    case 'error':
+      onVoiceError(message);
+      break;
+    default:
+      break;
+  }
+}
+
+function onVoiceAudio(data) {
+  if (answerStream && !awaitingTranscript) answerStream.feed(data);
+}
+
+function onTranscript(text) {
+  awaitingTranscript = false;
+  const current = utterance;
+  if (current && !current.stopped) {
+    current.stopped = true;
+    clearTimeout(current.limit);
+    microphone.stop();
+  }
+  if (!text.trim()) {
+    utterance = null;
+    setState('idle');
+    showProblem('error.not-heard', [], [typeAction]);
+    return;
+  }
+  if (current) current.transcript = text;
+  noteAsked(text);
+  addItem({ kind: 'question', text, language, channel: 'voice' });
+  setState('thinking');
+  watchForAnswer();
+}
+
+function onVoiceAnswer(answer) {
+  clearTimeout(answerTimer);
+  utterance = null;
+  answerItem = showAnswer(answer, true);
+  clearTimeout(audioFallbackTimer);
+  if (answer.audioUrl) {
+    const item = answerItem;
+    audioFallbackTimer = setTimeout(() => {
+      if (answerItem === item && !answerStream) speak(item);
+    }, AUDIO_GRACE_MS);
+  }
+  if (state === 'thinking') setState('idle');
+}
+
+function onVoiceError(error) {
+  awaitingTranscript = false;
+  const current = utterance;
+  if (error.code === 'session-not-found' && current) {
+    current.renewing = true;
+    renewSession()
+      .then(() => { current.renewing = false; return sendUtterance(current); })
+      .catch(() => failVoice('error.generic', [], [typeAction]));
+    return;
+  }
+  if (error.code === 'no-speech-model') {
+    noSpeech.add(language);
+    sessionStorage.setItem('hg.no-speech', JSON.stringify([...noSpeech]));
+    return failVoice('error.no-speech-model', [languageName(language)], [typeAction]);
+  }
+  if (error.code === 'busy') return failVoice('error.busy', [], [retryAction(() => beginAsking('tap')), typeAction]);
+  if (error.code === 'no-speech' || error.code === 'not-heard') return failVoice('error.not-heard', [], [typeAction]);
+  failVoice('error.generic', [], [typeAction]);
+}
+
+function failVoice(key, args = [], actions = []) {
+  if (utterance) {
+    clearTimeout(utterance.limit);
+    microphone.release();
+  }
+  utterance = null;
+  clearTimeout(answerTimer);
+  setState('idle');
+  showProblem(key, args, actions);
+}
+
+/** The socket dropped: a question still on its way is sent again once the connection is back. */
+function onVoiceClosed() {
+  const current = utterance;
+  if (answerStream) {
+    answerStream.end();
+    answerStream = null;
+  }
+  if (!current || current.renewing) return;
+  if (current.transcript) {
+    utterance = null;
+    askTyped(current.transcript, { shown: true });
+    return;
+  }
+  voiceUnreachable(current);
+}
+
+async function voiceUnreachable(current) {
+  if (reconnecting || utterance !== current) return;
+  reconnecting = true;
+  setConnection('error.offline');
+  try {
+    let refused = 0;
+    for (let attempt = 0; utterance === current; attempt++) {
+      if (navigator.onLine !== false) {
+        let reachable = false;
+        try {
+          await withSession((id) => api.session(id));
+          reachable = true;
+          await socket.connect();
+          setConnection('error.reconnected', 3000);
+          reconnecting = false;
+          if (utterance === current) sendUtterance(current);
+          return;
+        } catch (failure) {
+          if ((failure instanceof ApiError && failure.code !== 'session-not-found') || (reachable && ++refused >= 3)) {
+            // the server answers but will not take voice: typing still works
+            reconnecting = false;
+            setConnection(null);
+            return failVoice('error.busy', [], [typeAction]);
+          }
+        }
+      }
+      await waitForNetwork(Math.min(1000 * 2 ** attempt, 10000));
+    }
+  } finally {
+    reconnecting = false;
+  }
+}
+
+// ---------------------------------------------------------------- asking by typing
+
+let typing = Promise.resolve();
+
+function askTyped(text, { shown = false } = {}) {
+  const question = text.trim();
+  if (!question) return typing;
+  clearProblem();
+  player.unlock();
+  stopSpeaking();
+  if (utterance) {
+    microphone.release();
+    utterance = null;
+    awaitingTranscript = true;
+    socket.send({ type: 'stop' });
+  }
+  noteAsked(question);
+  const item = shown ? null : addItem({ kind: 'question', text: question, language, channel: 'text', pending: true });
+  setState('thinking');
+  typing = typing.then(async () => {
+    try {
+      const answer = await retrying(() => withSession((id) => api.ask(id, question)));
+      if (item) sent(item);
+      const shownAnswer = showAnswer(answer);
+      setState('idle');
+      if (answer.audioUrl) await speak(shownAnswer);
+    } catch (failure) {
+      setState('idle');
+      if (failure instanceof ApiError && (failure.status === 429 || failure.status === 503 || failure.code === 'busy')) {
+        showProblem('error.busy', [], [retryAction(() => askTyped(question, { shown: true }))]);
+      } else {
+        console.error(failure);
+        showProblem('error.generic', [], [retryAction(() => askTyped(question, { shown: true }))]);
+      }
+    }
+  });
+  return typing;
+}
+
+function noteAsked(text) {
+  asked.add(text.trim().toLowerCase());
+}
+
+function showAnswer(answer, streamed = false) {
+  const item = addItem({
+    kind: 'answer', text: answer.text, language: answer.language || language, answered: answer.answered !== false,
+    sources: answer.sources || [], audioUrl: answer.audioUrl || null, notice: answer.notice || null, audio: streamed,
+  });
+  renderSuggestions();
+  revealLatest();
+  return item;
+}
+
+// ---------------------------------------------------------------- controls
+
+function bindControls() {
+  const ask = $('ask');
+  let press = null;
+  let handledByPointer = false;
+
+  const pressStart = (kind) => {
+    const listening = utterance && !utterance.stopped;
+    press = { at: performance.now(), finishing: listening, kind };
+    if (!listening) beginAsking('hold');
+  };
+  const pressEnd = () => {
+    if (!press) return;
+    player.unlock();
+    const { at, finishing } = press;
+    press = null;
+    if (finishing) return finishAsking();
+    const current = utterance;
+    if (!current || current.stopped) return;
+    const now = performance.now();
+    const held = current.liveAt && now - at >= HOLD_MS && now - current.liveAt >= 250;
+    if (held) {
+      finishAsking(current);
+    } else {
+      current.mode = 'tap';
+      setState(state);
+    }
+  };
+
+  ask.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0) return;
+    handledByPointer = true;
+    try { ask.setPointerCapture(event.pointerId); } catch { /* synthetic pointer */ }
+    pressStart('pointer');
+  });
+  ask.addEventListener('pointerup', () => {
+    pressEnd();
+    setTimeout(() => { handledByPointer = false; }, 600);
+  });
+  ask.addEventListener('pointercancel', pressEnd);
+  ask.addEventListener('contextmenu', (event) => event.preventDefault());
+  ask.addEventListener('click', (event) => {
+    if (handledByPointer) {
+      handledByPointer = false;
+      return;
+    }
+    event.preventDefault();
+    // a screen reader's double tap or a switch: a plain click toggles
+    if (utterance && !utterance.stopped) finishAsking();
+    else beginAsking('tap');
+  });
+  ask.addEventListener('keydown', (event) => {
+    if (event.key !== ' ' && event.key !== 'Enter') return;
+    event.preventDefault();
+    if (event.repeat || press) return;
+    pressStart('key');
+  });
+  ask.addEventListener('keyup', (event) => {
+    if (event.key !== ' ' && event.key !== 'Enter') return;
+    event.preventDefault();
+    pressEnd();
+  });
+
+  $('stop').addEventListener('click', () => {
+    stopSpeaking();
+    $('ask').focus();
+  });
+
+  $('type-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = $('question');
+    const text = input.value;
+    if (!text.trim() || !session) return;
+    input.value = '';
+    askTyped(text);
+  });
+
+  for (const [button, dialog] of [['open-exhibits', 'exhibits-dialog'], ['open-info', 'info-dialog']]) {
+    $(button).addEventListener('click', () => $(dialog).showModal());
+  }
+  document.querySelectorAll('dialog').forEach((dialog) => {
+    dialog.addEventListener('click', (event) => {
+      if (event.target === dialog || event.target.closest('[data-close]')) dialog.close();
+    });
+  });
+
+  // the first tap (not a question, not a language) unlocks audio and says the greeting aloud
+  const firstGesture = (event) => {
+    if (event.type === 'keydown' && (event.key === 'Tab' || event.key === 'Shift' || event.key === 'Escape')) return;
+    document.removeEventListener('pointerup', firstGesture, true);
+    document.removeEventListener('keydown', firstGesture, true);
+    player.unlock();
+    const asking = event.target.closest && event.target.closest('#ask, #type-form, [data-asks]');
+    if (!asking && greeting && !greeting.spoken) {
+      greeting.spoken = true;
+      speak(greeting);
+    }
+  };
+  document.addEventListener('pointerup', firstGesture, true);
+  document.addEventListener('keydown', firstGesture, true);
+
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden && utterance && !utterance.stopped) finishAsking();
+  });
+
+  const dock = $('dock');
+  const measure = () => document.documentElement.style.setProperty('--dock-height', `${dock.offsetHeight}px`);
+  if (window.ResizeObserver) new ResizeObserver(measure).observe(dock);
+  measure();
+}
+
+function registerServiceWorker() {
+  if (!('serviceWorker' in navigator)) return;
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/visitor-sw.js', { scope: '/' }).catch((failure) => console.warn(failure));
+  });
+}
+
+window.addEventListener('unhandledrejection', (event) => {
+  if (event.reason instanceof Stopped) event.preventDefault();
+});
