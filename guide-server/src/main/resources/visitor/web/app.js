@@ -311,7 +311,7 @@ function renderSuggestions() {
   if (!session) return;
   const curated = (exhibitData && exhibitData.suggestions && exhibitData.suggestions[language]) || [];
   const answeredOnce = log.some((item) => item.kind === 'answer' && item.answered);
-  const generic = session.exhibit ? ['suggest.what', 'suggest.when'].map((key) => t(key)) : [];
+  const generic = session.exhibit ? ['suggest.what', 'suggest.next'].map((key) => t(key)) : [];
   const more = t('suggest.more');
   const candidates = answeredOnce ? [more, ...curated, ...generic] : [...curated, ...generic, more];
   const chosen = [];
