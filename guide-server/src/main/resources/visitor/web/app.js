@@ -43,6 +43,7 @@ const player = new Player({
     setState('speaking');
   },
   onIdle: () => { if (state === 'speaking') setState('idle'); },
+  onCut: () => { body.dataset.cut = String(Number(body.dataset.cut || 0) + 1); },
 });
 const microphone = new Microphone();
 const socket = new VoiceSocket({
@@ -463,7 +464,7 @@ function addItem(item, { reveal = true } = {}) {
   return item;
 }
 
-function sent(item) {
+function settle(item) {
   item.pending = false;
   if (item.element) item.element.querySelector('.pending')?.remove();
   saveLog();
@@ -474,10 +475,16 @@ function saveLog() {
   memory.keepLog(session.id, log.map(({ element, buffer, pending, spoken, ...kept }) => kept));
 }
 
+/** Scrolls so the newest item shows above the dock: all of it if it fits, else its beginning. */
 function revealLatest() {
   const last = $('log').lastElementChild;
-  const target = !$('suggestions').hidden ? $('suggestions') : last;
-  if (target) target.scrollIntoView({ block: 'nearest', behavior: reducedMotion.matches ? 'auto' : 'smooth' });
+  if (!last) return;
+  const box = last.getBoundingClientRect();
+  const dock = $('dock').getBoundingClientRect();
+  const visibleBottom = Math.min(window.innerHeight, dock.top) - 16;
+  if (box.bottom <= visibleBottom) return;
+  const by = Math.min(box.bottom - visibleBottom, box.top - 16);
+  if (by > 0) window.scrollBy({ top: by, behavior: reducedMotion.matches ? 'auto' : 'smooth' });
 }
 
 /** A problem the visitor must know about, in their language, with what they can do next. */
@@ -657,6 +664,7 @@ async function beginAsking(mode) {
       socket.send({ type: 'stop' });
       setState('idle');
     }
+    console.warn('microphone', failure, failure && failure.cause);
     if (failure instanceof MicrophoneError) {
       showProblem(`error.mic-${failure.kind}`, [], [typeAction]);
       if (failure.kind !== 'unsupported') $('question').focus({ preventScroll: true });
@@ -783,7 +791,7 @@ function onTranscript(text) {
   }
   if (current) current.transcript = text;
   noteAsked(text);
-  addItem({ kind: 'question', text, language, channel: 'voice' });
+  addItem({ kind: 'question', text: text.charAt(0).toLocaleUpperCase(language) + text.slice(1), language, channel: 'voice' });
   setState('thinking');
   watchForAnswer();
 }
@@ -904,12 +912,13 @@ function askTyped(text, { shown = false } = {}) {
   typing = typing.then(async () => {
     try {
       const answer = await retrying(() => withSession((id) => api.ask(id, question)));
-      if (item) sent(item);
+      if (item) settle(item);
       const shownAnswer = showAnswer(answer);
       setState('idle');
       if (answer.audioUrl) await speak(shownAnswer);
     } catch (failure) {
       setState('idle');
+      if (item) settle(item);
       if (failure instanceof ApiError && (failure.status === 429 || failure.status === 503 || failure.code === 'busy')) {
         showProblem('error.busy', [], [retryAction(() => askTyped(question, { shown: true }))]);
       } else {

@@ -7,9 +7,10 @@ const START_LEAD_SECONDS = 0.04;
 const MIN_PIECE_SECONDS = 0.08;
 
 export class Player {
-  constructor({ onStart = () => {}, onIdle = () => {} } = {}) {
+  constructor({ onStart = () => {}, onIdle = () => {}, onCut = () => {} } = {}) {
     this.onStart = onStart;
     this.onIdle = onIdle;
+    this.onCut = onCut;
     this.context = null;
     this.output = null;
     this.sources = new Set();
@@ -65,6 +66,7 @@ export class Player {
       this.output = this.context.createGain();
       this.output.connect(this.context.destination);
       setTimeout(() => fading.disconnect(), 200);
+      this.onCut();
     }
     this.onIdle();
   }

@@ -1,0 +1,51 @@
+package org.heritageguide.visitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.heritageguide.GuideServerTest;
+import org.heritageguide.qr.LabelSigner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A visitor who refuses the microphone is told so in their language, and can still type. */
+@GuideServerTest
+class MicrophoneRefusedBrowserTest {
+
+    private static PhoneBrowser phone;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LabelSigner signer;
+
+    @BeforeAll
+    static void startBrowser() {
+        phone = PhoneBrowser.start("vi-VN,vi", PhoneBrowser.Microphone.REFUSED, null);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (phone != null) {
+            phone.close();
+        }
+    }
+
+    @Test
+    void aRefusedMicrophoneIsExplainedAndTypingIsOffered() {
+        phone.open("http://localhost:" + port + "/v/van-mieu/khue-van-cac?s=" + signer.sign("van-mieu", "khue-van-cac"));
+
+        phone.find("#ask").click();
+
+        phone.waitUntil(d -> phone.find("#notice").isDisplayed(), Duration.ofSeconds(5));
+        assertThat(phone.find("#notice-text").getText()).startsWith("Micrô đang bị chặn");
+        assertThat(phone.script("return document.activeElement.id")).isEqualTo("question");
+        assertThat(phone.find("#ask").getDomAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(phone.seriousAccessibilityViolations()).isEmpty();
+    }
+}

@@ -1,0 +1,174 @@
+package org.heritageguide.visitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.heritageguide.GuideServerTest;
+import org.heritageguide.qr.LabelSigner;
+import org.heritageguide.session.SessionStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The visitor web app in a real browser (headless Chromium at phone size) against the running server:
+ * a fake microphone asks "Who built the Temple of Literature?" from a 48 kHz WAV.
+ */
+@GuideServerTest
+class VisitorAppBrowserTest {
+
+    private static PhoneBrowser phone;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LabelSigner signer;
+
+    @Autowired
+    SessionStore store;
+
+    @Autowired
+    WebTestClient client;
+
+    @BeforeAll
+    static void startBrowser() {
+        phone = PhoneBrowser.start("en-GB,en", PhoneBrowser.Microphone.FAKE, null);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (phone != null) {
+            phone.close();
+        }
+    }
+
+    @BeforeEach
+    void aNewVisitor() {
+        phone.forget(origin());
+    }
+
+    @Test
+    void aLabelOpensItsExhibitInThePhonesLanguageWithQuestionsToAsk() {
+        phone.open(label("van-mieu", "khue-van-cac"));
+
+        assertThat(phone.find("html").getDomAttribute("lang")).isEqualTo("en");
+        assertThat(phone.find("h1").getText()).startsWith("Khuê Văn Các");
+        assertThat(phone.find("#site-name").getText()).isEqualToIgnoringCase("Temple of Literature");
+        assertThat(phone.conversation()).singleElement().asString().contains("Welcome to Temple of Literature");
+        assertThat(phone.all("#suggestion-list button")).hasSize(3)
+                .first().extracting(b -> b.getText()).isEqualTo("What does Khuê Văn Các mean?");
+        assertThat(phone.find("#ask").getText()).isEqualTo("Hold to ask");
+        assertThat(phone.all("#languages button")).extracting(b -> b.getText())
+                .containsExactly("Tiếng Việt", "English", "Français", "中文", "한국어");
+        assertThat(phone.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
+    void oneTapSwitchesTheWholePageAndTheConversationToAnotherLanguage() {
+        phone.open(label("van-mieu", "khue-van-cac"));
+        String session = storedSession("van-mieu");
+
+        phone.find("#languages button[lang='fr']").click();
+
+        phone.waitUntil(d -> "fr".equals(phone.find("html").getDomAttribute("lang")), Duration.ofSeconds(5));
+        assertThat(phone.find("#ask").getText()).isEqualTo("Maintenir pour parler");
+        assertThat(phone.find("h1").getText()).isEqualTo("Khuê Văn Các, le pavillon de la Constellation de la Littérature");
+        assertThat(phone.find("#languages button[lang='fr']").getDomAttribute("aria-pressed")).isEqualTo("true");
+        phone.waitUntil(d -> "fr".equals(sessionLanguage(session)), Duration.ofSeconds(5));
+
+        // the next label opens in French straight from the server, and continues the same conversation
+        phone.open(label("van-mieu", "thien-quang-tinh"));
+        assertThat(phone.find("html").getDomAttribute("lang")).isEqualTo("fr");
+        assertThat(phone.find("#question").getDomAttribute("placeholder")).isEqualTo("Écrivez une question…");
+        assertThat(storedSession("van-mieu")).isEqualTo(session);
+    }
+
+    @Test
+    void aKioskHandsItsConversationOverToThePhone() {
+        String handoff = client.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("site", "ethnology", "exhibit", "viet-house", "language", "ko"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("handoffUrl").toString();
+        String id = handoff.substring(handoff.lastIndexOf('/') + 1);
+
+        phone.open(origin() + "/c/" + id);
+
+        assertThat(phone.find("html").getDomAttribute("lang")).isEqualTo("ko");
+        assertThat(phone.find("#ask").getText()).isEqualTo("누르고 말하기");
+        assertThat(storedSession("ethnology")).isEqualTo(id);
+        assertThat(phone.find("#dock").isDisplayed()).isTrue();
+
+        phone.driver.get(origin() + "/c/no-such-conversation");
+        assertThat(phone.find("h1").getText()).isEqualTo("This conversation has ended");
+    }
+
+    @Test
+    void theExhibitListAndVisitorInformationAreOneTapAway() {
+        phone.open(label("van-mieu", "khue-van-cac"));
+
+        phone.find("#open-info").click();
+        assertThat(phone.find("#info-body").getText()).contains("Opening hours", "08:00", "Tickets");
+        assertThat(phone.seriousAccessibilityViolations()).isEmpty();
+        phone.find("#info-dialog [data-close]").click();
+
+        phone.find("#open-exhibits").click();
+        assertThat(phone.find("#exhibits-body button[aria-current]").getText()).contains("Khuê Văn Các", "You are here");
+        assertThat(phone.seriousAccessibilityViolations()).isEmpty();
+        phone.all("#exhibits-body button").stream().filter(b -> b.getText().startsWith("The doctoral stelae"))
+                .findFirst().orElseThrow().click();
+        phone.waitUntil(d -> phone.find("h1").getText().equals("The doctoral stelae"), Duration.ofSeconds(5));
+        client.get().uri("/api/v1/sessions/" + storedSession("van-mieu")).exchange().expectBody()
+                .jsonPath("$.exhibit").isEqualTo("doctoral-stelae");
+    }
+
+    @Test
+    void theAppIsAccessibleInTheDarkToo() {
+        phone.driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        try {
+            phone.open(label("ethnology", "viet-house"));
+            assertThat(phone.seriousAccessibilityViolations()).isEmpty();
+        } finally {
+            phone.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+    }
+
+    private void holdToAsk(Duration howLong) {
+        new Actions(phone.driver).clickAndHold(phone.find("#ask")).pause(howLong).release().perform();
+    }
+
+    private void ask(String question) {
+        phone.find("#question").sendKeys(question);
+        phone.find("#send").click();
+    }
+
+    private String storedSession(String site) {
+        Object id = phone.script("return JSON.parse(localStorage.getItem('hg.session.' + arguments[0]))", site);
+        return id == null ? null : id.toString();
+    }
+
+    private String sessionLanguage(String session) {
+        Map<?, ?> view = client.get().uri("/api/v1/sessions/" + session).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return view == null ? null : (String) view.get("language");
+    }
+
+    private String label(String site, String exhibit) {
+        return origin() + "/v/" + site + "/" + exhibit + "?s=" + signer.sign(site, exhibit);
+    }
+
+    private String origin() {
+        return "http://localhost:" + port;
+    }
+}

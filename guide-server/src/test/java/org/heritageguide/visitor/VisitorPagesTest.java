@@ -1,0 +1,125 @@
+package org.heritageguide.visitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.heritageguide.GuideServerTest;
+import org.heritageguide.qr.LabelSigner;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** What the server gives the visitor web app: its pages, its files, the service worker, the hand-off. */
+@GuideServerTest
+class VisitorPagesTest {
+
+    private static final Pattern ASSET = Pattern.compile("/visitor/([0-9a-f]{12})/app\\.js");
+
+    @Autowired
+    LabelSigner signer;
+
+    @Autowired
+    WebTestClient client;
+
+    @Test
+    void theLabelPageComesTranslatedAndPointsAtTheCurrentVersionOfTheApp() {
+        String page = page("/v/van-mieu/khue-van-cac?s=" + signer.sign("van-mieu", "khue-van-cac"), "fr-FR,fr");
+
+        assertThat(page).contains("lang=\"fr\"", "data-site=\"van-mieu\"", "data-exhibit=\"khue-van-cac\"",
+                "Maintenir pour parler", "Écrivez une question…", "Temple de la Littérature",
+                "Khuê Văn Các, le pavillon de la Constellation de la Littérature");
+        assertThat(page).doesNotContain("{{");
+        Matcher asset = ASSET.matcher(page);
+        assertThat(asset.find()).isTrue();
+        String version = asset.group(1);
+
+        client.get().uri("/visitor/" + version + "/app.js").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/javascript")
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("immutable", "max-age=31536000"));
+        client.get().uri("/visitor/" + version + "/i18n/vi.json").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$['ask.hold']").isEqualTo("Giữ để hỏi");
+        client.get().uri("/visitor/000000000000/app.js").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void theServiceWorkerKeepsTheShellOfThisVersionAndIsAlwaysRevalidated() {
+        String page = page("/v/", "en");
+        Matcher asset = ASSET.matcher(page);
+        assertThat(asset.find()).isTrue();
+
+        String worker = client.get().uri("/visitor-sw.js").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/javascript")
+                .expectHeader().cacheControl(org.springframework.http.CacheControl.noCache())
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(worker).contains("const VERSION = '" + asset.group(1) + "'",
+                "'/visitor/" + asset.group(1) + "/app.js'", "'/visitor/" + asset.group(1) + "/mic-worklet.js'",
+                "'/visitor/" + asset.group(1) + "/i18n/zh.json'");
+        assertThat(worker).doesNotContain("{{");
+
+        client.get().uri("/visitor/" + asset.group(1) + "/manifest.json").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.start_url").isEqualTo("/v/")
+                .jsonPath("$.display").isEqualTo("standalone")
+                .jsonPath("$.icons[?(@.sizes == '512x512')].src").isEqualTo("icon-512.png");
+    }
+
+    @Test
+    void aSessionCarriesTheAddressThatHandsItOverToAPhone() {
+        Map<?, ?> session = client.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("site", "van-mieu", "exhibit", "dai-thanh-mon", "language", "zh"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        String id = (String) session.get("id");
+        assertThat(session.get("handoffUrl")).isEqualTo("http://localhost:8080/c/" + id);
+
+        String page = page("/c/" + id, "en");
+        assertThat(page).contains("lang=\"zh\"", "data-session=\"" + id + "\"", "data-site=\"van-mieu\"",
+                "data-exhibit=\"dai-thanh-mon\"", "按住提问");
+    }
+
+    @Test
+    void anExpiredHandOffGetsAFriendlyPageInTheVisitorsLanguage() {
+        String page = client.get().uri("/c/AAAAAAAAAAAAAAAAAAAAAAAA").header(HttpHeaders.ACCEPT_LANGUAGE, "fr")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("lang=\"fr\"", "Cette conversation est terminée").doesNotContain("Exception");
+    }
+
+    @Test
+    void anExhibitSuggestsTheQuestionsItsCuratorsAnswerInEachLanguage() {
+        client.get().uri("/api/v1/sites/van-mieu/exhibits/khue-van-cac").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.suggestions.en[0]").isEqualTo("What does Khuê Văn Các mean?")
+                .jsonPath("$.suggestions.vi.length()").value(n -> assertThat((Integer) n).isBetween(1, 3))
+                .jsonPath("$.suggestions.fr[0]").value(q -> assertThat((String) q).isNotBlank());
+    }
+
+    @Test
+    void thePickedLanguageOpensTheNextPageEvenAgainstThePhonesSettings() {
+        String page = client.get().uri("/v/van-mieu/khue-van-cac?s=" + signer.sign("van-mieu", "khue-van-cac"))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").cookie("hg-lang", "ko")
+                .exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("lang=\"ko\"", "누르고 말하기", "규문각");
+    }
+
+    private String page(String uri, String acceptLanguage) {
+        return client.get().uri(uri).header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+}

@@ -1,0 +1,89 @@
+package org.heritageguide.visitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every word of the web app exists in every language it is translated into, with the same placeholders. */
+class VisitorStringsTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
+
+    @Test
+    void everyLanguageHasEveryStringWithItsPlaceholders() throws IOException {
+        Map<String, String> english = strings("en");
+        for (String language : VisitorStrings.LANGUAGES) {
+            Map<String, String> translated = strings(language);
+            assertThat(translated.keySet()).as(language).containsExactlyInAnyOrderElementsOf(english.keySet());
+            translated.forEach((key, text) -> {
+                assertThat(text).as(language + " " + key).isNotBlank();
+                assertThat(placeholders(text)).as(language + " " + key).isEqualTo(placeholders(english.get(key)));
+            });
+        }
+    }
+
+    @Test
+    void everyStringThePageAndItsScriptsUseExists() throws IOException {
+        Set<String> used = new TreeSet<>();
+        used.addAll(matches(resource("visitor/app.html"), "\\{\\{t:([a-z0-9.\\-]+)}}", "data-i18n(?:-[a-z-]+)?=\"([a-z0-9.\\-]+)\""));
+        used.addAll(matches(resource("visitor/web/app.js"), "\\bt\\('([a-z0-9.\\-]+)'", "showProblem\\('([a-z0-9.\\-]+)'",
+                "translated\\('[a-z]+', '[a-z -]*', '([a-z0-9.\\-]+)'", "key: '([a-z0-9.\\-]+)'", "setConnection\\('([a-z0-9.\\-]+)'",
+                "showEnd\\('([a-z0-9.\\-]+)', '([a-z0-9.\\-]+)'", "'(suggest\\.[a-z]+)'"));
+        // keys the script builds from a code: the microphone's problems and the visitor information topics
+        for (String kind : new String[] {"denied", "absent", "unsupported"}) {
+            used.add("error.mic-" + kind);
+        }
+        for (String topic : new String[] {"hours", "tickets", "toilets", "accessibility", "photography", "dressCode", "cafe", "contact"}) {
+            used.add("info." + topic);
+        }
+        assertThat(used).hasSizeGreaterThan(40);
+        assertThat(strings("en").keySet()).containsAll(used);
+    }
+
+    private static Set<String> matches(String text, String... patterns) {
+        Set<String> found = new TreeSet<>();
+        for (String pattern : patterns) {
+            Matcher matcher = Pattern.compile(pattern).matcher(text);
+            while (matcher.find()) {
+                for (int group = 1; group <= matcher.groupCount(); group++) {
+                    found.add(matcher.group(group));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Set<String> placeholders(String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group());
+        }
+        return found;
+    }
+
+    private static Map<String, String> strings(String language) throws IOException {
+        return JsonMapper.shared().readValue(resource("visitor/web/i18n/" + language + ".json"),
+                new TypeReference<Map<String, String>>() {
+                });
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = VisitorStringsTest.class.getClassLoader().getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
