@@ -1,0 +1,540 @@
+package org.heritageguide.kiosk.ui;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.heritageguide.kiosk.guide.ExhibitDetail;
+import org.heritageguide.kiosk.guide.SiteInfo;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Everything the visitor sees. One full-screen stack: the current screen (welcome, conversation,
+ * exhibits, visitor information), the "guide cannot answer" banner, and the overlays (hand-off QR code,
+ * "are you still there?", goodbye, operator PIN). Controls sit in the lower part of the screen, within
+ * reach from a wheelchair; all sizes are in em of a root font that follows the screen and the visitor's
+ * text size. It only shows: what a touch means is up to {@link KioskActions}.
+ */
+public final class KioskView {
+
+    /** What the visitor's touches ask the kiosk to do. */
+    public interface KioskActions {
+        void chooseLanguage(String language);
+
+        void ask(String question);
+
+        void talkPressed();
+
+        void talkReleased();
+
+        void askAbout(String exhibit);
+
+        void showHandoff();
+
+        void changeLanguage();
+
+        void finish();
+
+        Optional<ExhibitDetail> exhibit(String exhibit);
+    }
+
+    static final double[] TEXT_SCALES = {1.0, 1.25, 1.5};
+
+    private final KioskActions actions;
+    private final StackPane root = new StackPane();
+    private final BorderPane screen = new BorderPane();
+    private final VBox offlineBanner = new VBox();
+    private final Label offlineTitle = new Label();
+    private final Label offlineDetail = new Label();
+    private final StackPane overlay = new StackPane();
+
+    private SiteInfo site;
+    private boolean online = true;
+    private UiTexts texts = UiTexts.of("en");
+    private int textScale;
+
+    private VBox transcript;
+    private ScrollPane transcriptScroll;
+    private Button talkButton;
+    private TextField questionField;
+    private Button askButton;
+    private Label statusLine;
+    private Node conversationScreen;
+
+    public KioskView(KioskActions actions) {
+        this.actions = actions;
+        root.getStyleClass().add("kiosk");
+        root.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
+        offlineBanner.setId("offline-banner");
+        offlineBanner.getStyleClass().add("offline-banner");
+        offlineTitle.getStyleClass().add("offline-title");
+        offlineDetail.getStyleClass().add("offline-detail");
+        offlineTitle.setWrapText(true);
+        offlineDetail.setWrapText(true);
+        offlineBanner.getChildren().addAll(offlineTitle, offlineDetail);
+        offlineBanner.setVisible(false);
+        offlineBanner.setManaged(false);
+        overlay.setId("overlay");
+        overlay.setVisible(false);
+        overlay.getStyleClass().add("scrim");
+        BorderPane.setAlignment(offlineBanner, Pos.CENTER);
+        root.getChildren().addAll(screen, overlay);
+        root.widthProperty().addListener((o, a, b) -> applyFontSize());
+        root.heightProperty().addListener((o, a, b) -> applyFontSize());
+        showWelcome();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** The stack the operator's corner and PIN pad are added to. */
+    StackPane stack() {
+        return root;
+    }
+
+    public void setSite(SiteInfo site) {
+        this.site = site;
+    }
+
+    public UiTexts texts() {
+        return texts;
+    }
+
+    // ---------------------------------------------------------------- welcome
+
+    public void showWelcome() {
+        texts = UiTexts.of(site == null ? "en" : site.defaultLanguage());
+        textScale = 0;
+        applyFontSize();
+        hideOverlay();
+        VBox top = new VBox();
+        top.getStyleClass().add("welcome-top");
+        if (site == null) {
+            Label waiting = label(UiTexts.of("en").get("offline.nothingKept"), "welcome-invite");
+            top.getChildren().add(waiting);
+            screen.setTop(null);
+            screen.setCenter(withId(top, "welcome"));
+            screen.setBottom(null);
+            return;
+        }
+        Label name = label(site.text(site.name(), site.defaultLanguage()), "welcome-site");
+        Label city = label(site.text(site.city(), site.defaultLanguage()), "welcome-city");
+        String others = String.join("  ·  ", site.languages().stream()
+                .filter(l -> !l.equals(site.defaultLanguage()))
+                .map(l -> site.name().get(l)).filter(n -> n != null && !n.isBlank()).distinct().toList());
+        Label otherNames = label(others, "welcome-other-names");
+        Label invite = label(String.join("  ·  ", site.languages().stream()
+                .map(l -> UiTexts.of(l).get("welcome.invite")).distinct().toList()), "welcome-invite");
+        invite.setId("welcome-invite");
+        top.getChildren().addAll(name, city, otherNames);
+
+        TilePane languages = new TilePane();
+        languages.getStyleClass().add("language-tiles");
+        languages.setPrefColumns(Math.min(site.languages().size(), 5));
+        for (String language : site.languages()) {
+            UiTexts own = UiTexts.of(language);
+            Label languageName = label(UiTexts.languageName(language), "language-name");
+            languageName.setWrapText(false);
+            Label languageInvite = label(own.get("welcome.invite"), "language-invite");
+            languageInvite.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            VBox face = new VBox(languageName, languageInvite);
+            face.setAlignment(Pos.CENTER);
+            Button button = new Button();
+            button.setGraphic(face);
+            button.setId("language-" + language);
+            button.getStyleClass().add("language-button");
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setOnAction(e -> actions.chooseLanguage(language));
+            languages.getChildren().add(button);
+        }
+        VBox bottom = new VBox(invite, languages);
+        bottom.getStyleClass().add("welcome-bottom");
+        bottom.setAlignment(Pos.BOTTOM_CENTER);
+
+        BorderPane welcome = new BorderPane();
+        welcome.setId("welcome");
+        welcome.setTop(top);
+        welcome.setBottom(bottom);
+        VBox bannerHolder = new VBox(offlineBanner);
+        bannerHolder.setAlignment(Pos.CENTER);
+        welcome.setCenter(bannerHolder);
+        screen.setTop(null);
+        screen.setBottom(null);
+        screen.setCenter(welcome);
+        conversationScreen = null;
+    }
+
+    // ---------------------------------------------------------------- conversation
+
+    /** A new visitor in {@code language}: fresh screens, nothing of the previous visitor. */
+    public void startVisit(String language) {
+        texts = UiTexts.of(language);
+        transcript = new VBox();
+        transcript.setId("transcript");
+        transcript.getStyleClass().add("transcript");
+        transcriptScroll = new ScrollPane(transcript);
+        transcriptScroll.setFitToWidth(true);
+        transcriptScroll.getStyleClass().add("transcript-scroll");
+        transcript.heightProperty().addListener((o, a, b) -> transcriptScroll.setVvalue(1.0));
+
+        questionField = new TextField();
+        questionField.setId("question-field");
+        questionField.setPromptText(texts.get("ask.placeholder"));
+        questionField.getStyleClass().add("question-field");
+        HBox.setHgrow(questionField, Priority.ALWAYS);
+        askButton = button(texts.get("ask.send"), "ask-button", "secondary-button");
+        askButton.setOnAction(e -> submitQuestion());
+        questionField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                submitQuestion();
+            }
+        });
+        HBox typing = new HBox(questionField, askButton);
+        typing.getStyleClass().add("typing-row");
+
+        talkButton = button(texts.get("talk.hold"), "talk-button", "talk-button");
+        talkButton.setMaxWidth(Double.MAX_VALUE);
+        talkButton.setOnMousePressed(e -> actions.talkPressed());
+        talkButton.setOnMouseReleased(e -> actions.talkReleased());
+        statusLine = label("", "status-line");
+        statusLine.setId("status-line");
+
+        FlowPane navigation = navigation(
+                nav("nav.exhibits", "exhibits-button", this::showExhibits),
+                nav("nav.info", "info-button", this::showInfo),
+                nav("nav.phone", "phone-button", actions::showHandoff),
+                nav("nav.language", "language-button", actions::changeLanguage),
+                nav("nav.textSize", "text-size-button", this::nextTextSize),
+                nav("nav.finish", "finish-button", actions::finish));
+
+        VBox controls = new VBox(statusLine, typing, talkButton, navigation);
+        controls.getStyleClass().add("controls");
+
+        BorderPane conversation = new BorderPane();
+        conversation.setId("conversation");
+        conversation.setTop(header());
+        conversation.setCenter(transcriptScroll);
+        VBox bottom = new VBox(offlineBanner, controls);
+        conversation.setBottom(bottom);
+        conversationScreen = conversation;
+        showConversation();
+        setOnline(online);
+    }
+
+    public void showConversation() {
+        hideOverlay();
+        screen.setTop(null);
+        screen.setBottom(null);
+        screen.setCenter(conversationScreen);
+        VBox bottom = (VBox) ((BorderPane) conversationScreen).getBottom();
+        if (offlineBanner.getParent() != bottom) {
+            bottom.getChildren().add(0, offlineBanner);
+        }
+    }
+
+    public Label addVisitorBubble(String text) {
+        Label bubble = label(text, "bubble", "bubble-visitor");
+        HBox row = new HBox(bubble);
+        row.setAlignment(Pos.CENTER_RIGHT);
+        transcript.getChildren().add(row);
+        return bubble;
+    }
+
+    public void addGuideBubble(String text, List<String> sources, String notice) {
+        VBox bubble = new VBox();
+        bubble.getStyleClass().addAll("bubble", "bubble-guide");
+        if (notice != null) {
+            bubble.getChildren().add(label(notice, "bubble-notice"));
+        }
+        bubble.getChildren().add(label(text, "bubble-text"));
+        if (sources != null && !sources.isEmpty()) {
+            bubble.getChildren().add(label(texts.get("answer.about") + ": " + String.join(", ", sources), "bubble-sources"));
+        }
+        HBox row = new HBox(bubble);
+        row.setAlignment(Pos.CENTER_LEFT);
+        transcript.getChildren().add(row);
+    }
+
+    public void addNotice(String text) {
+        Label notice = label(text, "notice");
+        HBox row = new HBox(notice);
+        row.setAlignment(Pos.CENTER);
+        transcript.getChildren().add(row);
+    }
+
+    public void setStatus(String text) {
+        if (statusLine != null) {
+            statusLine.setText(text == null ? "" : text);
+        }
+    }
+
+    public void setListening(boolean listening) {
+        if (talkButton != null) {
+            talkButton.setText(texts.get(listening ? "talk.listening" : "talk.hold"));
+            talkButton.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("listening"), listening);
+        }
+    }
+
+    public void clearQuestionField() {
+        questionField.clear();
+    }
+
+    private void submitQuestion() {
+        String question = questionField.getText() == null ? "" : questionField.getText().strip();
+        if (!question.isEmpty()) {
+            actions.ask(question);
+        }
+    }
+
+    // ---------------------------------------------------------------- exhibits and information
+
+    public void showExhibits() {
+        if (site == null) {
+            return;
+        }
+        String language = texts.language();
+        TilePane tiles = new TilePane();
+        tiles.setId("exhibits");
+        tiles.getStyleClass().add("exhibit-tiles");
+        tiles.setPrefColumns(3);
+        site.exhibits().stream().sorted(java.util.Comparator.comparingInt(SiteInfo.ExhibitSummary::order)).forEach(exhibit -> {
+            Label title = label(site.text(exhibit.title(), language), "exhibit-title");
+            VBox face = new VBox(title);
+            site.area(exhibit.area()).ifPresent(area -> face.getChildren().add(label(site.text(area.name(), language), "exhibit-area")));
+            Button tile = new Button();
+            tile.setGraphic(face);
+            tile.setId("exhibit-" + exhibit.id());
+            tile.getStyleClass().add("exhibit-tile");
+            tile.setMaxWidth(Double.MAX_VALUE);
+            tile.setMaxHeight(Double.MAX_VALUE);
+            tile.setOnAction(e -> showExhibit(exhibit));
+            tiles.getChildren().add(tile);
+        });
+        ScrollPane scroll = new ScrollPane(tiles);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("page-scroll");
+        page(texts.get("nav.exhibits"), scroll, nav("nav.back", "back-button", this::showConversation));
+    }
+
+    private void showExhibit(SiteInfo.ExhibitSummary exhibit) {
+        String language = texts.language();
+        VBox body = new VBox();
+        body.setId("exhibit-detail");
+        body.getStyleClass().add("page-body");
+        Optional<ExhibitDetail> detail = actions.exhibit(exhibit.id());
+        if (detail.isPresent()) {
+            ExhibitDetail d = detail.get();
+            String location = site.text(d.location(), language);
+            if (!location.isBlank()) {
+                body.getChildren().add(label(texts.get("exhibit.where") + ": " + location, "exhibit-location"));
+            }
+            body.getChildren().add(label(site.text(d.summary(), language), "page-text"));
+        } else {
+            body.getChildren().add(label(texts.get("exhibit.notKept"), "page-text"));
+        }
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("page-scroll");
+        Button ask = nav("exhibit.ask", "ask-about-button", () -> actions.askAbout(exhibit.id()));
+        ask.getStyleClass().add("primary-nav");
+        ask.setDisable(!online);
+        page(site.text(exhibit.title(), language), scroll,
+                ask, nav("nav.allExhibits", "all-exhibits-button", this::showExhibits),
+                nav("nav.back", "back-button", this::showConversation));
+    }
+
+    public void showInfo() {
+        if (site == null) {
+            return;
+        }
+        String language = texts.language();
+        VBox body = new VBox();
+        body.setId("info");
+        body.getStyleClass().add("page-body");
+        String intro = site.text(site.intro(), language);
+        if (!intro.isBlank()) {
+            body.getChildren().addAll(label(texts.get("info.intro"), "info-heading"), label(intro, "page-text"));
+        }
+        for (Map.Entry<String, Map<String, String>> topic : site.visitorInfo().entrySet()) {
+            body.getChildren().addAll(label(texts.get("info.topic." + topic.getKey()), "info-heading"),
+                    label(site.text(topic.getValue(), language), "page-text"));
+        }
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("page-scroll");
+        page(texts.get("nav.info"), scroll, nav("nav.back", "back-button", this::showConversation));
+    }
+
+    private void page(String title, Node content, Button... buttons) {
+        BorderPane page = new BorderPane();
+        page.getStyleClass().add("page");
+        Label heading = label(title, "page-title");
+        heading.setId("page-title");
+        page.setTop(new VBox(header(), heading));
+        page.setCenter(content);
+        VBox bottom = new VBox(offlineBanner, navigation(buttons));
+        bottom.getStyleClass().add("controls");
+        page.setBottom(bottom);
+        screen.setCenter(page);
+    }
+
+    // ---------------------------------------------------------------- overlays
+
+    public void showHandoff(String url) {
+        double side = Math.min(root.getWidth(), root.getHeight());
+        javafx.scene.image.Image code = QrCodes.image(url);
+        ImageView qr = new ImageView(code);
+        qr.setId("handoff-qr");
+        qr.setSmooth(false);
+        qr.setFitWidth(Math.floor(Math.max(300, side * 0.45) / code.getWidth()) * code.getWidth());
+        qr.setPreserveRatio(true);
+        Label title = label(texts.get("phone.title"), "overlay-title");
+        Label instructions = label(texts.get("phone.instructions"), "overlay-text");
+        Button close = button(texts.get("phone.close"), "handoff-close", "secondary-button");
+        close.setOnAction(e -> hideOverlay());
+        VBox card = card("handoff", title, qr, instructions, close);
+        card.setMaxWidth(Math.max(qr.getFitWidth() * 1.6, side * 0.8));
+        showOverlay(card);
+    }
+
+    public void showStillThere(int seconds, Runnable stay) {
+        Label question = label(texts.get("idle.question"), "overlay-title");
+        Label touch = label(texts.get("idle.touch"), "overlay-text");
+        Label countdown = label(Integer.toString(seconds), "countdown");
+        countdown.setId("countdown");
+        VBox card = card("still-there", question, touch, countdown);
+        showOverlay(card);
+        overlay.setOnMousePressed(e -> stay.run());
+    }
+
+    public void updateCountdown(int seconds) {
+        Node countdown = overlay.lookup("#countdown");
+        if (countdown instanceof Label label) {
+            label.setText(Integer.toString(seconds));
+        }
+    }
+
+    public void showGoodbye(String siteName) {
+        VBox card = card("goodbye", label(texts.get("goodbye"), "overlay-title"), label(siteName, "overlay-text"));
+        showOverlay(card);
+    }
+
+    public boolean overlayShown(String id) {
+        return overlay.isVisible() && overlay.lookup("#" + id) != null;
+    }
+
+    public void hideOverlay() {
+        overlay.setOnMousePressed(null);
+        overlay.getChildren().clear();
+        overlay.setVisible(false);
+    }
+
+    void showOverlay(Node card) {
+        overlay.setOnMousePressed(null);
+        overlay.getChildren().setAll(card);
+        overlay.setVisible(true);
+    }
+
+    VBox card(String id, Node... children) {
+        VBox card = new VBox(children);
+        card.setId(id);
+        card.getStyleClass().add("card");
+        card.setAlignment(Pos.CENTER);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
+        card.setMaxWidth(Math.max(600, root.getWidth() * 0.8));
+        return card;
+    }
+
+    // ---------------------------------------------------------------- server state
+
+    public void setOnline(boolean reachable) {
+        online = reachable;
+        offlineTitle.setText(texts.get("offline.title"));
+        offlineDetail.setText(texts.get("offline.detail"));
+        offlineBanner.setVisible(!reachable);
+        offlineBanner.setManaged(!reachable);
+        if (talkButton != null) {
+            talkButton.setDisable(!reachable);
+            askButton.setDisable(!reachable);
+            questionField.setDisable(!reachable);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void nextTextSize() {
+        textScale = (textScale + 1) % TEXT_SCALES.length;
+        applyFontSize();
+    }
+
+    private void applyFontSize() {
+        double w = root.getWidth() > 0 ? root.getWidth() : 1920;
+        double h = root.getHeight() > 0 ? root.getHeight() : 1080;
+        double base = Math.max(18, Math.min(w, h) / 38.0) * TEXT_SCALES[textScale];
+        root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", base));
+    }
+
+    private HBox header() {
+        Label name = label(site == null ? "" : site.text(site.name(), texts.language()), "header-site");
+        Region space = new Region();
+        HBox.setHgrow(space, Priority.ALWAYS);
+        Label language = label(UiTexts.languageName(texts.language()), "header-language");
+        HBox header = new HBox(name, space, language);
+        header.getStyleClass().add("header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
+    }
+
+    private FlowPane navigation(Button... buttons) {
+        FlowPane row = new FlowPane(buttons);
+        row.getStyleClass().add("navigation");
+        row.setAlignment(Pos.CENTER);
+        return row;
+    }
+
+    private Button nav(String key, String id, Runnable action) {
+        Button button = button(texts.get(key), id, "nav-button");
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private static Button button(String text, String id, String style) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.getStyleClass().add(style);
+        button.setWrapText(true);
+        button.setFocusTraversable(false);
+        return button;
+    }
+
+    static Label label(String text, String... styles) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll(styles);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static <T extends Node> T withId(T node, String id) {
+        node.setId(id);
+        return node;
+    }
+}

@@ -1,0 +1,109 @@
+package org.heritageguide.kiosk;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The real guide-server, started once per test run from its built jar
+ * ({@code guide-server/target/guide-server.jar}, so run {@code mvn package} or {@code install}, not
+ * just {@code test}) on a free port with a temporary data directory, from the repository root so that
+ * it serves the sample sites in {@code content/}. Stopped when the test JVM exits.
+ */
+final class GuideServerProcess {
+
+    private static GuideServerProcess running;
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private GuideServerProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static synchronized GuideServerProcess get() {
+        if (running == null) {
+            running = start();
+        }
+        return running;
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    int port() {
+        return port;
+    }
+
+    private static GuideServerProcess start() {
+        Path jar = Path.of(System.getProperty("guide-server.jar", "guide-server/target/guide-server.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("The kiosk tests talk to the real server, started from " + jar
+                    + ", which is not built: run `mvn install` (or package) so that guide-server is packaged before kiosk-app's tests.");
+        }
+        try {
+            int port = freePort();
+            Path data = Files.createTempDirectory("kiosk-test-server");
+            Path log = data.resolve("server.log");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(List.of(java, "-Xmx768m", "-Dai.djl.offline=true", "-jar", jar.toString(),
+                    "--server.port=" + port, "--guide.data-dir=" + data, "--guide.public-base-url=http://127.0.0.1:" + port))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            GuideServerProcess server = new GuideServerProcess(process, port, log);
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+            server.awaitReady(Duration.ofMinutes(3));
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start guide-server", e);
+        }
+    }
+
+    private void awaitReady(Duration patience) {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("guide-server exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri().resolve("/actuator/health/readiness"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        process.destroy();
+        throw new IllegalStateException("guide-server was not ready within " + patience + "; see " + log);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

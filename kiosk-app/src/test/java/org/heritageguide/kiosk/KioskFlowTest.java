@@ -1,0 +1,327 @@
+package org.heritageguide.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import javax.imageio.ImageIO;
+
+import org.heritageguide.kiosk.audio.WavFileSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelReader;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A visitor's flows on a headless screen (Monocle), against the real guide-server: welcome, language,
+ * a typed and a spoken question, exhibits, hand-off to a phone, idle reset, server down and back,
+ * and the operator's way out.
+ */
+@ExtendWith(ApplicationExtension.class)
+class KioskFlowTest extends KioskTestSupport {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static GuideServerProcess server;
+
+    @TempDir
+    Path data;
+
+    @BeforeAll
+    static void startServer() {
+        server = GuideServerProcess.get();
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void stop() {
+        stopKiosk();
+    }
+
+    @Test
+    void welcomeInvitesInEveryLanguageAndOneTouchOpensAConversationInIt() throws Exception {
+        launch(settings(server.uri(), data));
+
+        assertThat(texts("#welcome-invite").get(0))
+                .contains("Chạm để hỏi", "Touch to talk", "Touchez pour parler", "触摸开始对话", "터치하여 대화하기");
+        assertThat(List.of("vi", "en", "fr", "zh", "ko").stream().map(l -> texts("#language-" + l + " .language-name").get(0)))
+                .containsExactly("Tiếng Việt", "English", "Français", "中文", "한국어");
+
+        clickOn("#language-fr");
+
+        waitUntil(() -> !texts(".bubble-guide").isEmpty(), 10);
+        assertThat(texts(".bubble-guide").get(0)).contains("Temple de la Littérature");
+        assertThat(texts("#talk-button")).containsExactly("Maintenez pour parler");
+        String session = kiosk.sessionId().orElseThrow();
+        JsonNode onServer = JSON.readTree(get(server.uri().resolve("/api/v1/sessions/" + session)).body());
+        assertThat(onServer.path("language").asString()).isEqualTo("fr");
+        assertThat(onServer.path("site").asString()).isEqualTo("van-mieu");
+    }
+
+    @Test
+    void aTypedQuestionIsAnsweredInTextAndAloud() throws Exception {
+        assumeTrue(serverAnswersTurns(), "guide-server on this branch has no POST /api/v1/sessions/{id}/turns yet");
+        launch(settings(server.uri(), data));
+        clickOn("#language-en");
+        waitUntil(() -> kiosk.sessionId().isPresent(), 10);
+
+        interact(() -> lookup("#question-field").queryAs(TextField.class).setText("When was Khue Van Cac built?"));
+        clickOn("#ask-button");
+
+        waitUntil(() -> texts(".bubble-guide").size() >= 2, 20);
+        assertThat(texts(".bubble-visitor")).containsExactly("When was Khue Van Cac built?");
+        assertThat(texts(".bubble-guide").get(1)).containsIgnoringCase("1805");
+        waitUntil(() -> speaker.bytes.get() > 0, 20);
+    }
+
+    @Test
+    void aSpokenQuestionFromAWavFileShowsTheVisitorsWordsAndTheAnswer() throws Exception {
+        assumeTrue(serverHasVoice(), "guide-server on this branch has no voice WebSocket yet");
+        microphone = WavFileSource.factory(Path.of(getClass().getResource("/audio/khue-van-cac-22k.wav").toURI()), 2.0);
+        launch(settings(server.uri(), data));
+        clickOn("#language-en");
+        waitUntil(() -> kiosk.sessionId().isPresent(), 10);
+
+        moveTo("#talk-button").press(MouseButton.PRIMARY);
+        waitUntil(() -> texts("#talk-button").get(0).equals(kiosk.view().texts().get("talk.hold")), 15);
+        release(MouseButton.PRIMARY);
+
+        waitUntil(() -> texts(".bubble-guide").size() >= 2, 30);
+        assertThat(String.join(" ", texts(".bubble-visitor")).toLowerCase()).contains("built");
+        waitUntil(() -> speaker.bytes.get() > 0, 20);
+        assertThat(kiosk.view().texts().language()).isEqualTo("en");
+    }
+
+    @Test
+    void theExhibitsAndTheVisitorInformationCanBeBrowsed() {
+        launch(settings(server.uri(), data));
+        clickOn("#language-en");
+        waitUntil(() -> Files.exists(data.resolve("cache/exhibits-van-mieu/khue-van-cac.json")), 10);
+
+        clickOn("#exhibits-button");
+        assertThat(texts(".exhibit-title")).contains("Khuê Văn Các, the Constellation of Literature Pavilion");
+        clickOn("#exhibit-khue-van-cac");
+        assertThat(texts("#page-title")).containsExactly("Khuê Văn Các, the Constellation of Literature Pavilion");
+        assertThat(String.join(" ", texts("#exhibit-detail"))).contains("1805");
+
+        clickOn("#back-button");
+        clickOn("#info-button");
+        assertThat(texts(".info-heading")).contains("Opening hours", "Tickets", "Accessibility");
+        assertThat(String.join(" ", texts("#info"))).contains("08:00");
+    }
+
+    @Test
+    void continueOnYourPhoneShowsAQrCodeThatOpensTheSameConversation() throws Exception {
+        launch(settings(server.uri(), data));
+        clickOn("#language-vi");
+        waitUntil(() -> kiosk.sessionId().isPresent(), 10);
+
+        clickOn("#phone-button");
+        waitUntil(() -> shown("#handoff-qr"), 10);
+        Path png = data.resolve("handoff.png");
+        AtomicReference<Image> shownCode = new AtomicReference<>();
+        interact(() -> shownCode.set(lookup("#handoff-qr").query().snapshot(null, null)));
+        ImageIO.write(toBufferedImage(shownCode.get()), "png", png.toFile());
+
+        Process zbar = new ProcessBuilder("zbarimg", "--raw", "-q", png.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String decoded = new String(zbar.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(zbar.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        String session = kiosk.sessionId().orElseThrow();
+        assertThat(decoded).isEqualTo(server.uri() + "/c/" + session);
+
+        String id = URI.create(decoded).getPath().substring("/c/".length());
+        JsonNode onServer = JSON.readTree(get(server.uri().resolve("/api/v1/sessions/" + id)).body());
+        assertThat(onServer.path("id").asString()).isEqualTo(session);
+        assertThat(onServer.path("language").asString()).isEqualTo("vi");
+
+        clickOn("#handoff-close");
+        assertThat(shown("#handoff")).isFalse();
+    }
+
+    @Test
+    void afterTheIdleTimeTheKioskSaysGoodbyeAndTheNextVisitorStartsFresh() {
+        launch(settings(server.uri(), data).withTimings(Duration.ofMillis(1500), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        clickOn("#language-en");
+        waitUntil(() -> !texts(".bubble-guide").isEmpty(), 10);
+        String first = kiosk.sessionId().orElseThrow();
+        interact(() -> kiosk.view().addVisitorBubble("a question of the first visitor"));
+
+        waitUntil(() -> shown("#still-there"), 10);
+        clickOn("#still-there");
+        assertThat(shown("#still-there")).isFalse();
+        assertThat(lookup("#conversation").tryQuery()).isPresent();
+
+        waitUntil(() -> shown("#goodbye"), 10);
+        waitUntil(() -> lookup("#language-en").tryQuery().isPresent(), 10);
+        assertThat(kiosk.sessionId()).isEmpty();
+        assertThat(kiosk.health().resets()).isEqualTo(1);
+
+        clickOn("#language-en");
+        waitUntil(() -> kiosk.sessionId().isPresent(), 10);
+        assertThat(kiosk.sessionId().get()).isNotEqualTo(first);
+        assertThat(texts(".bubble-visitor")).isEmpty();
+        assertThat(shownText()).doesNotContain("a question of the first visitor");
+    }
+
+    @Test
+    void whenTheServerIsDownTheKioskSaysSoKeepsShowingItsCopyAndRecoversByItself() throws Exception {
+        List<String> logged = captureLog();
+        try (TcpRelay relay = new TcpRelay(server.port())) {
+            launch(settings(relay.uri(), data));
+            clickOn("#language-en");
+            waitUntil(() -> kiosk.sessionId().isPresent(), 10);
+            waitUntil(() -> Files.exists(data.resolve("cache/exhibits-van-mieu/khue-van-cac.json")), 10);
+
+            relay.stop();
+            interact(() -> lookup("#question-field").queryAs(TextField.class).setText("Where are the toilets?"));
+            clickOn("#ask-button");
+            waitUntil(() -> shown("#offline-banner"), 10);
+            assertThat(texts(".offline-title")).containsExactly("The guide cannot answer right now.");
+            assertThat(lookup("#talk-button").query().isDisabled()).isTrue();
+            assertThat(shownText()).doesNotContain("Exception", "at org.", "Connect");
+            clickOn("#exhibits-button");
+            clickOn("#exhibit-khue-van-cac");
+            assertThat(String.join(" ", texts("#exhibit-detail"))).contains("1805");
+            clickOn("#back-button");
+
+            long back = System.nanoTime();
+            relay.start();
+            waitUntil(() -> !shown("#offline-banner"), 20);
+            long reconnectMillis = (System.nanoTime() - back) / 1_000_000;
+            System.out.println("kiosk reconnect after the server came back: " + reconnectMillis + " ms");
+            assertThat(lookup("#talk-button").query().isDisabled()).isFalse();
+            assertThat(logged).anyMatch(line -> line.contains("unreachable")).anyMatch(line -> line.contains("reachable again"));
+
+            stopKiosk();
+            relay.stop();
+            launch(settings(relay.uri(), data));
+            assertThat(texts(".welcome-site")).containsExactly("Văn Miếu – Quốc Tử Giám");
+            waitUntil(() -> shown("#offline-banner"), 10);
+            clickOn("#language-ko");
+            clickOn("#exhibits-button");
+            assertThat(lookup(".exhibit-tile").queryAll()).hasSize(11);
+            relay.start();
+        }
+    }
+
+    @Test
+    void onlyAnOperatorWithThePinLeavesTheKiosk() {
+        AtomicReference<Boolean> left = new AtomicReference<>(false);
+        launch(settings(server.uri(), data).withOperatorPin("2468"));
+        interact(() -> kiosk.onOperatorExit(() -> left.set(true)));
+
+        moveTo("#operator-corner").press(MouseButton.PRIMARY);
+        sleep(3300);
+        release(MouseButton.PRIMARY);
+        waitUntil(() -> shown("#operator-pin"), 5);
+        for (String key : List.of("1", "2", "3", "4", "ok")) {
+            clickOn("#pin-key-" + key);
+        }
+        assertThat(shownText()).contains(kiosk.view().texts().get("operator.wrong"));
+        assertThat(left.get()).isFalse();
+        for (String key : List.of("2", "4", "6", "8", "ok")) {
+            clickOn("#pin-key-" + key);
+        }
+        waitUntil(left::get, 5);
+    }
+
+    @Test
+    void withoutAPinTheCornerGestureDoesNothing() {
+        AtomicReference<Boolean> left = new AtomicReference<>(false);
+        launch(settings(server.uri(), data));
+        interact(() -> kiosk.onOperatorExit(() -> left.set(true)));
+        moveTo("#operator-corner").press(MouseButton.PRIMARY);
+        sleep(3300);
+        release(MouseButton.PRIMARY);
+        assertThat(shown("#operator-pin")).isFalse();
+        assertThat(left.get()).isFalse();
+    }
+
+    private static boolean serverAnswersTurns() throws Exception {
+        String session = JSON.readTree(post(server.uri().resolve("/api/v1/sessions"), "{\"site\":\"van-mieu\",\"language\":\"en\"}").body())
+                .path("id").asString();
+        HttpResponse<String> turn = post(server.uri().resolve("/api/v1/sessions/" + session + "/turns"), "{\"text\":\"hello\"}");
+        return turn.statusCode() / 100 == 2;
+    }
+
+    private static boolean serverHasVoice() throws Exception {
+        String session = JSON.readTree(post(server.uri().resolve("/api/v1/sessions"), "{\"site\":\"van-mieu\",\"language\":\"en\"}").body())
+                .path("id").asString();
+        try {
+            WebSocket socket = HTTP.newWebSocketBuilder().buildAsync(
+                    URI.create("ws://127.0.0.1:" + server.port() + "/ws/v1/sessions/" + session + "/voice"),
+                    new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                            return null;
+                        }
+                    }).get(5, TimeUnit.SECONDS);
+            socket.abort();
+            return true;
+        } catch (Exception refused) {
+            return false;
+        }
+    }
+
+    private static BufferedImage toBufferedImage(Image image) {
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        BufferedImage copy = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                copy.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        return copy;
+    }
+
+    private static List<String> captureLog() {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Logger.getLogger("org.heritageguide.kiosk").addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getMessage() == null ? "" : new java.util.logging.SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        return lines;
+    }
+}

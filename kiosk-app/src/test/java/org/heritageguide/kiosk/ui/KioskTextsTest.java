@@ -1,0 +1,80 @@
+package org.heritageguide.kiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** Every string the kiosk shows exists, non-empty, in every shipped language. */
+class KioskTextsTest {
+
+    private static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:welcome|talk|ask|nav|exhibit|answer|phone|offline|idle|error|info|operator)(?:\\.[A-Za-z]+)+\\.?|goodbye)\"");
+
+    static Stream<String> languages() {
+        return UiTexts.SHIPPED.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("languages")
+    void eachLanguageHasExactlyTheEnglishKeysAllFilledIn(String language) throws IOException {
+        Properties english = bundle("en");
+        Properties translated = bundle(language);
+        assertThat(translated.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
+        translated.forEach((key, text) -> assertThat(text.toString()).as(language + " " + key).isNotBlank());
+    }
+
+    @Test
+    void everyKeyTheCodeUsesIsInTheBundles() throws IOException {
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("kiosk-app/src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher keys = KEY_IN_CODE.matcher(Files.readString(source));
+                while (keys.find()) {
+                    used.add(keys.group(1));
+                }
+            }
+        }
+        Properties english = bundle("en");
+        assertThat(used).isNotEmpty();
+        for (String key : used) {
+            if (key.equals("info.topic.")) {
+                continue;
+            }
+            assertThat(english).as("messages_en.properties has " + key).containsKey(key);
+        }
+        for (String topic : new String[] {"hours", "tickets", "toilets", "accessibility", "photography", "dressCode", "cafe", "contact"}) {
+            assertThat(english).containsKey("info.topic." + topic);
+        }
+    }
+
+    @Test
+    void languagesAreNamedInTheirOwnScript() {
+        assertThat(UiTexts.languageName("vi")).isEqualTo("Tiếng Việt");
+        assertThat(UiTexts.languageName("fr")).isEqualTo("Français");
+        assertThat(UiTexts.languageName("ko")).isEqualTo("한국어");
+        assertThat(UiTexts.of("ja").get("talk.hold")).isEqualTo("Hold to talk");
+    }
+
+    private static Properties bundle(String language) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = UiTexts.class.getResourceAsStream("messages_" + language + ".properties")) {
+            assertThat(in).as("messages_" + language + ".properties").isNotNull();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
