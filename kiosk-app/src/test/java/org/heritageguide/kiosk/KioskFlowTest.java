@@ -148,9 +148,7 @@ class KioskFlowTest extends KioskTestSupport {
         clickOn("#phone-button");
         waitUntil(() -> shown("#handoff-qr"), 10);
         Path png = data.resolve("handoff.png");
-        AtomicReference<Image> shownCode = new AtomicReference<>();
-        interact(() -> shownCode.set(lookup("#handoff-qr").query().snapshot(null, null)));
-        ImageIO.write(toBufferedImage(shownCode.get()), "png", png.toFile());
+        ImageIO.write(toBufferedImage(lookup("#handoff-qr").queryAs(javafx.scene.image.ImageView.class).getImage()), "png", png.toFile());
 
         Process zbar = new ProcessBuilder("zbarimg", "--raw", "-q", png.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -28,8 +28,8 @@ import javafx.stage.Stage;
 @ExtendWith(ApplicationExtension.class)
 class KioskSoakTest extends KioskTestSupport {
 
-    private static final int VISITS = Integer.getInteger("kiosk.soak.visits", 150);
-    private static final int WARM_UP = Math.min(50, VISITS / 3);
+    private static final int VISITS = Integer.getInteger("kiosk.soak.visits", 80);
+    private static final int WARM_UP = Math.min(30, VISITS / 3);
 
     @TempDir
     Path data;

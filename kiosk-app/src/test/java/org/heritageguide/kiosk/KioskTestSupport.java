@@ -21,6 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 
 /** Starting a kiosk on the test's stage against the real server, and looking at what it shows. */
@@ -92,8 +93,11 @@ class KioskTestSupport extends FxRobot {
     }
 
     private static String textOf(Node node) {
-        if (node instanceof Label label) {
-            return label.getText();
+        if (node instanceof Labeled labeled && !(node instanceof javafx.scene.control.Button)) {
+            return labeled.getText();
+        }
+        if (node instanceof javafx.scene.control.Button button && button.getGraphic() == null) {
+            return button.getText();
         }
         return String.join(" ", node.lookupAll(".label").stream().map(n -> ((Label) n).getText()).toList());
     }

@@ -400,18 +400,14 @@ public final class KioskView {
 
     public void showHandoff(String url) {
         double side = Math.min(root.getWidth(), root.getHeight());
-        javafx.scene.image.Image code = QrCodes.image(url);
-        ImageView qr = new ImageView(code);
+        ImageView qr = new ImageView(QrCodes.image(url, (int) Math.max(300, side * 0.45)));
         qr.setId("handoff-qr");
-        qr.setSmooth(false);
-        qr.setFitWidth(Math.floor(Math.max(300, side * 0.45) / code.getWidth()) * code.getWidth());
-        qr.setPreserveRatio(true);
         Label title = label(texts.get("phone.title"), "overlay-title");
         Label instructions = label(texts.get("phone.instructions"), "overlay-text");
         Button close = button(texts.get("phone.close"), "handoff-close", "secondary-button");
         close.setOnAction(e -> hideOverlay());
         VBox card = card("handoff", title, qr, instructions, close);
-        card.setMaxWidth(Math.max(qr.getFitWidth() * 1.6, side * 0.8));
+        card.setMaxWidth(Math.max(qr.getImage().getWidth() * 1.6, side * 0.8));
         showOverlay(card);
     }
 

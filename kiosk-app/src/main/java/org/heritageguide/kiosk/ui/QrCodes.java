@@ -13,16 +13,13 @@ import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 
-/**
- * QR codes as small JavaFX images, one pixel per module: the screen scales them up without smoothing,
- * so every module stays a sharp square, and a kiosk that shows thousands of them keeps no large images.
- */
+/** QR codes as JavaFX images, drawn with whole pixels per module so that cameras read them easily. */
 final class QrCodes {
 
     private QrCodes() {
     }
 
-    static WritableImage image(String text) {
+    static WritableImage image(String text, int approximateSize) {
         BitMatrix modules;
         try {
             modules = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
@@ -30,7 +27,7 @@ final class QrCodes {
         } catch (WriterException e) {
             throw new IllegalArgumentException("Cannot make a QR code of " + text, e);
         }
-        int scale = 1;
+        int scale = Math.max(2, approximateSize / modules.getWidth());
         WritableImage image = new WritableImage(modules.getWidth() * scale, modules.getHeight() * scale);
         PixelWriter pixels = image.getPixelWriter();
         for (int y = 0; y < modules.getHeight(); y++) {

@@ -1,0 +1,153 @@
+package org.heritageguide.kiosk;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.heritageguide.kiosk.audio.AudioUnavailableException;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+
+/**
+ * Walks the real kiosk, full screen on a real (virtual) display, through what a visitor sees and takes
+ * a screenshot of the scene at each step (JavaFX's own snapshot). Run by
+ * {@code scripts/kiosk-screenshots} under Xvfb, once per screen orientation:
+ * {@code KioskScreenshots <server-url> <out-dir> <suffix>}.
+ */
+public final class KioskScreenshots {
+
+    private KioskScreenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI server = URI.create(args[0]);
+        Path out = Path.of(args[1]);
+        String suffix = args[2];
+        Files.createDirectories(out);
+        Path data = Files.createTempDirectory("kiosk-screenshots");
+        try (TcpRelay relay = new TcpRelay(server.getPort())) {
+            KioskSettings settings = KioskSettings.load(List.of("--server", relay.uri().toString(), "--site", "van-mieu",
+                    "--data-dir", data.toString(), "--reconnect-max-seconds", "2", "--idle-seconds", "600",
+                    "--phone-url", "https://guide.example.org"), Map.of(), new Properties());
+            CompletableFuture<Kiosk> started = new CompletableFuture<>();
+            Platform.startup(() -> {
+                Kiosk kiosk = new Kiosk(settings, () -> {
+                    throw new AudioUnavailableException("screenshots have no microphone", null);
+                }, new RecordingOutput());
+                Stage stage = new Stage();
+                var bounds = javafx.stage.Screen.getPrimary().getBounds();
+                kiosk.show(stage, bounds.getWidth(), bounds.getHeight());
+                started.complete(kiosk);
+            });
+            Kiosk kiosk = started.get(30, TimeUnit.SECONDS);
+            await(() -> kiosk.link().online() && find(kiosk, "#language-en") != null);
+            pause(1500);
+            shot(kiosk, out, "welcome", suffix);
+
+            fx(() -> kiosk.chooseLanguage("en"));
+            await(() -> kiosk.sessionId().isPresent());
+            fx(() -> kiosk.askAbout("khue-van-cac"));
+            pause(1200);
+            if (answersTurns(server)) {
+                fx(() -> kiosk.ask("When was Khue Van Cac built?"));
+                pause(2500);
+            } else {
+                System.out.println("The server has no typed turns yet: the conversation shows the greetings only");
+            }
+            shot(kiosk, out, "conversation", suffix);
+
+            fx(() -> kiosk.view().showExhibits());
+            pause(800);
+            shot(kiosk, out, "exhibits", suffix);
+
+            fx(() -> kiosk.view().showInfo());
+            pause(800);
+            shot(kiosk, out, "info", suffix);
+
+            fx(() -> kiosk.view().showConversation());
+            fx(kiosk::showHandoff);
+            await(() -> find(kiosk, "#handoff-qr") != null);
+            pause(800);
+            shot(kiosk, out, "handoff", suffix);
+
+            fx(() -> kiosk.view().hideOverlay());
+            relay.stop();
+            fx(() -> kiosk.ask("Where are the toilets?"));
+            await(() -> !kiosk.link().online());
+            pause(1200);
+            shot(kiosk, out, "server-down", suffix);
+
+            fx(kiosk::shutdown);
+            relay.start();
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private static boolean answersTurns(URI server) throws Exception {
+        var session = KioskTestSupport.post(server.resolve("/api/v1/sessions"), "{\"site\":\"van-mieu\",\"language\":\"en\"}");
+        String id = tools.jackson.databind.json.JsonMapper.shared().readTree(session.body()).path("id").asString();
+        return KioskTestSupport.post(server.resolve("/api/v1/sessions/" + id + "/turns"), "{\"text\":\"hello\"}").statusCode() / 100 == 2;
+    }
+
+    private static Node find(Kiosk kiosk, String query) {
+        return kiosk.view().root().lookup(query);
+    }
+
+    private static void fx(Runnable action) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                action.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(10, TimeUnit.SECONDS);
+    }
+
+    private static void await(Supplier<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            CompletableFuture<Boolean> met = new CompletableFuture<>();
+            Platform.runLater(() -> met.complete(condition.get()));
+            if (met.get(10, TimeUnit.SECONDS)) {
+                return;
+            }
+            pause(200);
+        }
+        throw new IllegalStateException("The kiosk did not get there in 30 s");
+    }
+
+    private static void pause(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+    }
+
+    /** JavaFX's own snapshot of the full-screen scene: exactly what is on the display, however slow the machine. */
+    private static void shot(Kiosk kiosk, Path out, String name, String suffix) throws Exception {
+        Path file = out.resolve("kiosk-" + name + "-" + suffix + ".png");
+        CompletableFuture<javafx.scene.image.WritableImage> image = new CompletableFuture<>();
+        Platform.runLater(() -> image.complete(kiosk.view().root().getScene().snapshot(null)));
+        javafx.scene.image.WritableImage shot = image.get(20, TimeUnit.SECONDS);
+        int width = (int) shot.getWidth();
+        int height = (int) shot.getHeight();
+        java.awt.image.BufferedImage rgb = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var pixels = shot.getPixelReader();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                rgb.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        javax.imageio.ImageIO.write(rgb, "png", file.toFile());
+        System.out.println("screenshot " + file + " " + Files.size(file) / 1024 + " KB");
+    }
+}
