@@ -43,6 +43,43 @@ public final class ContentLoader {
         return contentDir;
     }
 
+    /**
+     * Loads content that is not (yet) in the content directory, such as a curator's draft, with the same
+     * validation: {@code files} maps paths relative to a content directory ({@code sites/<site>/...}) to
+     * their text. Nothing is kept between calls, so a broken file is left out and reported with its
+     * line and field. Used to validate an edit before it is saved and to preview a draft.
+     */
+    public static SiteCatalog loadFiles(Map<String, String> files) {
+        Path temp = null;
+        try {
+            temp = Files.createTempDirectory("guide-content-check");
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Path target = temp.resolve(file.getKey()).normalize();
+                if (!target.startsWith(temp)) {
+                    throw new IllegalArgumentException("Not a path inside the content directory: " + file.getKey());
+                }
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, file.getValue());
+            }
+            return new ContentLoader(temp).load(0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot check content in a temporary directory", e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
     /** Loads every site; never throws for bad content, only reports it. */
     public SiteCatalog load(long version) {
         Map<String, Site> sites = new LinkedHashMap<>();

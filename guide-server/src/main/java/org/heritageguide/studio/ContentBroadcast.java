@@ -1,0 +1,70 @@
+package org.heritageguide.studio;
+
+import java.util.function.Consumer;
+
+import org.heritageguide.secrets.DataSecrets;
+import org.heritageguide.site.SiteDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+import reactor.core.Disposable;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tells every other guide-server instance that a site was published, over Redis pub/sub, so that each
+ * reloads its catalog from the shared content directory. Only with {@code guide.redis.url}.
+ */
+@Component
+@ConditionalOnProperty("guide.redis.url")
+class ContentBroadcast implements DisposableBean {
+
+    static final String CHANNEL = "heritage-guide:content-published";
+    private static final Logger log = LoggerFactory.getLogger(ContentBroadcast.class);
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    /** What one instance tells the others. */
+    record Notice(String instance, String site, long version) {
+    }
+
+    private final ReactiveStringRedisTemplate redis;
+    private final String instance = DataSecrets.randomToken(9);
+    private final Disposable subscription;
+
+    @Autowired
+    ContentBroadcast(ReactiveStringRedisTemplate redis, SiteDirectory sites) {
+        this(redis, notice -> sites.reload());
+    }
+
+    ContentBroadcast(ReactiveStringRedisTemplate redis, Consumer<Notice> onOtherInstance) {
+        this.redis = redis;
+        this.subscription = redis.listenToChannel(CHANNEL)
+                .map(message -> JSON.readValue(message.getMessage(), Notice.class))
+                .filter(notice -> !notice.instance().equals(instance))
+                .doOnNext(notice -> {
+                    log.info("Studio: {} was published on another instance; reloading", notice.site());
+                    onOtherInstance.accept(notice);
+                })
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, java.time.Duration.ofSeconds(1))
+                        .maxBackoff(java.time.Duration.ofSeconds(30)))
+                .subscribe();
+    }
+
+    /** Sends the notice; a Redis that is down delays other instances, never the publication itself. */
+    void announce(String site, long version) {
+        redis.convertAndSend(CHANNEL, JSON.writeValueAsString(new Notice(instance, site, version)))
+                .doOnError(e -> log.warn("Studio: could not tell the other instances about {}: {}", site, e.getMessage()))
+                .onErrorComplete()
+                .subscribe();
+    }
+
+    @Override
+    public void destroy() {
+        subscription.dispose();
+    }
+}

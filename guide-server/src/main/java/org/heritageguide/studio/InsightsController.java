@@ -1,0 +1,135 @@
+package org.heritageguide.studio;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+import org.heritageguide.web.ApiException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import reactor.core.publisher.Mono;
+
+/** The unanswered-questions inbox and the dashboard (figures, SVG charts, CSV). */
+@RestController
+@RequestMapping("/api/v1/studio/sites/{site}")
+class InsightsController {
+
+    private static final int MAX_DAYS = 366;
+
+    private final VisitorInsights insights;
+
+    InsightsController(VisitorInsights insights) {
+        this.insights = insights;
+    }
+
+    @GetMapping(path = "/inbox", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<List<VisitorInsights.QuestionGroup>> inbox(@PathVariable String site, @RequestParam(required = false) String from,
+                                                    @RequestParam(required = false) String to) {
+        LocalDate[] range = range(from, to, 30);
+        return StudioContentController.blocking(() -> insights.unanswered(site, range[0], range[1]));
+    }
+
+    record Handled(String key) {
+    }
+
+    /** Hides a question from the inbox until a visitor asks it again. */
+    @PostMapping(path = "/inbox/handled", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Void>> handled(@PathVariable String site, @RequestBody Handled request) {
+        if (request.key() == null || request.key().isBlank()) {
+            throw ApiException.badRequest("no-key", "Say which question (its key from the inbox).");
+        }
+        return StudioContentController.blocking(() -> {
+            insights.markHandled(site, request.key());
+            return ResponseEntity.noContent().build();
+        });
+    }
+
+    record StatsView(VisitorInsights.Stats stats, double answeredRate, double voiceShare) {
+    }
+
+    @GetMapping(path = "/stats", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<StatsView> stats(@PathVariable String site, @RequestParam(required = false) String from,
+                          @RequestParam(required = false) String to) {
+        LocalDate[] range = range(from, to, 14);
+        return StudioContentController.blocking(() -> {
+            VisitorInsights.Stats stats = insights.stats(site, range[0], range[1]);
+            return new StatsView(stats, stats.answeredRate(), stats.questions() == 0 ? 0 : (double) stats.voice() / stats.questions());
+        });
+    }
+
+    @GetMapping(path = "/stats.csv", produces = "text/csv")
+    Mono<ResponseEntity<String>> csv(@PathVariable String site, @RequestParam(required = false) String from,
+                                     @RequestParam(required = false) String to) {
+        LocalDate[] range = range(from, to, 14);
+        return StudioContentController.blocking(() -> {
+            VisitorInsights.Stats stats = insights.stats(site, range[0], range[1]);
+            StringBuilder csv = new StringBuilder("day,sessions,exhibit_scans,questions,answered,answered_rate,voice_questions,text_questions\r\n");
+            for (VisitorInsights.Day day : stats.days()) {
+                csv.append(day.day()).append(',').append(day.sessions()).append(',').append(day.scans()).append(',')
+                        .append(day.questions()).append(',').append(day.answered()).append(',')
+                        .append(day.questions() == 0 ? "" : String.format(Locale.ROOT, "%.3f", (double) day.answered() / day.questions()))
+                        .append(',').append(day.voice()).append(',').append(day.text()).append("\r\n");
+            }
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + site + "-visitors-" + range[0] + "-to-" + range[1] + ".csv\"")
+                    .body(csv.toString());
+        });
+    }
+
+    @GetMapping(path = "/charts/{chart}.svg", produces = "image/svg+xml")
+    Mono<ResponseEntity<String>> chart(@PathVariable String site, @PathVariable String chart,
+                                       @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        LocalDate[] range = range(from, to, 14);
+        return StudioContentController.blocking(() -> {
+            VisitorInsights.Stats stats = insights.stats(site, range[0], range[1]);
+            List<String> labels = stats.days().stream().map(d -> d.day().toString().substring(5)).toList();
+            String svg = switch (chart) {
+                case "sessions" -> Charts.columns("Sessions per day", labels,
+                        stats.days().stream().map(VisitorInsights.Day::sessions).toList(), null, "sessions", null);
+                case "questions" -> Charts.columns("Questions per day", labels,
+                        stats.days().stream().map(VisitorInsights.Day::answered).toList(),
+                        stats.days().stream().map(d -> d.questions() - d.answered()).toList(), "answered", "not answered");
+                case "channels" -> Charts.columns("Voice and text questions per day", labels,
+                        stats.days().stream().map(VisitorInsights.Day::voice).toList(),
+                        stats.days().stream().map(VisitorInsights.Day::text).toList(), "voice", "text");
+                case "languages" -> Charts.bars("Sessions by language", stats.languages(), 12);
+                case "exhibits" -> Charts.bars("Exhibits scanned", stats.exhibitScans(), 12);
+                case "latency" -> Charts.latency("Answer latency", stats.latencies());
+                default -> throw ApiException.notFound("no-such-chart",
+                        "Charts are sessions, questions, channels, languages, exhibits and latency.");
+            };
+            return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
+                    .cacheControl(CacheControl.noCache()).body(svg);
+        });
+    }
+
+    private static LocalDate[] range(String from, String to, int defaultDays) {
+        try {
+            LocalDate end = to == null || to.isBlank() ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(to);
+            LocalDate start = from == null || from.isBlank() ? end.minusDays(defaultDays - 1L) : LocalDate.parse(from);
+            if (start.isAfter(end)) {
+                throw ApiException.badRequest("invalid-range", "'from' must not be after 'to'.");
+            }
+            if (start.plusDays(MAX_DAYS).isBefore(end)) {
+                throw ApiException.badRequest("invalid-range", "Ask for at most " + MAX_DAYS + " days at a time.");
+            }
+            return new LocalDate[] {start, end};
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("invalid-date", "Dates are written YYYY-MM-DD, such as 2026-11-25.");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.heritageguide.studio;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.heritageguide.site.ContentProblem;
+import org.heritageguide.site.ContentWorkProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publications run in the background, one site at a time, and report how far they got: checked,
+ * written, live (the new catalog swapped in), then whatever the other features report doing for it
+ * (re-indexing, pre-rendering audio) through {@link ContentWorkProgress}.
+ */
+@Component
+class Publications {
+
+    private static final Logger log = LoggerFactory.getLogger(Publications.class);
+
+    enum State { RUNNING, DONE, FAILED }
+
+    /** One step of a publication, with progress where known. */
+    record Step(String name, int done, int total) {
+    }
+
+    /** A publication as the studio shows it. */
+    record Job(String site, String author, State state, List<String> paths, List<Step> steps, long catalogVersion,
+               Instant startedAt, Long liveAfterMs, String message, List<ContentProblem> problems) {
+    }
+
+    private final StudioContent content;
+    private final ContentBroadcast broadcast;
+    private final Map<String, Job> latest = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Step>> work = new ConcurrentHashMap<>();
+
+    Publications(StudioContent content, Optional<ContentBroadcast> broadcast) {
+        this.content = content;
+        this.broadcast = broadcast.orElse(null);
+    }
+
+    Optional<Job> latest(String site) {
+        return Optional.ofNullable(latest.get(site)).map(this::withWork);
+    }
+
+    /** Starts publishing; refuses a second one for the same site while one runs. */
+    synchronized Job start(String site, Collection<String> paths, String author, String message) {
+        Job running = latest.get(site);
+        if (running != null && running.state() == State.RUNNING) {
+            throw new IllegalStateException("A publication of this site is already running");
+        }
+        Instant started = Instant.now();
+        Job job = new Job(site, author, State.RUNNING, List.copyOf(paths), List.of(new Step("checking and writing", 0, 1)),
+                0, started, null, null, List.of());
+        latest.put(site, job);
+        work.remove(site);
+        Schedulers.boundedElastic().schedule(() -> run(job, message));
+        return job;
+    }
+
+    /** Publishes now, on the caller's thread (for the bulk actions, which answer when done). */
+    Job runNow(String site, Collection<String> paths, String author, String message) {
+        Job job = start(site, paths, author, message);
+        return run(job, message);
+    }
+
+    private Job run(Job job, String message) {
+        Job finished;
+        try {
+            StudioContent.Published published = content.publish(job.site(), job.paths(), job.author(),
+                    message == null || message.isBlank() ? "Publish" : message);
+            long ms = Duration.between(job.startedAt(), Instant.now()).toMillis();
+            if (broadcast != null && !published.paths().isEmpty()) {
+                broadcast.announce(job.site(), published.catalogVersion());
+            }
+            String summary = published.paths().isEmpty() ? "Nothing to publish: the live version is the draft."
+                    : "Published " + published.paths().size() + " file(s); live for visitors after " + ms + " ms.";
+            finished = new Job(job.site(), job.author(), State.DONE, published.paths(),
+                    List.of(new Step("checked, written and live", 1, 1)), published.catalogVersion(),
+                    job.startedAt(), ms, summary, List.of());
+            log.info("Studio: {} published {} ({} ms)", job.author(), published.paths(), ms);
+        } catch (StudioContent.InvalidContent invalid) {
+            finished = failed(job, invalid.getMessage(), invalid.problems);
+        } catch (RuntimeException e) {
+            log.error("Studio: publishing {} failed", job.site(), e);
+            finished = failed(job, "Publishing failed: " + e.getMessage(), List.of());
+        }
+        latest.put(job.site(), finished);
+        return withWork(finished);
+    }
+
+    private static Job failed(Job job, String message, List<ContentProblem> problems) {
+        return new Job(job.site(), job.author(), State.FAILED, job.paths(), List.of(), 0, job.startedAt(), null,
+                message, problems);
+    }
+
+    @EventListener
+    void onWork(ContentWorkProgress progress) {
+        work.computeIfAbsent(progress.site(), s -> new ConcurrentHashMap<>())
+                .put(progress.task(), new Step(progress.task(), progress.done(), progress.total()));
+    }
+
+    private Job withWork(Job job) {
+        Map<String, Step> steps = work.get(job.site());
+        if (steps == null || steps.isEmpty()) {
+            return job;
+        }
+        List<Step> all = new ArrayList<>(job.steps());
+        all.addAll(new LinkedHashMap<>(steps).values());
+        return new Job(job.site(), job.author(), job.state(), job.paths(), all, job.catalogVersion(), job.startedAt(),
+                job.liveAfterMs(), job.message(), job.problems());
+    }
+}

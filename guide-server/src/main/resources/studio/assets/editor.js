@@ -1,0 +1,300 @@
+// Editing one content file: an exhibit side by side in every language, or any file as YAML.
+import { api, ApiError, h, LANGUAGE_NAMES, pick, problemList, toast, when } from './api.js';
+import { publish, route } from './app.js';
+import { tryIt } from './preview.js';
+
+const clone = value => JSON.parse(JSON.stringify(value ?? {}));
+
+/** The site's languages, source language first. */
+function languagesOf(site) {
+  return [site.sourceLanguage, ...site.languages.filter(l => l !== site.sourceLanguage)];
+}
+
+/** Every localized field of an exhibit, as [path, label] pairs, in reading order. */
+function fieldsOf(doc) {
+  const fields = [['title', 'Title'], ['summary', 'Summary', 'what the guide says first']];
+  (doc.passages ?? []).forEach((_, i) => fields.push([`passages[${i}]`, `Paragraph ${i + 1}`, '“tell me more”']));
+  (doc.facts ?? []).forEach((_, i) => {
+    fields.push([`facts[${i}].label`, `Fact ${i + 1}`, 'label']);
+    fields.push([`facts[${i}].value`, `Fact ${i + 1}`, 'value']);
+  });
+  fields.push(['location', 'Location', 'where it is']);
+  return fields;
+}
+
+function getAt(doc, path) {
+  let node = doc;
+  for (const part of path.match(/[^.[\]]+/g)) {
+    if (node == null) return undefined;
+    node = node[/^\d+$/.test(part) ? Number(part) : part];
+  }
+  return node;
+}
+
+function ensureAt(doc, path) {
+  let node = doc;
+  for (const part of path.match(/[^.[\]]+/g)) {
+    const key = /^\d+$/.test(part) ? Number(part) : part;
+    if (node[key] == null || typeof node[key] !== 'object') node[key] = {};
+    node = node[key];
+  }
+  return node;
+}
+
+export async function exhibitEditor(main, siteId, exhibitId) {
+  const path = `exhibits/${exhibitId}.yaml`;
+  const [{ data: site }, { data: file, etag }] = await Promise.all([
+    api(`/sites/${siteId}`), api(`/sites/${siteId}/files/${path}`)]);
+  const state = { doc: clone(file.data), etag: etag ?? file.etag, saved: JSON.stringify(file.data), file };
+  const liveOf = () => state.file.publishedData ?? null;
+  const languages = languagesOf(site);
+  const source = site.sourceLanguage;
+  const row = site.exhibits.find(e => e.id === exhibitId);
+  document.title = `${pick(state.doc.title, source)} · Heritage Guide Studio`;
+
+  const problemsBox = h('div');
+  const message = h('input', { placeholder: 'What did you change? (optional)', 'aria-label': 'Revision message' });
+  const dirtyNote = h('span.small.muted');
+  const markDirty = () => { dirtyNote.textContent = JSON.stringify(state.doc) === state.saved ? '' : 'Unsaved changes'; };
+  const panels = { edit: h('div'), yaml: h('div'), history: h('div'), try: h('div') };
+
+  const renderGrid = (fieldProblems = {}) => {
+    const translations = state.file.translations ?? {};
+    const meta = h('div.meta-fields', {},
+      h('label', {}, 'Status', h('select', { name: 'status', onchange: e => { state.doc.status = e.target.value; markDirty(); } },
+        h('option', { value: 'published', selected: state.doc.status === 'published' }, 'Shown to visitors'),
+        h('option', { value: 'draft', selected: state.doc.status !== 'published' }, 'Hidden (draft)'))),
+      h('label', {}, 'Area', h('select', { name: 'area', onchange: e => { state.doc.area = e.target.value || null; markDirty(); } },
+        h('option', { value: '' }, '—'),
+        site.areas.map(a => h('option', { value: a.id, selected: a.id === state.doc.area }, pick(a.name, source))))),
+      h('label', {}, 'Tour order', h('input', { type: 'number', min: 1, name: 'order', value: state.doc.order ?? '',
+        oninput: e => { state.doc.order = e.target.value === '' ? null : Number(e.target.value); markDirty(); } })),
+      h('label', {}, 'Related exhibits (ids, comma-separated)', h('input', { name: 'related', value: (state.doc.related ?? []).join(', '),
+        oninput: e => { state.doc.related = e.target.value.split(',').map(s => s.trim()).filter(Boolean); markDirty(); } })));
+    const head = h('tr', {}, h('th', {}, 'Field'), languages.map(language => {
+      const status = language === source ? 'source' : translations[language]?.state ?? 'ok';
+      return h('th.lang', { 'data-lang': language }, h('div.lang-head', {}, LANGUAGE_NAMES[language] ?? language,
+        h(`span.chip.${status}`, {}, language === source ? 'source' : status)));
+    }));
+    const rows = fieldsOf(state.doc).map(([field, label, note]) => {
+      const problem = fieldProblems[field] ?? fieldProblems[field.replace(/\.(label|value)$/, '')];
+      return h('tr', { 'data-field': field },
+        h('td.field', {}, label, note ? h('small', {}, note) : null, problem ? h('div.field-problem', {}, problem) : null,
+          /^passages\[\d+\]$/.test(field) ? h('button.link.small', { onclick: () => { state.doc.passages.splice(Number(field.match(/\d+/)[0]), 1); markDirty(); renderGrid(); } }, 'remove') : null),
+        languages.map(language => {
+          const texts = getAt(state.doc, field) ?? {};
+          const mark = translations[language]?.fields?.[field];
+          const live = liveOf();
+          const liveText = live ? (getAt(live, field) ?? {})[language] : undefined;
+          const value = texts[language] ?? '';
+          const area = h(`textarea${mark ? `.${mark}` : ''}${live && String(liveText ?? '') !== String(value) ? '.changed' : ''}`, {
+            name: `${field}.${language}`, lang: language, rows: field === 'title' || field.startsWith('facts') ? 1 : 4,
+            'aria-label': `${label} ${note ?? ''} (${language})`, value,
+            placeholder: language === source ? '' : `Missing: translate from ${source.toUpperCase()}`,
+            title: live && String(liveText ?? '') !== String(value) ? 'Differs from the live version' : '',
+            oninput: e => { ensureAt(state.doc, field)[language] = e.target.value; markDirty(); },
+          });
+          return h('td', {}, area, mark ? h(`div.hint.${mark}`, {}, mark === 'missing' ? 'Missing translation' : `The ${source.toUpperCase()} text changed since this was translated`) : null);
+        }));
+    });
+    panels.edit.replaceChildren(meta,
+      h('div.table-wrap', {}, h('table.grid-table', {}, h('thead', {}, head), h('tbody', {}, rows))),
+      h('div.toolbar', {},
+        h('button', { onclick: () => { (state.doc.passages ??= []).push({}); markDirty(); renderGrid(); } }, 'Add a paragraph'),
+        h('button', { onclick: () => { (state.doc.facts ??= []).push({ label: {}, value: {} }); markDirty(); renderGrid(); } }, 'Add a fact')));
+  };
+
+  const save = async ({ overwrite } = {}) => {
+    try {
+      const { data: saved, etag: newEtag } = await api(`/sites/${siteId}/files/${path}`, {
+        method: 'PUT', body: { data: state.doc, message: message.value }, etag: overwrite ?? state.etag });
+      state.etag = newEtag ?? saved.etag;
+      message.value = '';
+      problemsBox.replaceChildren();
+      toast('Draft saved. Visitors still get the live version until you publish.');
+      await reload();
+      return true;
+    } catch (error) {
+      if (error.status === 409) conflict(error.body, state, save, reload);
+      else if (error.status === 422) {
+        const byField = {};
+        error.body.problems.forEach(p => { byField[p.field] = p.message; });
+        problemsBox.replaceChildren(problemList(error.body.problems, error.body.message));
+        renderGrid(byField);
+      } else toast(error.message, 'error');
+      return false;
+    }
+  };
+  const reload = async () => {
+    const { data: fresh, etag: freshEtag } = await api(`/sites/${siteId}/files/${path}`);
+    state.file = fresh;
+    state.doc = clone(fresh.data);
+    state.etag = freshEtag ?? fresh.etag;
+    state.saved = JSON.stringify(fresh.data);
+    markDirty();
+    renderGrid();
+    renderYaml();
+  };
+  const renderYaml = () => yamlPanel(panels.yaml, siteId, path, state, reload);
+
+  const tabs = tabStrip(panels, name => {
+    if (name === 'history') historyPanel(panels.history, siteId, path, state, reload);
+    if (name === 'try') tryIt(panels.try, siteId, exhibitId, site, state);
+    if (name === 'yaml') renderYaml();
+  });
+  renderGrid(Object.fromEntries((file.problems ?? []).map(p => [p.field, p.message])));
+
+  main.replaceChildren(
+    h('div.editor-head', {}, h('div', {}, h('div.small', {}, h('a', { href: `/studio/sites/${siteId}` }, pick(site.name, source)), ' / exhibits'),
+      h('h1', {}, pick(state.doc.title, source)), h('div.small.muted', {}, `${exhibitId} · `, row ? statusText(row) : '')),
+    h('span.spacer'),
+    h('a.button', { href: `/studio/sites/${siteId}/labels?exhibit=${exhibitId}` }, 'QR label')),
+    problemsBox, problemList(file.problems, 'Problems in this draft'),
+    tabs, ...Object.values(panels),
+    h('div.savebar', {}, message,
+      h('button.primary', { onclick: () => save(), 'data-action': 'save' }, 'Save draft'),
+      h('button', { 'data-action': 'publish', onclick: async () => {
+        if (JSON.stringify(state.doc) !== state.saved && !(await save())) return;
+        await publish(siteId, [path], { reload: false });
+        await reload();
+      } }, 'Publish this exhibit'),
+      dirtyNote));
+  document.onkeydown = event => {
+    if ((event.ctrlKey || event.metaKey) && event.key === 's' && location.pathname.includes('/exhibits/')) {
+      event.preventDefault();
+      save();
+    }
+  };
+}
+
+function statusText(row) {
+  if (row.isNew) return 'not yet published';
+  const live = row.liveStatus === 'published' ? 'live for visitors' : 'hidden from visitors';
+  return row.changed ? `${live} · unpublished changes` : live;
+}
+
+function tabStrip(panels, onShow) {
+  const names = { edit: 'Side by side', yaml: 'YAML', history: 'History', try: 'Try it' };
+  const buttons = Object.keys(panels).map(name => h('button', { role: 'tab', 'data-tab': name, 'aria-selected': name === 'edit' ? 'true' : 'false',
+    onclick: () => {
+      buttons.forEach(b => b.setAttribute('aria-selected', String(b.dataset.tab === name)));
+      Object.entries(panels).forEach(([key, panel]) => { panel.hidden = key !== name; });
+      onShow(name);
+    } }, names[name] ?? name));
+  Object.entries(panels).forEach(([key, panel]) => { panel.hidden = key !== 'edit'; });
+  return h('div.tabs', { role: 'tablist' }, buttons);
+}
+
+function yamlPanel(panel, siteId, path, state, reload) {
+  const text = h('textarea.yaml', { spellcheck: 'false', 'aria-label': `${path} as YAML`, value: state.file.yaml ?? '' });
+  const problems = h('div');
+  panel.replaceChildren(h('p.small.muted', {}, 'The file exactly as it is kept. Check finds every problem with its line and field.'),
+    problems, text,
+    h('div.toolbar', {},
+      h('button', { onclick: async () => {
+        const { data } = await api(`/sites/${siteId}/validate?path=${encodeURIComponent(path)}`, { method: 'POST', body: { yaml: text.value } });
+        problems.replaceChildren(data.problems.length ? problemList(data.problems) : h('p.notice.notice-info', {}, 'No problems found.'));
+      } }, 'Check'),
+      h('button.primary', { onclick: async () => {
+        try {
+          await api(`/sites/${siteId}/files/${path}`, { method: 'PUT', body: { yaml: text.value }, etag: state.etag });
+          toast('Draft saved.');
+          await reload();
+        } catch (error) {
+          if (error.status === 409) conflict(error.body, { ...state, doc: null, yaml: text.value }, () => {}, reload);
+          else if (error.status === 422) problems.replaceChildren(problemList(error.body.problems, error.body.message));
+          else toast(error.message, 'error');
+        }
+      } }, 'Save YAML as draft')));
+}
+
+async function historyPanel(panel, siteId, path, state, reload) {
+  const { data } = await api(`/sites/${siteId}/history?path=${encodeURIComponent(path)}`);
+  panel.replaceChildren(h('p.small.muted', {}, 'Every save is kept. Restoring makes an earlier version the draft again, as a new revision: nothing is lost.'),
+    h('div.table-wrap', {}, h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'When'), h('th', {}, 'Who'), h('th', {}, 'What'), h('th', {}, ''), h('th', {}, ''))),
+      h('tbody', {}, data.revisions.map(entry => h('tr', { 'data-revision': entry.revision.id },
+        h('td', {}, when(entry.revision.at)), h('td', {}, entry.revision.author), h('td', {}, entry.revision.message),
+        h('td', {}, entry.live ? h('span.badge.live', {}, 'live') : null, ' ', entry.current ? h('span.badge.new', {}, 'current draft') : null),
+        h('td', {}, h('div.row', {},
+          h('button', { onclick: () => showRevision(siteId, path, entry, state) }, 'View'),
+          entry.current || !entry.etag ? null : h('button', { 'data-action': 'restore', onclick: async () => {
+            try {
+              await api(`/sites/${siteId}/restore`, { method: 'POST', body: { path, revision: entry.revision.id }, etag: state.etag });
+              toast(`Restored the version of ${when(entry.revision.at)} as the draft.`);
+              await reload();
+              historyPanel(panel, siteId, path, state, reload);
+            } catch (error) {
+              toast(error.message, 'error');
+            }
+          } }, 'Restore')))))))));
+}
+
+async function showRevision(siteId, path, entry, state) {
+  const { data } = await api(`/sites/${siteId}/revisions/${entry.revision.id}?path=${encodeURIComponent(path)}`);
+  modal(`Version of ${when(entry.revision.at)} by ${entry.revision.author}`,
+    h('div.compare', {}, h('div', {}, h('b', {}, 'That version'), h('pre', {}, data.yaml)),
+      h('div', {}, h('b', {}, 'Current draft'), h('pre', {}, state.file.yaml ?? ''))), []);
+}
+
+/** Someone saved first: show both versions, field by field, and let the curator choose. */
+function conflict(body, state, save, reload) {
+  const theirs = body.current ?? {};
+  const differences = [];
+  if (state.doc && theirs.data) {
+    for (const [field, label] of fieldsOf({ ...theirs.data, passages: longer(theirs.data.passages, state.doc.passages), facts: longer(theirs.data.facts, state.doc.facts) })) {
+      const a = getAt(theirs.data, field) ?? {};
+      const b = getAt(state.doc, field) ?? {};
+      for (const language of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        if (String(a[language] ?? '') !== String(b[language] ?? '')) differences.push([`${label} (${language})`, a[language] ?? '', b[language] ?? '']);
+      }
+    }
+  }
+  const content = h('div', {}, h('p.notice.notice-error', {}, body.message),
+    theirs.author ? h('p.small.muted', {}, `Their save: ${theirs.author}, ${when(theirs.at)} — “${theirs.message ?? ''}”`) : null,
+    differences.length
+      ? h('div', {}, h('div.compare', {}, h('b', {}, `Their version (${theirs.author ?? 'saved'})`), h('b', {}, 'Your version (not saved yet)')),
+        differences.map(([label, a, b]) => h('div.diff-field', {}, h('div.small', {}, h('b', {}, label)),
+          h('div.compare', {}, h('pre.was', {}, a || '—'), h('pre.now', {}, b || '—')))))
+      : h('div.compare', {}, h('div', {}, h('b', {}, 'Their version'), h('pre', {}, theirs.yaml ?? '')),
+        h('div', {}, h('b', {}, 'Your version'), h('pre', {}, state.yaml ?? ''))));
+  modal('Someone else saved this exhibit', content, [
+    ['Use their version', async () => { await reload(); toast('Loaded their version; yours was discarded.'); }],
+    state.doc ? ['Keep my version', () => save({ overwrite: theirs.etag }), 'primary'] : null,
+  ].filter(Boolean), 'conflict');
+}
+
+const longer = (a = [], b = []) => (a.length >= b.length ? a : b);
+
+function modal(title, content, actions, name = 'modal') {
+  const dialog = h('dialog', { 'data-dialog': name }, h('div.dialog-body', {}, h('h2', {}, title), content),
+    h('div.dialog-foot', {}, h('button', { onclick: () => dialog.close() }, 'Close'),
+      actions.map(([label, action, kind]) => h(`button${kind ? `.${kind}` : ''}`, { onclick: async () => { dialog.close(); await action(); } }, label))));
+  document.body.append(dialog);
+  dialog.addEventListener('close', () => dialog.remove());
+  dialog.showModal();
+}
+
+/** site.yaml or faq.yaml: as YAML, with checks, history and publishing. */
+export async function fileEditor(main, siteId, file) {
+  const { data, etag } = await api(`/sites/${siteId}/files/${file}`);
+  const state = { file: data, etag: etag ?? data.etag, doc: null };
+  const panels = { yaml: h('div'), history: h('div') };
+  const reload = async () => {
+    const { data: fresh, etag: freshEtag } = await api(`/sites/${siteId}/files/${file}`);
+    state.file = fresh;
+    state.etag = freshEtag ?? fresh.etag;
+    yamlPanel(panels.yaml, siteId, file, state, reload);
+  };
+  yamlPanel(panels.yaml, siteId, file, state, reload);
+  const strip = tabStrip(panels, name => { if (name === 'history') historyPanel(panels.history, siteId, file, state, reload); });
+  strip.querySelector('[data-tab="yaml"]').setAttribute('aria-selected', 'true');
+  panels.yaml.hidden = false;
+  main.replaceChildren(h('div.editor-head', {}, h('div', {},
+    h('div.small', {}, h('a', { href: `/studio/sites/${siteId}` }, siteId), ' / ', file),
+    h('h1', {}, file === 'faq.yaml' ? 'Frequently asked questions' : 'Site details'),
+    h('div.small.muted', {}, data.changed ? 'Unpublished changes' : 'Same as the live version')), h('span.spacer'),
+  h('button', { onclick: async () => { await publish(siteId, [file], { reload: false }); await reload(); } }, 'Publish this file')),
+  problemList(data.problems), strip, ...Object.values(panels));
+}
+
+export { ApiError };
