@@ -48,6 +48,13 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+/** Replaces an element's children, skipping the empty ones (null, undefined, false). */
+export function fill(parent, ...children) {
+  parent.replaceChildren(...children.flat(Infinity).filter(c => c !== null && c !== undefined && c !== false)
+    .map(c => (c instanceof Node ? c : document.createTextNode(String(c)))));
+  return parent;
+}
+
 export function toast(message, kind = '') {
   const box = document.getElementById('toast');
   box.textContent = message;

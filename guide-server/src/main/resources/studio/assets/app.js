@@ -1,5 +1,5 @@
 // The studio page: one page for every /studio address, routed here in the browser.
-import { api, h, navigate, pick, problemList, toast, when } from './api.js';
+import { api, fill, h, navigate, pick, problemList, toast, when } from './api.js';
 import { exhibitEditor, fileEditor } from './editor.js';
 import { dashboard, inbox } from './insights.js';
 import { accounts, labels } from './admin.js';
@@ -24,30 +24,30 @@ async function route() {
   for (const [pattern, view] of routes) {
     const match = path.match(pattern);
     if (match) {
-      main.replaceChildren(h('p.muted', {}, 'Loading…'));
+      fill(main, h('p.muted', {}, 'Loading…'));
       try {
         await view(...match.slice(1));
       } catch (error) {
-        main.replaceChildren(h('div.problems', { role: 'alert' }, error.message));
+        fill(main, h('div.problems', { role: 'alert' }, error.message));
       }
       main.focus({ preventScroll: true });
       return;
     }
   }
-  main.replaceChildren(h('p', {}, 'There is nothing at this address. ', h('a', { href: '/studio' }, 'Back to your sites')));
+  fill(main, h('p', {}, 'There is nothing at this address. ', h('a', { href: '/studio' }, 'Back to your sites')));
 }
 
 function siteNav(path) {
   const nav = document.getElementById('site-nav');
   const match = path.match(/^\/studio\/sites\/([a-z0-9-]+)/);
   if (!match) {
-    nav.replaceChildren();
+    fill(nav);
     return;
   }
   const site = match[1];
   const base = `/studio/sites/${site}`;
   const link = (href, text, active) => h('a', { href, 'aria-current': active ? 'page' : null }, text);
-  nav.replaceChildren(
+  fill(nav, 
     h('span.site-name', {}, site),
     link(base, 'Exhibits', path === base || path.startsWith(`${base}/exhibits`) || path.startsWith(`${base}/files`)),
     link(`${base}/inbox`, 'Inbox', path.endsWith('/inbox')),
@@ -59,7 +59,7 @@ function siteNav(path) {
 async function siteList() {
   const { data: sites } = await api('/sites');
   document.title = 'Your sites · Heritage Guide Studio';
-  main.replaceChildren(
+  fill(main, 
     h('div.page-head', {}, h('div', {}, h('h1', {}, 'Your sites'),
       h('p.sub', {}, me.role === 'ADMIN' ? 'As an administrator you see every site.' : 'The sites you are a curator of.'))),
     sites.length === 0 ? h('p', {}, 'No site has been given to your account yet. Ask an administrator.') : null,
@@ -72,6 +72,9 @@ async function siteList() {
           figure(site.changedFiles, 'unpublished changes'), site.problems ? figure(site.problems, 'problems') : null)))))
   );
 }
+
+/** Who made a revision; "disk" is a file changed by hand in the content directory. */
+export const author = name => (name === 'disk' ? 'content files' : name ?? '');
 
 const figure = (value, label) => h('div.figure', {}, h('b', {}, value), h('span', {}, label));
 
@@ -89,7 +92,7 @@ async function siteOverview(site) {
   const body = h('tbody');
   const bulk = h('div.toolbar.bulk', { hidden: true });
   const renderRows = (rows) => {
-    body.replaceChildren(...rows.map(row => {
+    fill(body, ...rows.map(row => {
       const box = h('input', { type: 'checkbox', 'aria-label': `Select ${row.id}`, checked: selected.has(row.id),
         onchange: e => { e.target.checked ? selected.add(row.id) : selected.delete(row.id); renderBulk(); } });
       return h('tr', { 'data-exhibit': row.id },
@@ -101,7 +104,7 @@ async function siteOverview(site) {
         h('td', {}, statusBadges(row)),
         h('td', {}, h('div.chips', {}, Object.entries(row.translations).map(([language, state]) =>
           h(`span.chip.${language === source ? 'source' : state}`, { title: language === source ? 'source language' : state }, language)))),
-        h('td.small', {}, row.updatedBy ?? '', h('div.muted', {}, when(row.updatedAt))));
+        h('td.small', {}, author(row.updatedBy), h('div.muted', {}, when(row.updatedAt))));
     }));
   };
   const visible = () => data.exhibits.filter(row => {
@@ -113,7 +116,7 @@ async function siteOverview(site) {
   });
   const renderBulk = () => {
     bulk.hidden = selected.size === 0;
-    bulk.replaceChildren(h('b', {}, `${selected.size} selected`),
+    fill(bulk, h('b', {}, `${selected.size} selected`),
       h('button.primary', { onclick: () => bulkStatus(site, [...selected], 'published') }, 'Publish & show to visitors'),
       h('button', { onclick: () => bulkStatus(site, [...selected], 'draft') }, 'Hide from visitors'),
       h('button', { onclick: () => publish(site, [...selected].map(id => `exhibits/${id}.yaml`)) }, 'Publish changes only'),
@@ -126,11 +129,11 @@ async function siteOverview(site) {
     clearTimeout(timer);
     timer = setTimeout(async () => {
       const q = search.value.trim();
-      if (!q) { filter.ids = null; results.replaceChildren(); renderRows(visible()); return; }
+      if (!q) { filter.ids = null; fill(results); renderRows(visible()); return; }
       const { data: hits } = await api(`/sites/${site}/search?q=${encodeURIComponent(q)}`);
       filter.ids = new Set(hits.filter(hit => hit.kind === 'exhibit').map(hit => hit.id));
       renderRows(visible());
-      results.replaceChildren(hits.length === 0 ? h('p.muted', {}, 'Nothing found.') : h('ul.small', {},
+      fill(results, hits.length === 0 ? h('p.muted', {}, 'Nothing found.') : h('ul.small', {},
         hits.map(hit => h('li', {}, h('a', { href: hit.kind === 'faq' ? `/studio/sites/${site}/files/faq.yaml` : `/studio/sites/${site}/exhibits/${hit.id}` },
           hit.kind === 'faq' ? `FAQ ${hit.id}` : pick(hit.title, source)), ' ', h('span.muted', {}, `${hit.field}${hit.language ? ` (${hit.language})` : ''}: ${hit.snippet}`)))));
     }, 250);
@@ -143,7 +146,7 @@ async function siteOverview(site) {
     renderRows(visible()); renderBulk();
   } });
 
-  main.replaceChildren(
+  fill(main, 
     h('div.page-head', {}, h('div', {}, h('h1', {}, pick(data.name, source)),
       h('p.sub', {}, pick(data.name, 'en'), ` · source language ${source.toUpperCase()} · ${data.languages.length} languages · ${data.faqs} FAQs`)),
       h('span.spacer'),
@@ -185,10 +188,10 @@ function renderLive(bar, data, pending, site) {
   bar.className = 'live-bar';
   if (job?.state === 'RUNNING') {
     bar.classList.add('pending');
-    bar.replaceChildren(h('b', {}, 'Publishing…'), progress(job), h('span', {}, job.steps.map(s => s.name).join(' · ')));
+    fill(bar, h('b', {}, 'Publishing…'), progress(job), h('span', {}, job.steps.map(s => s.name).join(' · ')));
     return;
   }
-  const parts = [h('b', {}, `Live: version ${data.liveVersion}`), h('span.muted', {}, `since ${when(data.liveSince)}`)];
+  const parts = [h('b', {}, 'Live for visitors'), h('span.muted', { title: `catalog version ${data.liveVersion}` }, `since ${when(data.liveSince)}`)];
   if (job?.state === 'FAILED') {
     bar.classList.add('failed');
     parts.push(h('span', {}, job.message));
@@ -203,7 +206,7 @@ function renderLive(bar, data, pending, site) {
   } else {
     parts.push(h('span', {}, 'Visitors get exactly what you see here.'));
   }
-  bar.replaceChildren(...parts);
+  fill(bar, ...parts);
 }
 
 function progress(job) {
@@ -298,3 +301,4 @@ async function start() {
 start();
 
 export { route };
+

@@ -1,7 +1,13 @@
 // Editing one content file: an exhibit side by side in every language, or any file as YAML.
-import { api, ApiError, h, LANGUAGE_NAMES, pick, problemList, toast, when } from './api.js';
-import { publish, route } from './app.js';
+import { api, fill, ApiError, h, LANGUAGE_NAMES, pick, problemList, toast, when } from './api.js';
+import { author, publish } from './app.js';
 import { tryIt } from './preview.js';
+
+/** Grows a text box to show all of its text. */
+const grow = area => {
+  area.style.height = 'auto';
+  area.style.height = `${area.scrollHeight + 2}px`;
+};
 
 const clone = value => JSON.parse(JSON.stringify(value ?? {}));
 
@@ -92,16 +98,17 @@ export async function exhibitEditor(main, siteId, exhibitId) {
             'aria-label': `${label} ${note ?? ''} (${language})`, value,
             placeholder: language === source ? '' : `Missing: translate from ${source.toUpperCase()}`,
             title: live && String(liveText ?? '') !== String(value) ? 'Differs from the live version' : '',
-            oninput: e => { ensureAt(state.doc, field)[language] = e.target.value; markDirty(); },
+            oninput: e => { ensureAt(state.doc, field)[language] = e.target.value; grow(e.target); markDirty(); },
           });
           return h('td', {}, area, mark ? h(`div.hint.${mark}`, {}, mark === 'missing' ? 'Missing translation' : `The ${source.toUpperCase()} text changed since this was translated`) : null);
         }));
     });
-    panels.edit.replaceChildren(meta,
+    fill(panels.edit, meta,
       h('div.table-wrap', {}, h('table.grid-table', {}, h('thead', {}, head), h('tbody', {}, rows))),
       h('div.toolbar', {},
         h('button', { onclick: () => { (state.doc.passages ??= []).push({}); markDirty(); renderGrid(); } }, 'Add a paragraph'),
         h('button', { onclick: () => { (state.doc.facts ??= []).push({ label: {}, value: {} }); markDirty(); renderGrid(); } }, 'Add a fact')));
+    requestAnimationFrame(() => panels.edit.querySelectorAll('textarea').forEach(grow));
   };
 
   const save = async ({ overwrite } = {}) => {
@@ -110,7 +117,7 @@ export async function exhibitEditor(main, siteId, exhibitId) {
         method: 'PUT', body: { data: state.doc, message: message.value }, etag: overwrite ?? state.etag });
       state.etag = newEtag ?? saved.etag;
       message.value = '';
-      problemsBox.replaceChildren();
+      fill(problemsBox);
       toast('Draft saved. Visitors still get the live version until you publish.');
       await reload();
       return true;
@@ -119,7 +126,7 @@ export async function exhibitEditor(main, siteId, exhibitId) {
       else if (error.status === 422) {
         const byField = {};
         error.body.problems.forEach(p => { byField[p.field] = p.message; });
-        problemsBox.replaceChildren(problemList(error.body.problems, error.body.message));
+        fill(problemsBox, problemList(error.body.problems, error.body.message));
         renderGrid(byField);
       } else toast(error.message, 'error');
       return false;
@@ -144,7 +151,7 @@ export async function exhibitEditor(main, siteId, exhibitId) {
   });
   renderGrid(Object.fromEntries((file.problems ?? []).map(p => [p.field, p.message])));
 
-  main.replaceChildren(
+  fill(main, 
     h('div.editor-head', {}, h('div', {}, h('div.small', {}, h('a', { href: `/studio/sites/${siteId}` }, pick(site.name, source)), ' / exhibits'),
       h('h1', {}, pick(state.doc.title, source)), h('div.small.muted', {}, `${exhibitId} · `, row ? statusText(row) : '')),
     h('span.spacer'),
@@ -188,12 +195,12 @@ function tabStrip(panels, onShow) {
 function yamlPanel(panel, siteId, path, state, reload) {
   const text = h('textarea.yaml', { spellcheck: 'false', 'aria-label': `${path} as YAML`, value: state.file.yaml ?? '' });
   const problems = h('div');
-  panel.replaceChildren(h('p.small.muted', {}, 'The file exactly as it is kept. Check finds every problem with its line and field.'),
+  fill(panel, h('p.small.muted', {}, 'The file exactly as it is kept. Check finds every problem with its line and field.'),
     problems, text,
     h('div.toolbar', {},
       h('button', { onclick: async () => {
         const { data } = await api(`/sites/${siteId}/validate?path=${encodeURIComponent(path)}`, { method: 'POST', body: { yaml: text.value } });
-        problems.replaceChildren(data.problems.length ? problemList(data.problems) : h('p.notice.notice-info', {}, 'No problems found.'));
+        fill(problems, data.problems.length ? problemList(data.problems) : h('p.notice.notice-info', {}, 'No problems found.'));
       } }, 'Check'),
       h('button.primary', { onclick: async () => {
         try {
@@ -202,7 +209,7 @@ function yamlPanel(panel, siteId, path, state, reload) {
           await reload();
         } catch (error) {
           if (error.status === 409) conflict(error.body, { ...state, doc: null, yaml: text.value }, () => {}, reload);
-          else if (error.status === 422) problems.replaceChildren(problemList(error.body.problems, error.body.message));
+          else if (error.status === 422) fill(problems, problemList(error.body.problems, error.body.message));
           else toast(error.message, 'error');
         }
       } }, 'Save YAML as draft')));
@@ -210,10 +217,10 @@ function yamlPanel(panel, siteId, path, state, reload) {
 
 async function historyPanel(panel, siteId, path, state, reload) {
   const { data } = await api(`/sites/${siteId}/history?path=${encodeURIComponent(path)}`);
-  panel.replaceChildren(h('p.small.muted', {}, 'Every save is kept. Restoring makes an earlier version the draft again, as a new revision: nothing is lost.'),
+  fill(panel, h('p.small.muted', {}, 'Every save is kept. Restoring makes an earlier version the draft again, as a new revision: nothing is lost.'),
     h('div.table-wrap', {}, h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'When'), h('th', {}, 'Who'), h('th', {}, 'What'), h('th', {}, ''), h('th', {}, ''))),
       h('tbody', {}, data.revisions.map(entry => h('tr', { 'data-revision': entry.revision.id },
-        h('td', {}, when(entry.revision.at)), h('td', {}, entry.revision.author), h('td', {}, entry.revision.message),
+        h('td', {}, when(entry.revision.at)), h('td', {}, author(entry.revision.author)), h('td', {}, entry.revision.message),
         h('td', {}, entry.live ? h('span.badge.live', {}, 'live') : null, ' ', entry.current ? h('span.badge.new', {}, 'current draft') : null),
         h('td', {}, h('div.row', {},
           h('button', { onclick: () => showRevision(siteId, path, entry, state) }, 'View'),
@@ -289,7 +296,7 @@ export async function fileEditor(main, siteId, file) {
   const strip = tabStrip(panels, name => { if (name === 'history') historyPanel(panels.history, siteId, file, state, reload); });
   strip.querySelector('[data-tab="yaml"]').setAttribute('aria-selected', 'true');
   panels.yaml.hidden = false;
-  main.replaceChildren(h('div.editor-head', {}, h('div', {},
+  fill(main, h('div.editor-head', {}, h('div', {},
     h('div.small', {}, h('a', { href: `/studio/sites/${siteId}` }, siteId), ' / ', file),
     h('h1', {}, file === 'faq.yaml' ? 'Frequently asked questions' : 'Site details'),
     h('div.small.muted', {}, data.changed ? 'Unpublished changes' : 'Same as the live version')), h('span.spacer'),

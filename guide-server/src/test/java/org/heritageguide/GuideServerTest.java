@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 
@@ -12,12 +13,15 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
  * A full-stack test against the real server on a random port, with the real engines and the sample
  * sites. Every full-stack test uses exactly this annotation, so that they all share one application
  * context (loading the engines once per test run). An {@code @Autowired WebTestClient} talks to that
- * server over HTTP.
+ * server over HTTP. The content is a copy of {@code content/}, made once per run by {@link TestContent},
+ * so that tests may publish through the studio.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @AutoConfigureWebTestClient
+@ExtendWith(TestContent.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "guide.content-dir=guide-server/target/test-content",
         "guide.data-dir=guide-server/target/test-data",
         "GUIDE_ADMIN_PASSWORD=test-admin-password"
 })

@@ -43,6 +43,7 @@ final class ContentRepository implements AutoCloseable {
     static final String PUBLISHED = "refs/heads/published";
 
     private final Repository git;
+    private final Map<ObjectId, Snapshot> snapshots = new java.util.HashMap<>();
 
     ContentRepository(Path gitDir) {
         try {
@@ -85,7 +86,15 @@ final class ContentRepository implements AutoCloseable {
             if (head == null) {
                 return new Snapshot(null, Collections.emptySortedMap());
             }
-            return snapshotOf(head);
+            Snapshot known = snapshots.get(head);
+            if (known == null) {
+                known = snapshotOf(head);
+                if (snapshots.size() > 16) {
+                    snapshots.clear();
+                }
+                snapshots.put(head.copy(), known);
+            }
+            return known;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,7 @@ class LoginThrottle {
     private final Clock clock;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
+    @Autowired
     LoginThrottle(StudioSettings settings) {
         this(settings.loginAttempts(), settings.loginLockout(), Clock.systemUTC());
     }

@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -36,6 +38,7 @@ import org.heritageguide.site.SiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,23 +55,36 @@ class StudioContent implements DisposableBean {
 
     private final Path contentDir;
     private final ContentRepository repository;
-    private final SiteDirectory sites;
+    private final Supplier<SiteCatalog> reload;
+    private final Supplier<SiteCatalog> live;
     private final ReentrantLock writing = new ReentrantLock();
     private volatile Map<String, Long> diskFingerprint = Map.of();
+    private final Map<String, SiteCatalog> checkedDrafts = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "content-disk-poll");
         thread.setDaemon(true);
         return thread;
     });
 
+    @Autowired
     StudioContent(GuideProperties properties, StudioSettings settings, SiteDirectory sites) {
-        this.contentDir = properties.contentDir();
-        this.sites = sites;
-        Path revisions = settings.revisionsDir() != null ? settings.revisionsDir() : properties.dataDir().resolve("revisions");
+        this(properties.contentDir(),
+                settings.revisionsDir() != null ? settings.revisionsDir() : properties.dataDir().resolve("revisions"),
+                settings.diskPollInterval(), sites::reload, sites::catalog);
+    }
+
+    /**
+     * @param reload reads the content directory again and serves it (returns the new catalog)
+     * @param live   the catalog being served
+     */
+    StudioContent(Path contentDir, Path revisions, Duration pollInterval, Supplier<SiteCatalog> reload,
+                  Supplier<SiteCatalog> live) {
+        this.contentDir = contentDir;
+        this.reload = reload;
+        this.live = live;
         this.repository = new ContentRepository(revisions);
         syncFromDisk();
-        poll.scheduleWithFixedDelay(this::pollDisk, settings.diskPollInterval().toMillis(),
-                settings.diskPollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        poll.scheduleWithFixedDelay(this::pollDisk, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void pollDisk() {
@@ -189,7 +205,22 @@ class StudioContent implements DisposableBean {
 
     /** The site as its draft would be served (for previews and the editor's checks). */
     Optional<Site> draftSite(String site) {
-        return ContentLoader.loadFiles(draftFiles(site)).site(site);
+        return checkedDraft(site).site(site);
+    }
+
+    /** The draft of a site, loaded and validated; kept while the draft branch does not move. */
+    private SiteCatalog checkedDraft(String site) {
+        ContentRepository.Snapshot draft = repository.snapshot(ContentRepository.DRAFT);
+        String key = site + "@" + draft.commit();
+        SiteCatalog cached = checkedDrafts.get(key);
+        if (cached == null) {
+            cached = ContentLoader.loadFiles(filesOf(draft, site));
+            if (checkedDrafts.size() > 32) {
+                checkedDrafts.clear();
+            }
+            checkedDrafts.put(key, cached);
+        }
+        return cached;
     }
 
     /** The problems a file's text would have in the site's draft, without saving it. */
@@ -203,7 +234,7 @@ class StudioContent implements DisposableBean {
 
     /** Problems of the whole draft of a site (e.g. a related exhibit that no longer exists). */
     List<ContentProblem> draftProblems(String site) {
-        return ContentLoader.loadFiles(draftFiles(site)).problems();
+        return checkedDraft(site).problems();
     }
 
     /**
@@ -299,7 +330,7 @@ class StudioContent implements DisposableBean {
                 }
             }
             if (changed.isEmpty()) {
-                return new Published(List.of(), sites.catalog().version());
+                return new Published(List.of(), live.get().version());
             }
             Map<String, String> before = filesOf(published, site);
             Map<String, String> after = new LinkedHashMap<>(before);
@@ -327,7 +358,7 @@ class StudioContent implements DisposableBean {
             }
             repository.commit(ContentRepository.PUBLISHED, published, changes, author, Instant.now(), message);
             diskFingerprint = fingerprint();
-            return new Published(changed, sites.reload().version());
+            return new Published(changed, reload.get().version());
         } catch (ContentRepository.BranchMoved moved) {
             throw new IllegalStateException("The published content changed during publication; try again", moved);
         } finally {
@@ -369,18 +400,18 @@ class StudioContent implements DisposableBean {
         if (fingerprint.equals(diskFingerprint)) {
             return;
         }
-        boolean reload;
+        boolean changed;
         writing.lock();
         try {
-            reload = importDisk();
+            changed = importDisk();
             diskFingerprint = fingerprint;
         } catch (ContentRepository.BranchMoved moved) {
             return;
         } finally {
             writing.unlock();
         }
-        if (reload) {
-            sites.reload();
+        if (changed) {
+            reload.get();
         }
     }
 

@@ -120,6 +120,7 @@ class StudioSecurity {
                         .authenticationEntryPoint(entryPoint())
                         .accessDeniedHandler(accessDenied()))
                 .csrf(csrf -> csrf
+                        .accessDeniedHandler(accessDenied())
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(csrfProtected()))

@@ -54,7 +54,11 @@ final class StudioYaml {
 
     /** A YAML text for one list item, ready to be appended to a file holding a list (like faq.yaml). */
     static String renderItem(Map<String, Object> item) {
-        return YAML.writeValueAsString(List.of(withoutEmpty(item)));
+        // the writer indents a top-level list by two spaces; the content files start theirs at column 0
+        StringBuilder text = new StringBuilder();
+        YAML.writeValueAsString(List.of(withoutEmpty(item))).lines()
+                .forEach(line -> text.append(line.startsWith("  ") ? line.substring(2) : line).append('\n'));
+        return text.toString();
     }
 
     private static Map<String, Object> ordered(Map<?, ?> map, List<String> order) {

@@ -1,0 +1,65 @@
+package org.heritageguide;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Gives the full-stack tests their own copy of the sample content, made once per test run before the
+ * shared application context starts: tests that publish through the studio write into the copy
+ * ({@code guide-server/target/test-content}), never into the project's {@code content/}. The studio's
+ * revisions of an earlier run are dropped with it.
+ */
+public final class TestContent implements BeforeAllCallback {
+
+    public static final Path DIR = Path.of("guide-server/target/test-content");
+    private static final Path SOURCE = Path.of("content");
+    private static final Path REVISIONS = Path.of("guide-server/target/test-data/revisions");
+    private static boolean copied;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        copyOnce();
+    }
+
+    static synchronized void copyOnce() {
+        if (copied) {
+            return;
+        }
+        try {
+            delete(DIR);
+            delete(REVISIONS);
+            try (Stream<Path> files = Files.walk(SOURCE)) {
+                for (Path file : files.toList()) {
+                    Path target = DIR.resolve(SOURCE.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy the sample content for the tests", e);
+        }
+        copied = true;
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

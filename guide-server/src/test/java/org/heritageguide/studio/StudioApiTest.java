@@ -1,0 +1,307 @@
+package org.heritageguide.studio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.heritageguide.GuideServerTest;
+import org.heritageguide.TestContent;
+import org.heritageguide.analytics.VisitorEvent;
+import org.heritageguide.analytics.VisitorEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/** The studio API against the running server: access, drafts, conflicts, publishing, inbox, dashboard. */
+@GuideServerTest
+class StudioApiTest {
+
+    static final String CURATOR = "ethno-curator";
+    static final String CURATOR_PASSWORD = "ethno-curator-password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    VisitorEvents events;
+
+    WebTestClient client() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    WebTestClient admin() {
+        return client().mutate().defaultHeaders(h -> h.setBasicAuth("admin", GuideServerTest.ADMIN_PASSWORD)).build();
+    }
+
+    WebTestClient curator() {
+        return client().mutate().defaultHeaders(h -> h.setBasicAuth(CURATOR, CURATOR_PASSWORD)).build();
+    }
+
+    @BeforeEach
+    void ethnologyCurator() {
+        admin().put().uri("/api/v1/studio/accounts/" + CURATOR).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("role", "CURATOR", "sites", List.of("ethnology"), "password", CURATOR_PASSWORD))
+                .exchange().expectStatus().isOk();
+    }
+
+    /** Creates a new exhibit in the ethnology draft, as a curator; returns its id. */
+    static String newExhibit(WebTestClient client, String prefix) {
+        String id = prefix + "-" + Long.toString(System.nanoTime(), 36);
+        client.post().uri("/api/v1/studio/sites/ethnology/exhibits").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("id", id, "area", "outdoor-garden",
+                        "title", Map.of("vi", "Xưởng đèn lồng", "en", "The lantern workshop"),
+                        "summary", Map.of("vi", "Đây là xưởng làm đèn lồng giấy.", "en", "This is the paper lantern workshop.")))
+                .exchange().expectStatus().isCreated();
+        return id;
+    }
+
+    private EntityExchangeResult<Map> file(WebTestClient client, String site, String path) {
+        return client.get().uri("/api/v1/studio/sites/{site}/files/" + path, site).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult();
+    }
+
+    @Test
+    void withoutLoginTheApiAnswers401AndTheUiSendsToTheLoginPage() {
+        client().get().uri("/api/v1/studio/sites").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().doesNotExist(HttpHeaders.WWW_AUTHENTICATE)
+                .expectBody().jsonPath("$.error").isEqualTo("unauthenticated");
+        client().get().uri("/studio/sites/ethnology").exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().valueMatches(HttpHeaders.LOCATION, ".*/studio/login");
+        client().get().uri("/api/v1/sites").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aCuratorOfEthnologyCannotReadOrWriteAnythingOfVanMieu() {
+        curator().get().uri("/api/v1/studio/sites").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[*].id").isEqualTo(List.of("ethnology"));
+        curator().get().uri("/api/v1/studio/me").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.sites").isEqualTo(List.of("ethnology"));
+        List<String> reads = List.of("", "/files/site.yaml", "/files/exhibits/khue-van-cac.yaml", "/history?path=faq.yaml",
+                "/inbox", "/stats", "/stats.csv", "/charts/sessions.svg", "/search?q=van", "/publication",
+                "/exhibits/khue-van-cac/qr.png", "/labels.pdf");
+        for (String read : reads) {
+            curator().get().uri("/api/v1/studio/sites/van-mieu" + read).exchange()
+                    .expectStatus().isForbidden().expectBody().jsonPath("$.error").isEqualTo("forbidden");
+        }
+        Map<String, Object> body = Map.of("yaml", "status: draft\n", "paths", List.of(), "exhibits", List.of("khue-van-cac"),
+                "status", "draft", "questions", Map.of("en", List.of("x")), "answer", Map.of("en", "x"), "key", "x");
+        List<Object[]> writes = List.of(
+                new Object[] {HttpMethod.PUT, "/files/exhibits/khue-van-cac.yaml"},
+                new Object[] {HttpMethod.POST, "/exhibits"},
+                new Object[] {HttpMethod.POST, "/publication"},
+                new Object[] {HttpMethod.POST, "/exhibits/status"},
+                new Object[] {HttpMethod.POST, "/restore"},
+                new Object[] {HttpMethod.POST, "/faqs"},
+                new Object[] {HttpMethod.POST, "/inbox/handled"},
+                new Object[] {HttpMethod.POST, "/validate?path=site.yaml"});
+        for (Object[] write : writes) {
+            curator().method((HttpMethod) write[0]).uri("/api/v1/studio/sites/van-mieu" + write[1])
+                    .header(HttpHeaders.IF_MATCH, "\"anything\"")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                    .expectStatus().isForbidden();
+        }
+        curator().get().uri("/studio/sites/van-mieu").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isForbidden()
+                .expectBody(String.class).value(html -> assertThat(html).contains("You do not have access here"));
+        curator().get().uri("/api/v1/studio/accounts").exchange().expectStatus().isForbidden();
+        curator().get().uri("/api/v1/studio/sites/ethnology").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aSaveNeedsTheVersionItEditedAndAStaleOneGets409WithTheCurrentVersion() {
+        String id = newExhibit(curator(), "conflict");
+        String path = "exhibits/" + id + ".yaml";
+        EntityExchangeResult<Map> opened = file(curator(), "ethnology", path);
+        String etag = opened.getResponseHeaders().getETag();
+        String yaml = (String) opened.getResponseBody().get("yaml");
+
+        curator().put().uri("/api/v1/studio/sites/ethnology/files/" + path).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("yaml", yaml)).exchange()
+                .expectStatus().isEqualTo(HttpStatus.PRECONDITION_REQUIRED);
+        String first = yaml.replace("paper lantern workshop", "workshop where paper lanterns are made");
+        curator().put().uri("/api/v1/studio/sites/ethnology/files/" + path).header(HttpHeaders.IF_MATCH, etag)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("yaml", first, "message", "First")).exchange()
+                .expectStatus().isOk().expectHeader().exists(HttpHeaders.ETAG);
+
+        admin().put().uri("/api/v1/studio/sites/ethnology/files/" + path).header(HttpHeaders.IF_MATCH, etag)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("yaml", yaml.replace("paper", "silk"))).exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody()
+                .jsonPath("$.error").isEqualTo("edit-conflict")
+                .jsonPath("$.current.yaml").isEqualTo(first)
+                .jsonPath("$.current.author").isEqualTo(CURATOR)
+                .jsonPath("$.current.data.summary.en").isEqualTo("This is the workshop where paper lanterns are made.");
+    }
+
+    @Test
+    void invalidContentIsRefusedWithProblemsByLineAndField() {
+        String id = newExhibit(curator(), "invalid");
+        String path = "exhibits/" + id + ".yaml";
+        EntityExchangeResult<Map> opened = file(curator(), "ethnology", path);
+        Map<String, Object> data = new java.util.LinkedHashMap<>((Map<String, Object>) opened.getResponseBody().get("data"));
+        data.put("area", "the-moon");
+        data.put("summary", Map.of("en", "No Vietnamese"));
+        curator().put().uri("/api/v1/studio/sites/ethnology/files/" + path)
+                .header(HttpHeaders.IF_MATCH, opened.getResponseHeaders().getETag())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("data", data)).exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody()
+                .jsonPath("$.problems[?(@.field == 'area')].line").isEqualTo(List.of(2))
+                .jsonPath("$.problems[?(@.field == 'summary')].message")
+                .value(messages -> assertThat(messages.toString()).contains("default language (vi) is missing"));
+    }
+
+    @Test
+    void publishingMakesTheDraftLiveAndARevisionCanBeRestored() throws Exception {
+        String id = newExhibit(curator(), "publish");
+        String path = "exhibits/" + id + ".yaml";
+        client().get().uri("/api/v1/sites/ethnology/exhibits/" + id).exchange().expectStatus().isNotFound();
+
+        curator().post().uri("/api/v1/studio/sites/ethnology/exhibits/status").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("exhibits", List.of(id), "status", "published", "publish", true)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.publication.state").isEqualTo("DONE");
+        client().get().uri("/api/v1/sites/ethnology/exhibits/" + id).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.summary.en").isEqualTo("This is the paper lantern workshop.");
+        assertThat(Files.readString(TestContent.DIR.resolve("sites/ethnology/" + path))).contains("status: published");
+
+        EntityExchangeResult<Map> opened = file(curator(), "ethnology", path);
+        String edited = ((String) opened.getResponseBody().get("yaml")).replace("paper lantern workshop", "kite workshop");
+        curator().put().uri("/api/v1/studio/sites/ethnology/files/" + path)
+                .header(HttpHeaders.IF_MATCH, opened.getResponseHeaders().getETag())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("yaml", edited)).exchange().expectStatus().isOk();
+        client().get().uri("/api/v1/sites/ethnology/exhibits/" + id).exchange()
+                .expectBody().jsonPath("$.summary.en").isEqualTo("This is the paper lantern workshop.");
+
+        List<Map<String, Object>> revisions = (List<Map<String, Object>>) curator().get()
+                .uri("/api/v1/studio/sites/ethnology/history?path=" + path).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("revisions");
+        assertThat(revisions).hasSize(3);
+        assertThat(revisions.get(0)).containsEntry("current", true);
+        assertThat(revisions.get(1)).containsEntry("live", true);
+        String live = (String) ((Map<String, Object>) revisions.get(1).get("revision")).get("id");
+
+        curator().post().uri("/api/v1/studio/sites/ethnology/restore").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("path", path, "revision", live)).exchange().expectStatus().isOk();
+        curator().get().uri("/api/v1/studio/sites/ethnology/files/" + path).exchange()
+                .expectBody().jsonPath("$.changed").isEqualTo(false)
+                .jsonPath("$.data.summary.en").isEqualTo("This is the paper lantern workshop.");
+    }
+
+    @Test
+    void aFileWrittenByHandInTheContentDirectoryIsPickedUp() throws Exception {
+        String id = "by-hand-" + Long.toString(System.nanoTime(), 36);
+        Path file = TestContent.DIR.resolve("sites/ethnology/exhibits/" + id + ".yaml");
+        Files.writeString(file, """
+                status: published
+                area: outdoor-garden
+                title: {vi: Cối giã gạo, en: The rice mortar}
+                summary: {vi: Đây là cối giã gạo., en: This is a rice mortar.}
+                """);
+        Instant deadline = Instant.now().plusSeconds(15);
+        int status = 0;
+        while (Instant.now().isBefore(deadline) && status != 200) {
+            status = client().get().uri("/api/v1/sites/ethnology/exhibits/" + id).exchange()
+                    .returnResult(String.class).getStatus().value();
+            Thread.sleep(200);
+        }
+        assertThat(status).isEqualTo(200);
+        curator().get().uri("/api/v1/studio/sites/ethnology/history?path=exhibits/" + id + ".yaml").exchange()
+                .expectBody().jsonPath("$.revisions[0].revision.author").isEqualTo("disk");
+    }
+
+    @Test
+    void unansweredQuestionsAreGroupedInTheInboxAndOneBecomesAFaq() {
+        String question = "Where can I buy a lantern " + Long.toString(System.nanoTime(), 36) + "?";
+        Instant now = Instant.now();
+        events.record(VisitorEvent.turn(now, "ethnology", "hmong-house", "s1", "en", "text", question, false, 40, List.of()));
+        events.record(VisitorEvent.turn(now, "ethnology", null, "s2", "en", "voice", question.toLowerCase().replace("?", ""), false, 60, List.of()));
+        events.record(VisitorEvent.turn(now, "ethnology", null, "s3", "fr", "text", question.toUpperCase(), false, 50, List.of()));
+        events.record(VisitorEvent.turn(now, "van-mieu", null, "s4", "en", "text", question, false, 50, List.of()));
+
+        List<Map<String, Object>> inbox = (List<Map<String, Object>>) (List<?>) curator().get().uri("/api/v1/studio/sites/ethnology/inbox")
+                .exchange().expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody();
+        Map<String, Object> group = inbox.stream().filter(g -> g.get("key").equals(VisitorInsights.normalise(question))).findFirst().orElseThrow();
+        assertThat(group).containsEntry("count", 3).containsEntry("languages", Map.of("en", 2, "fr", 1));
+
+        curator().post().uri("/api/v1/studio/sites/ethnology/faqs").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("questions", Map.of("en", List.of(question)), "answer", Map.of("en", "At the museum shop."),
+                        "inboxKey", group.get("key"))).exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.yaml").value(yaml -> assertThat((String) yaml).contains("At the museum shop."));
+        curator().get().uri("/api/v1/studio/sites/ethnology/inbox").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).doesNotContain((String) group.get("key")));
+        curator().get().uri("/api/v1/studio/sites/ethnology/stats").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.stats.questions").value(n -> assertThat((Integer) n).isGreaterThanOrEqualTo(3));
+        curator().get().uri("/api/v1/studio/sites/ethnology/stats.csv").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/csv")
+                .expectBody(String.class).value(csv -> assertThat(csv).startsWith("day,sessions,exhibit_scans,questions"));
+        curator().get().uri("/api/v1/studio/sites/ethnology/charts/questions.svg").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(svg -> assertThat(svg).startsWith("<svg").contains("not answered"));
+    }
+
+    @Test
+    void theWebUiNeedsItsCsrfTokenForChangesAndLogsInWithAForm() {
+        EntityExchangeResult<String> page = client().get().uri("/studio/login").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult();
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getResponseBody());
+        assertThat(token.find()).isTrue();
+        ResponseCookie csrfCookie = page.getResponseCookies().getFirst("GUIDE_STUDIO_XSRF");
+        assertThat(csrfCookie.isSecure()).isTrue();
+
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", CURATOR);
+        form.add("password", CURATOR_PASSWORD);
+        form.add("_csrf", token.group(1));
+        EntityExchangeResult<Void> login = client().post().uri("/studio/login").cookie(csrfCookie.getName(), csrfCookie.getValue())
+                .body(BodyInserters.fromFormData(form)).exchange()
+                .expectStatus().is3xxRedirection().expectBody().isEmpty();
+        ResponseCookie session = login.getResponseCookies().getFirst("GUIDE_STUDIO_SESSION");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.isSecure()).isTrue();
+
+        WebTestClient browser = client().mutate().defaultCookie(session.getName(), session.getValue())
+                .defaultCookie(csrfCookie.getName(), csrfCookie.getValue()).build();
+        browser.get().uri("/api/v1/studio/me").exchange().expectStatus().isOk().expectBody().jsonPath("$.username").isEqualTo(CURATOR);
+        Map<String, Object> body = Map.of("id", "csrf-check", "title", Map.of("vi", "x"), "summary", Map.of("vi", "x"));
+        browser.post().uri("/api/v1/studio/sites/ethnology/exhibits").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.error").isEqualTo("csrf");
+        browser.post().uri("/api/v1/studio/sites/ethnology/validate?path=site.yaml").header("X-XSRF-TOKEN", csrfCookie.getValue())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("yaml", "name: {en: x}\n")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.problems[0].field").isNotEmpty();
+    }
+
+    @Test
+    void repeatedWrongPasswordsAreRefusedFor429() {
+        String user = "guess-target";
+        admin().put().uri("/api/v1/studio/accounts/" + user).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("role", "CURATOR", "sites", List.of(), "password", "the-right-password")).exchange()
+                .expectStatus().isOk();
+        for (int i = 0; i < 5; i++) {
+            client().get().uri("/api/v1/studio/me").headers(h -> h.setBasicAuth(user, "wrong-guess")).exchange()
+                    .expectStatus().isUnauthorized();
+        }
+        client().get().uri("/api/v1/studio/me").headers(h -> h.setBasicAuth(user, "the-right-password")).exchange()
+                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER);
+    }
+}
