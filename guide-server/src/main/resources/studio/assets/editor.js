@@ -47,7 +47,7 @@ function ensureAt(doc, path) {
   return node;
 }
 
-export async function exhibitEditor(main, siteId, exhibitId) {
+export async function exhibitEditor(main, siteId, exhibitId, tab = 'edit') {
   const path = `exhibits/${exhibitId}.yaml`;
   const [{ data: site }, { data: file, etag }] = await Promise.all([
     api(`/sites/${siteId}`), api(`/sites/${siteId}/files/${path}`)]);
@@ -59,7 +59,7 @@ export async function exhibitEditor(main, siteId, exhibitId) {
   document.title = `${pick(state.doc.title, source)} · Heritage Guide Studio`;
 
   const problemsBox = h('div');
-  const message = h('input', { placeholder: 'What did you change? (optional)', 'aria-label': 'Revision message' });
+  const message = h('input', { name: 'message', placeholder: 'What did you change? (optional)', 'aria-label': 'Revision message' });
   const dirtyNote = h('span.small.muted');
   const markDirty = () => { dirtyNote.textContent = JSON.stringify(state.doc) === state.saved ? '' : 'Unsaved changes'; };
   const panels = { edit: h('div'), yaml: h('div'), history: h('div'), try: h('div') };
@@ -132,19 +132,12 @@ export async function exhibitEditor(main, siteId, exhibitId) {
       return false;
     }
   };
-  const reload = async () => {
-    const { data: fresh, etag: freshEtag } = await api(`/sites/${siteId}/files/${path}`);
-    state.file = fresh;
-    state.doc = clone(fresh.data);
-    state.etag = freshEtag ?? fresh.etag;
-    state.saved = JSON.stringify(fresh.data);
-    markDirty();
-    renderGrid();
-    renderYaml();
-  };
+  let shown = tab;
+  const reload = () => exhibitEditor(main, siteId, exhibitId, shown);
   const renderYaml = () => yamlPanel(panels.yaml, siteId, path, state, reload);
 
   const tabs = tabStrip(panels, name => {
+    shown = name;
     if (name === 'history') historyPanel(panels.history, siteId, path, state, reload);
     if (name === 'try') tryIt(panels.try, siteId, exhibitId, site, state);
     if (name === 'yaml') renderYaml();
@@ -166,6 +159,7 @@ export async function exhibitEditor(main, siteId, exhibitId) {
         await reload();
       } }, 'Publish this exhibit'),
       dirtyNote));
+  if (tab !== 'edit') tabs.querySelector(`[data-tab="${tab}"]`)?.click();
   document.onkeydown = event => {
     if ((event.ctrlKey || event.metaKey) && event.key === 's' && location.pathname.includes('/exhibits/')) {
       event.preventDefault();
@@ -229,7 +223,6 @@ async function historyPanel(panel, siteId, path, state, reload) {
               await api(`/sites/${siteId}/restore`, { method: 'POST', body: { path, revision: entry.revision.id }, etag: state.etag });
               toast(`Restored the version of ${when(entry.revision.at)} as the draft.`);
               await reload();
-              historyPanel(panel, siteId, path, state, reload);
             } catch (error) {
               toast(error.message, 'error');
             }

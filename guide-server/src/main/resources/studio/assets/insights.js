@@ -20,7 +20,7 @@ export async function inbox(main, siteId) {
           h('td', {}, h('div.chips', {}, Object.entries(group.languages).map(([language, n]) => h('span.chip.source', { title: `${n}×` }, `${language} ${n}`)))),
           h('td.small', {}, Object.keys(group.exhibits).map(titleOf).join(', ') || '—'),
           h('td.small', {}, when(group.lastAsked)),
-          h('td', {}, h('div.row', {},
+          h('td.actions', {}, h('div.row.nowrap', {},
             h('button.primary', { 'data-action': 'make-faq', onclick: () => makeFaq(siteId, site, group) }, 'Make a FAQ'),
             h('button', { onclick: async () => {
               await api(`/sites/${siteId}/inbox/handled`, { method: 'POST', body: { key: group.key } });

@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 
 /**
  * Gives the full-stack tests their own copy of the sample content, made once per test run before the
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ({@code guide-server/target/test-content}), never into the project's {@code content/}. The studio's
  * revisions of an earlier run are dropped with it.
  */
-public final class TestContent implements BeforeAllCallback {
+public final class TestContent implements BeforeAllCallback, TestInstancePreConstructCallback {
 
     public static final Path DIR = Path.of("guide-server/target/test-content");
     private static final Path SOURCE = Path.of("content");
@@ -26,6 +28,12 @@ public final class TestContent implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        copyOnce();
+    }
+
+    /** A test class with one instance for all its tests gets its context before {@code beforeAll}. */
+    @Override
+    public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
         copyOnce();
     }
 

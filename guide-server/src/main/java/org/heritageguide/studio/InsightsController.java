@@ -4,9 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import org.heritageguide.site.SiteDirectory;
 import org.heritageguide.web.ApiException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -30,9 +33,11 @@ class InsightsController {
     private static final int MAX_DAYS = 366;
 
     private final VisitorInsights insights;
+    private final SiteDirectory sites;
 
-    InsightsController(VisitorInsights insights) {
+    InsightsController(VisitorInsights insights, SiteDirectory sites) {
         this.insights = insights;
+        this.sites = sites;
     }
 
     @GetMapping(path = "/inbox", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -106,8 +111,8 @@ class InsightsController {
                 case "channels" -> Charts.columns("Voice and text questions per day", labels,
                         stats.days().stream().map(VisitorInsights.Day::voice).toList(),
                         stats.days().stream().map(VisitorInsights.Day::text).toList(), "voice", "text");
-                case "languages" -> Charts.bars("Sessions by language", stats.languages(), 12);
-                case "exhibits" -> Charts.bars("Exhibits scanned", stats.exhibitScans(), 12);
+                case "languages" -> Charts.bars("Sessions by language", byCount(stats.languages()), 12);
+                case "exhibits" -> Charts.bars("Exhibits scanned", titled(site, stats.exhibitScans()), 12);
                 case "latency" -> Charts.latency("Answer latency", stats.latencies());
                 default -> throw ApiException.notFound("no-such-chart",
                         "Charts are sessions, questions, channels, languages, exhibits and latency.");
@@ -115,6 +120,22 @@ class InsightsController {
             return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
                     .cacheControl(CacheControl.noCache()).body(svg);
         });
+    }
+
+    private static Map<String, Integer> byCount(Map<String, Integer> values) {
+        Map<String, Integer> sorted = new LinkedHashMap<>();
+        values.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    /** Exhibit ids replaced by their titles in the site's source language, where known. */
+    private Map<String, Integer> titled(String siteId, Map<String, Integer> scans) {
+        Map<String, Integer> titled = new LinkedHashMap<>();
+        var site = sites.site(siteId);
+        scans.forEach((id, count) -> titled.merge(site.flatMap(s -> s.exhibit(id)
+                .flatMap(e -> e.title().firstOf(s.fallbackChain(s.sourceLanguage()))).map(t -> t.text())).orElse(id), count, Integer::sum));
+        return titled;
     }
 
     private static LocalDate[] range(String from, String to, int defaultDays) {

@@ -27,8 +27,8 @@ final class StudioPages {
         return fill(APP, Map.of("csrf", csrfToken));
     }
 
-    static String forbidden(String path) {
-        return fill(FORBIDDEN, Map.of("path", path));
+    static String forbidden(String what) {
+        return fill(FORBIDDEN, Map.of("what", what));
     }
 
     private static String fill(String template, Map<String, String> values) {

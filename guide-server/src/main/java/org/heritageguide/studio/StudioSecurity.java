@@ -241,7 +241,8 @@ class StudioSecurity {
             }
             response.setStatusCode(HttpStatus.FORBIDDEN);
             response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
-            String body = StudioPages.forbidden(path);
+            java.util.regex.Matcher site = java.util.regex.Pattern.compile("^/studio/sites/([^/]+)").matcher(path);
+            String body = StudioPages.forbidden(site.find() ? "the site “" + site.group(1) + "”" : "this page");
             return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
         };
     }

@@ -59,12 +59,13 @@ class VisitorInsights {
             }
         });
         List<QuestionGroup> result = new ArrayList<>();
-        groups.forEach((key, asked) -> {
-            Instant last = asked.stream().map(VisitorEvent::at).max(Comparator.naturalOrder()).orElseThrow();
+        groups.forEach((key, all) -> {
             Instant handledAt = handled.get(key);
-            if (handledAt != null && !last.isAfter(handledAt)) {
+            List<VisitorEvent> asked = handledAt == null ? all : all.stream().filter(e -> e.at().isAfter(handledAt)).toList();
+            if (asked.isEmpty()) {
                 return;
             }
+            Instant last = asked.stream().map(VisitorEvent::at).max(Comparator.naturalOrder()).orElseThrow();
             Map<String, Integer> languages = new TreeMap<>();
             Map<String, Integer> exhibits = new TreeMap<>();
             Map<String, Integer> variants = new LinkedHashMap<>();
@@ -85,7 +86,10 @@ class VisitorInsights {
         return result;
     }
 
-    /** Hides a group from the inbox until it is asked again (it became a FAQ, or needs no answer). */
+    /**
+     * Hides a group from the inbox until it is asked again (it became a FAQ, or needs no answer); from
+     * then on it counts only the times it was asked since.
+     */
     synchronized void markHandled(String site, String key) {
         Map<String, Instant> handled = new HashMap<>(handled(site));
         handled.put(key, Instant.now());

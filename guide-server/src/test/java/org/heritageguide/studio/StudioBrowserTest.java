@@ -1,0 +1,326 @@
+package org.heritageguide.studio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.heritageguide.GuideServerTest;
+import org.heritageguide.analytics.VisitorEvent;
+import org.heritageguide.analytics.VisitorEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The studio in a real browser (headless Chromium): a curator edits two languages, publishes and a
+ * visitor gets the new text; two curators collide; a revision is restored; a curator of one site is
+ * kept out of another; the inbox turns a question into a FAQ. Saves a screenshot of each page to
+ * docs/screenshots/studio-*.png (1440×900).
+ */
+@GuideServerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StudioBrowserTest {
+
+    private static final Logger log = LoggerFactory.getLogger(StudioBrowserTest.class);
+    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    VisitorEvents events;
+
+    private WebDriver curator;
+
+    @BeforeAll
+    void start() {
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        api("admin", GuideServerTest.ADMIN_PASSWORD).put().uri("/api/v1/studio/accounts/" + StudioApiTest.CURATOR)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("role", "CURATOR", "sites", List.of("ethnology"), "password", StudioApiTest.CURATOR_PASSWORD))
+                .exchange().expectStatus().isOk();
+        curator = browser();
+        logIn(curator, StudioApiTest.CURATOR, StudioApiTest.CURATOR_PASSWORD);
+    }
+
+    @AfterAll
+    void stop() {
+        if (curator != null) {
+            curator.quit();
+        }
+    }
+
+    static WebDriver browser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1440,900", "--lang=en-GB");
+        ChromeDriver driver = new ChromeDriver(options);
+        // the window includes no toolbar when headless, but make sure the page itself is 1440×900
+        Object inner = driver.executeScript("return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]");
+        List<Number> extra = (List<Number>) inner;
+        driver.manage().window().setSize(new Dimension(1440 + extra.get(0).intValue(), 900 + extra.get(1).intValue()));
+        return driver;
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private void logIn(WebDriver driver, String user, String password) {
+        driver.get(base() + "/studio");
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        await(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), user));
+    }
+
+    private static WebDriverWait await(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    private WebTestClient api(String user, String password) {
+        return WebTestClient.bindToServer().baseUrl(base()).responseTimeout(Duration.ofSeconds(30))
+                .defaultHeaders(h -> h.setBasicAuth(user, password)).build();
+    }
+
+    private WebTestClient curatorApi() {
+        return api(StudioApiTest.CURATOR, StudioApiTest.CURATOR_PASSWORD);
+    }
+
+    private void open(WebDriver driver, String path, By ready) {
+        driver.get(base() + path);
+        await(driver).until(ExpectedConditions.presenceOfElementLocated(ready));
+    }
+
+    private static void type(WebElement field, String text) {
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        field.sendKeys(text);
+    }
+
+    static void screenshot(WebDriver driver, String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); document.activeElement?.blur();");
+        Thread.sleep(300);
+        Files.write(SCREENSHOTS.resolve("studio-" + name + ".png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private String visitorSummary(String exhibit) {
+        return WebTestClient.bindToServer().baseUrl(base()).build().get().uri("/api/v1/sites/ethnology/exhibits/" + exhibit)
+                .exchange().returnResult(Map.class).getResponseBody().blockFirst().get("summary").toString();
+    }
+
+    @Test
+    void aCuratorEditsTwoLanguagesPublishesAndVisitorsGetTheNewText() throws Exception {
+        String id = StudioApiTest.newExhibit(curatorApi(), "lanterns");
+        open(curator, "/studio/sites/ethnology/exhibits/" + id, By.name("summary.en"));
+
+        new org.openqa.selenium.support.ui.Select(curator.findElement(By.name("status"))).selectByValue("published");
+        type(curator.findElement(By.name("summary.vi")), "Xưởng đèn lồng giấy dó, làm bằng tay từ năm 1990.");
+        type(curator.findElement(By.name("summary.en")), "The paper lantern workshop, making lanterns by hand since 1990.");
+        type(curator.findElement(By.name("message")), "Say since when");
+        curator.findElement(By.cssSelector("[data-action=save]")).click();
+        await(curator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Draft saved"));
+        assertThat(curatorApi().get().uri("/api/v1/sites/ethnology/exhibits/" + id).exchange()
+                .returnResult(String.class).getStatus().value()).isEqualTo(404);
+
+        Instant clicked = Instant.now();
+        curator.findElement(By.cssSelector("[data-action=publish]")).click();
+        String summary = "";
+        while (!summary.contains("since 1990") && Duration.between(clicked, Instant.now()).toSeconds() < 20) {
+            Thread.sleep(20);
+            try {
+                summary = visitorSummary(id);
+            } catch (RuntimeException notYetLive) {
+                summary = "";
+            }
+        }
+        log.info("Studio: publish clicked -> visible to visitors in {} ms", Duration.between(clicked, Instant.now()).toMillis());
+        assertThat(summary).contains("The paper lantern workshop, making lanterns by hand since 1990.")
+                .contains("Xưởng đèn lồng giấy dó, làm bằng tay từ năm 1990.");
+        await(curator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Published"));
+        screenshot(curator, "exhibit-editor");
+    }
+
+    @Test
+    void twoCuratorsSavingTheSameExhibitSeeBothVersions() throws Exception {
+        String id = StudioApiTest.newExhibit(curatorApi(), "conflict");
+        WebDriver admin = browser();
+        try {
+            logIn(admin, "admin", GuideServerTest.ADMIN_PASSWORD);
+            open(admin, "/studio/sites/ethnology/exhibits/" + id, By.name("summary.en"));
+            open(curator, "/studio/sites/ethnology/exhibits/" + id, By.name("summary.en"));
+
+            type(admin.findElement(By.name("summary.en")), "Admin's words about the lantern workshop.");
+            admin.findElement(By.cssSelector("[data-action=save]")).click();
+            await(admin).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Draft saved"));
+
+            type(curator.findElement(By.name("summary.en")), "The curator's words about the lantern workshop.");
+            curator.findElement(By.cssSelector("[data-action=save]")).click();
+            WebElement dialog = await(curator).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[data-dialog=conflict]")));
+            assertThat(dialog.getText()).contains("Someone else saved", "Admin's words about the lantern workshop.",
+                    "The curator's words about the lantern workshop.", "admin");
+            screenshot(curator, "conflict");
+
+            dialog.findElement(By.xpath(".//button[text()='Keep my version']")).click();
+            await(curator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Draft saved"));
+            curatorApi().get().uri("/api/v1/studio/sites/ethnology/files/exhibits/" + id + ".yaml").exchange()
+                    .expectBody().jsonPath("$.data.summary.en").isEqualTo("The curator's words about the lantern workshop.");
+            List<Map<String, Object>> revisions = (List<Map<String, Object>>) curatorApi().get()
+                    .uri("/api/v1/studio/sites/ethnology/history?path=exhibits/" + id + ".yaml").exchange()
+                    .returnResult(Map.class).getResponseBody().blockFirst().get("revisions");
+            Map<String, Object> adminsSave = (Map<String, Object>) revisions.get(1).get("revision");
+            assertThat(adminsSave).containsEntry("author", "admin");
+            curatorApi().get().uri("/api/v1/studio/sites/ethnology/revisions/" + adminsSave.get("id") + "?path=exhibits/" + id + ".yaml")
+                    .exchange().expectBody().jsonPath("$.data.summary.en").isEqualTo("Admin's words about the lantern workshop.");
+        } finally {
+            admin.quit();
+        }
+    }
+
+    @Test
+    void anEarlierRevisionIsRestoredFromTheHistory() throws Exception {
+        String id = StudioApiTest.newExhibit(curatorApi(), "rollback");
+        open(curator, "/studio/sites/ethnology/exhibits/" + id, By.name("summary.en"));
+        type(curator.findElement(By.name("summary.en")), "A wrong text that must be undone.");
+        curator.findElement(By.cssSelector("[data-action=save]")).click();
+        await(curator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Draft saved"));
+
+        curator.findElement(By.cssSelector("[data-tab=history]")).click();
+        WebElement oldest = await(curator).until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//tr[td[contains(., 'New exhibit')]]//button[@data-action='restore']")));
+        screenshot(curator, "history");
+        oldest.click();
+        await(curator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Restored"));
+        curatorApi().get().uri("/api/v1/studio/sites/ethnology/files/exhibits/" + id + ".yaml").exchange()
+                .expectBody().jsonPath("$.data.summary.en").isEqualTo("This is the paper lantern workshop.");
+        assertThat(curator.findElement(By.name("summary.en")).getAttribute("value")).isEqualTo("This is the paper lantern workshop.");
+    }
+
+    @Test
+    void aCuratorOfEthnologySeesOnlyEthnologyAndIsDeniedVanMieu() throws Exception {
+        open(curator, "/studio", By.cssSelector("[data-site]"));
+        assertThat(curator.findElements(By.cssSelector("[data-site]"))).extracting(e -> e.getAttribute("data-site"))
+                .containsExactly("ethnology");
+        curator.get(base() + "/studio/sites/van-mieu");
+        assertThat(curator.findElement(By.cssSelector("[data-forbidden]")).getText()).contains("You do not have access here");
+        curator.get(base() + "/studio/sites/van-mieu/exhibits/khue-van-cac");
+        assertThat(curator.findElement(By.cssSelector("[data-forbidden]")).getText()).contains("You do not have access here");
+        screenshot(curator, "forbidden");
+    }
+
+    @Test
+    void theInboxTurnsAnUnansweredQuestionIntoAFaq() throws Exception {
+        int before = curatorApi().get().uri("/api/v1/studio/sites/ethnology/inbox").exchange().returnResult(Map.class)
+                .getResponseBody().filter(g -> "is there a kite festival".equals(g.get("key")))
+                .map(g -> (Integer) g.get("count")).defaultIfEmpty(0).blockFirst(Duration.ofSeconds(10));
+        Instant now = Instant.now();
+        for (int i = 0; i < 4; i++) {
+            events.record(VisitorEvent.turn(now.minusSeconds(60L * i), "ethnology", "kite-building", "inbox-" + i,
+                    i < 3 ? "en" : "fr", i % 2 == 0 ? "voice" : "text",
+                    i < 3 ? "Is there a kite festival?" : "Y a-t-il un festival de cerfs-volants ?", false, 80, List.of()));
+        }
+        events.record(VisitorEvent.turn(now, "ethnology", null, "inbox-5", "vi", "text", "Có chỗ gửi xe máy không?", false, 80, List.of()));
+        open(curator, "/studio/sites/ethnology/inbox", By.cssSelector("tr[data-question='is there a kite festival']"));
+        WebElement row = curator.findElement(By.cssSelector("tr[data-question='is there a kite festival']"));
+        assertThat(row.getText()).contains("Is there a kite festival?", (before + 3) + " times", "EN " + (before + 3));
+        screenshot(curator, "inbox");
+
+        row.findElement(By.cssSelector("[data-action=make-faq]")).click();
+        WebElement dialog = await(curator).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[data-dialog=faq]")));
+        assertThat(dialog.findElement(By.name("questions.en")).getAttribute("value")).contains("Is there a kite festival?");
+        dialog.findElement(By.name("answer.en")).sendKeys("Yes: every spring, the museum holds a kite festival in the garden.");
+        dialog.findElement(By.name("answer.vi")).sendKeys("Có: mỗi mùa xuân bảo tàng tổ chức hội thả diều trong vườn.");
+        dialog.findElement(By.name("questions.vi")).sendKeys("Có lễ hội thả diều không?");
+        screenshot(curator, "new-faq");
+        dialog.findElement(By.cssSelector("button[type=submit]")).click();
+        await(curator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "FAQ saved"));
+        assertThat(curator.findElements(By.cssSelector("tr[data-question='is there a kite festival']"))).isEmpty();
+        curatorApi().get().uri("/api/v1/studio/sites/ethnology/files/faq.yaml").exchange()
+                .expectBody().jsonPath("$.yaml").value(yaml -> assertThat((String) yaml)
+                        .contains("Is there a kite festival?", "every spring, the museum holds a kite festival"));
+    }
+
+    @Test
+    void everyStudioPageLooksRight() throws Exception {
+        recordTwoWeeksOfVisitors();
+        WebDriver admin = browser();
+        try {
+            admin.get(base() + "/studio/login");
+            screenshot(admin, "login");
+            logIn(admin, "admin", GuideServerTest.ADMIN_PASSWORD);
+            open(admin, "/studio", By.cssSelector("[data-site]"));
+            screenshot(admin, "sites");
+            open(admin, "/studio/sites/van-mieu", By.cssSelector("tr[data-exhibit]"));
+            screenshot(admin, "site");
+            open(admin, "/studio/sites/ethnology/dashboard", By.cssSelector(".kpis"));
+            Thread.sleep(1500);
+            screenshot(admin, "dashboard");
+            open(admin, "/studio/accounts", By.cssSelector("form[data-account=admin]"));
+            screenshot(admin, "accounts");
+            open(admin, "/studio/sites/van-mieu/labels", By.cssSelector("[data-exhibit]"));
+            Thread.sleep(1000);
+            screenshot(admin, "labels");
+        } finally {
+            admin.quit();
+        }
+    }
+
+    /** Sample visits for the dashboard's screenshot, once per data directory (the event log is kept between runs). */
+    private void recordTwoWeeksOfVisitors() {
+        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(9, ChronoUnit.HOURS);
+        String firstDay = today.minus(13, ChronoUnit.DAYS).toString().substring(0, 10);
+        Integer sessionsThatDay = curatorApi().get().uri("/api/v1/studio/sites/ethnology/stats?from=" + firstDay + "&to=" + firstDay)
+                .exchange().returnResult(Map.class).getResponseBody().map(body -> (Integer) ((Map<?, ?>) body.get("stats")).get("sessions"))
+                .blockFirst(Duration.ofSeconds(10));
+        if (sessionsThatDay != null && sessionsThatDay > 0) {
+            return;
+        }
+        Random random = new Random(7);
+        List<String> languages = List.of("vi", "vi", "en", "en", "en", "fr", "zh", "ko");
+        List<String> unanswered = List.of("Where is the nearest ATM?", "Can I bring my dog?",
+                "Do you sell copies of the bronze drums?", "Is there a guided tour in German?", "Can I bring my dog?");
+        List<String> exhibits = List.of("bronze-drum-building", "ede-long-house", "bana-rong-house", "water-puppet-theatre", "kite-building");
+        for (int day = 13; day >= 1; day--) {
+            int sessions = 6 + random.nextInt(10) + (day % 7 < 2 ? 8 : 0);
+            for (int s = 0; s < sessions; s++) {
+                Instant at = today.minus(day, ChronoUnit.DAYS).plusSeconds(random.nextInt(8 * 3600));
+                String session = "demo-" + day + "-" + s;
+                String language = languages.get(random.nextInt(languages.size()));
+                String exhibit = exhibits.get(random.nextInt(exhibits.size()));
+                events.record(VisitorEvent.of(VisitorEvent.SESSION_OPENED, at, "ethnology", exhibit, session, language));
+                for (int q = 0; q < 1 + random.nextInt(4); q++) {
+                    boolean answered = random.nextInt(10) < 8;
+                    events.record(VisitorEvent.turn(at.plusSeconds(30L * q), "ethnology", exhibit, session, language,
+                            random.nextBoolean() ? "voice" : "text",
+                            answered ? "Tell me more" : unanswered.get(random.nextInt(unanswered.size())), answered, 60 + random.nextInt(400), List.of()));
+                }
+            }
+        }
+    }
+}
