@@ -12,7 +12,8 @@ const ASSETS = [
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(SHELL_CACHE);
-    await cache.addAll([...ASSETS, SHELL_PAGE].map((url) => new Request(url, { cache: 'reload', credentials: 'same-origin' })));
+    // the files' addresses carry their version, so what the page just loaded into the HTTP cache is right
+    await cache.addAll([...ASSETS, SHELL_PAGE]);
     await self.skipWaiting();
   })());
 });

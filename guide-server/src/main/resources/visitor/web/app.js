@@ -72,9 +72,14 @@ async function start() {
     if (!found) return;
   }
   memory.keepPlace(place.site, place.exhibit);
-  const siteLoad = loadSite();
-  await openSession();
-  await siteLoad;
+  // the exhibit shows as soon as the site's description is here (kept by the service worker on a
+  // second visit), even if the conversation cannot be opened yet on a bad connection
+  const opening = openSession();
+  opening.catch(() => {});
+  await loadSite();
+  renderAll();
+  keepForNextVisit();
+  await opening;
   renderAll();
   log = memory.log(session.id);
   log.forEach((item) => {
@@ -275,7 +280,8 @@ function renderSite() {
 
 function renderExhibit() {
   const summary = exhibitData ? exhibitData : null;
-  const entry = siteData && session && session.exhibit ? siteData.exhibits.find((e) => e.id === session.exhibit) : null;
+  const exhibitId = session ? session.exhibit : place.exhibit;
+  const entry = siteData && exhibitId ? siteData.exhibits.find((e) => e.id === exhibitId) : null;
   const title = entry ? pick(entry.title, chain()) : siteData ? pick(siteData.name, chain()) : null;
   if (title) setText($('exhibit-title'), title);
   const area = entry && siteData.areas.find((a) => a.id === entry.area);
@@ -312,7 +318,7 @@ function renderSuggestions() {
   if (!session) return;
   const curated = (exhibitData && exhibitData.suggestions && exhibitData.suggestions[language]) || [];
   const answeredOnce = log.some((item) => item.kind === 'answer' && item.answered);
-  const generic = session.exhibit ? ['suggest.what', 'suggest.next'].map((key) => t(key)) : [];
+  const generic = session.exhibit ? ['suggest.what', 'suggest.next'].map((key) => t(key)) : [t('suggest.next')];
   const more = t('suggest.more');
   const candidates = answeredOnce ? [more, ...curated, ...generic] : [...curated, ...generic, more];
   const chosen = [];
@@ -354,7 +360,7 @@ function renderExhibitList() {
       const title = document.createElement('span');
       setText(title, pick(exhibit.title, chain()));
       button.append(title);
-      if (session && exhibit.id === session.exhibit) {
+      if (exhibit.id === (session ? session.exhibit : place.exhibit)) {
         button.setAttribute('aria-current', 'location');
         const here = document.createElement('span');
         here.className = 'here';
@@ -1054,6 +1060,23 @@ function bindControls() {
   const measure = () => document.documentElement.style.setProperty('--dock-height', `${dock.offsetHeight}px`);
   if (window.ResizeObserver) new ResizeObserver(measure).observe(dock);
   measure();
+}
+
+/**
+ * Puts the site's descriptions (the site, each exhibit) in the service worker's cache, so that the next
+ * label opens at once even on a bad connection. Only descriptions: never sessions, answers or audio.
+ */
+function keepForNextVisit() {
+  if (!('serviceWorker' in navigator) || !window.caches || !siteData) return;
+  navigator.serviceWorker.ready.then(async () => {
+    const cache = await caches.open('hg-sites');
+    const urls = [`/api/v1/sites/${encodeURIComponent(place.site)}`,
+      ...siteData.exhibits.map((e) => `/api/v1/sites/${encodeURIComponent(place.site)}/exhibits/${encodeURIComponent(e.id)}`)];
+    for (const url of urls) {
+      if (!(await cache.match(url))) await cache.add(url).catch(() => {});
+    }
+    body.dataset.kept = 'true';
+  }).catch(() => {});
 }
 
 function registerServiceWorker() {

@@ -133,6 +133,27 @@ class VisitorAppBrowserTest {
     }
 
     @Test
+    void theNextLabelOpensFromWhatThePhoneKeptEvenOffline() {
+        phone.open(label("van-mieu", "khue-van-cac"));
+        phone.waitUntil(d -> "true".equals(phone.body().getDomAttribute("data-kept"))
+                && Boolean.TRUE.equals(phone.script("return !!navigator.serviceWorker.controller")), Duration.ofSeconds(15));
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        phone.driver.setNetworkConditions(offline);
+        try {
+            phone.driver.get(label("van-mieu", "thien-quang-tinh"));
+            phone.waitUntil(d -> phone.find("h1").getText().startsWith("Thiên Quang Tỉnh"), Duration.ofSeconds(5));
+            assertThat(phone.find("#exhibit-summary").getText()).contains("Well of Heavenly Clarity");
+            phone.waitUntil(d -> phone.find("#status").getText().startsWith("No connection"), Duration.ofSeconds(5));
+        } finally {
+            phone.driver.deleteNetworkConditions();
+        }
+        // back online, the conversation opens (continued) at the new label without a reload
+        phone.waitUntil(d -> "true".equals(phone.body().getDomAttribute("data-ready")), Duration.ofSeconds(20));
+        assertThat(phone.conversation()).last().asString().contains("Thiên Quang Tỉnh");
+    }
+
+    @Test
     void theAppIsAccessibleInTheDarkToo() {
         phone.driver.executeCdpCommand("Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
