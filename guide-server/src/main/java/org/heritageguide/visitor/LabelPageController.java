@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -146,7 +147,7 @@ class LabelPageController {
     }
 
     private static List<String> preferred(String chosenLanguage, String acceptLanguage) {
-        List<String> preferred = new java.util.ArrayList<>();
+        List<String> preferred = new ArrayList<>();
         if (chosenLanguage != null && chosenLanguage.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*")) {
             preferred.add(chosenLanguage);
         }

@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/sites")
 class SitesController {
 
+    /** How many questions an exhibit suggests to a visitor. */
+    private static final int SUGGESTIONS = 3;
+
     private final SiteDirectory sites;
 
     SitesController(SiteDirectory sites) {
@@ -85,8 +88,6 @@ class SitesController {
         }
         return suggestions;
     }
-
-    private static final int SUGGESTIONS = 3;
 
     private static ExhibitSummary summary(Exhibit exhibit) {
         return new ExhibitSummary(exhibit.id(), exhibit.title().texts(), exhibit.area(), exhibit.order());

@@ -26,6 +26,7 @@ class VisitorStrings {
     /** The languages the web app is translated into; a site may speak more (their UI is in English). */
     static final List<String> LANGUAGES = List.of("en", "vi", "fr", "zh", "ko");
 
+    private static final String FOLDER = VisitorAssets.FOLDER + "i18n/";
     private static final JsonMapper JSON = JsonMapper.shared();
     private final Map<String, Map<String, String>> bundles = new ConcurrentHashMap<>();
 
@@ -36,7 +37,7 @@ class VisitorStrings {
             text = bundle(FALLBACK).get(key);
         }
         if (text == null) {
-            throw new IllegalArgumentException("No web app string '" + key + "' in " + FOLDER_OF + FALLBACK + ".json");
+            throw new IllegalArgumentException("No web app string '" + key + "' in " + FOLDER + FALLBACK + ".json");
         }
         for (int i = 0; i < arguments.length; i++) {
             text = text.replace("{" + i + "}", arguments[i]);
@@ -54,10 +55,8 @@ class VisitorStrings {
         return bundles.computeIfAbsent(uiLanguage(language), VisitorStrings::load);
     }
 
-    private static final String FOLDER_OF = VisitorAssets.FOLDER + "i18n/";
-
     private static Map<String, String> load(String language) {
-        try (InputStream in = VisitorStrings.class.getClassLoader().getResourceAsStream(FOLDER_OF + language + ".json")) {
+        try (InputStream in = VisitorStrings.class.getClassLoader().getResourceAsStream(FOLDER + language + ".json")) {
             if (in == null) {
                 return Map.of();
             }
