@@ -242,11 +242,19 @@ function waitForNetwork(delay) {
 
 let connectionTimer = 0;
 function setConnection(key, clearAfter = 0) {
-  clearTimeout(connectionTimer);
+  setStatusText(key ? t(key) : '', clearAfter);
   const status = $('status');
   status.dataset.key = key || '';
-  status.textContent = key ? t(key) : '';
   status.classList.toggle('offline', key === 'error.offline');
+}
+
+/** A short state in the dock's status line (a screen reader says it politely). */
+function setStatusText(text, clearAfter = 0) {
+  clearTimeout(connectionTimer);
+  const status = $('status');
+  status.dataset.key = '';
+  status.classList.remove('offline');
+  status.textContent = text;
   if (clearAfter) connectionTimer = setTimeout(() => setConnection(null), clearAfter);
 }
 
@@ -268,7 +276,7 @@ function renderAll() {
   renderSuggestions();
   renderExhibitList();
   renderInfo();
-  if (problem) showProblem(problem.key, problem.args, problem.actions);
+  if (problem) showProblem(problem.key, problem.args, problem.actions, problem.text);
 }
 
 function renderSite() {
@@ -368,7 +376,7 @@ function renderExhibitList() {
         button.append(here);
       }
       button.addEventListener('click', () => {
-        $('exhibits-dialog').close();
+        closePanel($('exhibits-dialog'));
         goToExhibit(exhibit.id);
       });
       const item = document.createElement('li');
@@ -493,10 +501,13 @@ function revealLatest() {
   if (by > 0) window.scrollBy({ top: by, behavior: reducedMotion.matches ? 'auto' : 'smooth' });
 }
 
-/** A problem the visitor must know about, in their language, with what they can do next. */
-function showProblem(key, args = [], actions = []) {
-  problem = { key, args, actions };
-  $('notice-text').textContent = t(key, ...args);
+/**
+ * A problem the visitor must know about, in their language, with what they can do next. `text`, when
+ * given, is the server's own explanation (already in the visitor's language), shown instead of `key`'s.
+ */
+function showProblem(key, args = [], actions = [], text = null) {
+  problem = { key, args, actions, text };
+  $('notice-text').textContent = text || t(key, ...args);
   const buttons = $('notice-actions');
   buttons.replaceChildren();
   for (const action of [...actions, { key: 'action.dismiss', run: () => {} }]) {
@@ -667,9 +678,11 @@ async function beginAsking(mode) {
   } catch (failure) {
     if (utterance === current) {
       utterance = null;
-      socket.send({ type: 'stop' });
+      awaitingTranscript = false;
+      socket.close(); // frees the server's listener at once
       setState('idle');
     }
+    if (failure instanceof MicrophoneError && failure.kind === 'cancelled') return;
     console.warn('microphone', failure, failure && failure.cause);
     if (failure instanceof MicrophoneError) {
       showProblem(`error.mic-${failure.kind}`, [], [typeAction]);
@@ -769,6 +782,10 @@ function onVoiceMessage(message) {
         answerStream = null;
       }
       break;
+    case 'ready':
+      // the guide hears this language but cannot speak it: answers will come as text only
+      if (message.speaks === false && message.notice) setStatusText(message.notice, 8000);
+      break;
     case 'error':
       onVoiceError(message);
       break;
@@ -819,6 +836,7 @@ function onVoiceAnswer(answer) {
 function onVoiceError(error) {
   awaitingTranscript = false;
   const current = utterance;
+  if (!current) return; // e.g. the server closing an idle connection: nothing the visitor is waiting for
   if (error.code === 'session-not-found' && current) {
     current.renewing = true;
     renewSession()
@@ -832,11 +850,12 @@ function onVoiceError(error) {
     return failVoice('error.no-speech-model', [languageName(language)], [typeAction]);
   }
   if (error.code === 'busy') return failVoice('error.busy', [], [retryAction(() => beginAsking('tap')), typeAction]);
-  if (error.code === 'no-speech' || error.code === 'not-heard') return failVoice('error.not-heard', [], [typeAction]);
-  failVoice('error.generic', [], [typeAction]);
+  if (error.code === 'no-speech') return failVoice('error.not-heard', [], [typeAction]);
+  // anything else the server explains itself, in the visitor's language (e.g. a question too long)
+  failVoice('error.generic', [], [typeAction], error.message);
 }
 
-function failVoice(key, args = [], actions = []) {
+function failVoice(key, args = [], actions = [], text = null) {
   if (utterance) {
     clearTimeout(utterance.limit);
     microphone.release();
@@ -844,7 +863,7 @@ function failVoice(key, args = [], actions = []) {
   utterance = null;
   clearTimeout(answerTimer);
   setState('idle');
-  showProblem(key, args, actions);
+  showProblem(key, args, actions, text);
 }
 
 /** The socket dropped: a question still on its way is sent again once the connection is back. */
@@ -907,10 +926,12 @@ function askTyped(text, { shown = false } = {}) {
   player.unlock();
   stopSpeaking();
   if (utterance) {
+    // typing while speaking: what was said so far is dropped, not answered as well
     microphone.release();
+    clearTimeout(utterance.limit);
     utterance = null;
-    awaitingTranscript = true;
-    socket.send({ type: 'stop' });
+    awaitingTranscript = false;
+    socket.close();
   }
   noteAsked(question);
   const item = shown ? null : addItem({ kind: 'question', text: question, language, channel: 'text', pending: true });
@@ -1029,11 +1050,11 @@ function bindControls() {
   });
 
   for (const [button, dialog] of [['open-exhibits', 'exhibits-dialog'], ['open-info', 'info-dialog']]) {
-    $(button).addEventListener('click', () => $(dialog).showModal());
+    $(button).addEventListener('click', () => openPanel($(dialog), $(button)));
   }
   document.querySelectorAll('dialog').forEach((dialog) => {
     dialog.addEventListener('click', (event) => {
-      if (event.target === dialog || event.target.closest('[data-close]')) dialog.close();
+      if (event.target === dialog || event.target.closest('[data-close]')) closePanel(dialog);
     });
   });
 
@@ -1077,6 +1098,24 @@ function keepForNextVisit() {
     }
     body.dataset.kept = 'true';
   }).catch(() => {});
+}
+
+/** Opens a full-screen panel (a modal dialog; on browsers without <dialog>, the same look without the modality). */
+function openPanel(dialog, opener) {
+  dialog.opener = opener;
+  if (typeof dialog.showModal === 'function') {
+    dialog.showModal();
+  } else {
+    dialog.setAttribute('open', '');
+    dialog.classList.add('fallback');
+    dialog.querySelector('[data-close]').focus();
+  }
+}
+
+function closePanel(dialog) {
+  if (typeof dialog.close === 'function') dialog.close();
+  else dialog.removeAttribute('open');
+  if (dialog.opener && document.contains(dialog.opener)) dialog.opener.focus({ preventScroll: true });
 }
 
 function registerServiceWorker() {

@@ -17,7 +17,9 @@ export function microphoneSupported() {
 
 export class Microphone {
   constructor() {
-    this.loadedFor = null;
+    this.loaded = new WeakSet();
+    this.attempts = 0;
+    this.ownContext = null;
     this.stream = null;
     this.source = null;
     this.node = null;
@@ -28,13 +30,14 @@ export class Microphone {
     return !!this.node;
   }
 
-  /** Starts capturing into `context` (already unlocked); `onChunk(ArrayBuffer)` gets s16le PCM at 16 kHz. */
-  async start(context, onChunk, onLevel) {
-    if (!microphoneSupported() || !context || !context.audioWorklet) throw new MicrophoneError('unsupported');
-    if (this.loadedFor !== context) {
-      await context.audioWorklet.addModule(new URL('./mic-worklet.js', import.meta.url));
-      this.loadedFor = context;
-    }
+  /**
+   * Starts capturing (in the playback context when it can, so one unlock serves both); `onChunk(ArrayBuffer)`
+   * gets s16le PCM at 16 kHz. A release() while this is starting cancels it.
+   */
+  async start(playback, onChunk, onLevel) {
+    if (!microphoneSupported() || !playback || !playback.audioWorklet) throw new MicrophoneError('unsupported');
+    const attempt = ++this.attempts;
+    await this.load(playback);
     let stream;
     try {
       stream = await navigator.mediaDevices.getUserMedia({
@@ -44,10 +47,29 @@ export class Microphone {
       const denied = failure && (failure.name === 'NotAllowedError' || failure.name === 'SecurityError');
       throw new MicrophoneError(denied ? 'denied' : 'absent', failure);
     }
+    let context = playback;
+    let source;
+    try {
+      source = context.createMediaStreamSource(stream);
+    } catch {
+      // Firefox cannot join a microphone to a context running at another rate: capture in one at its rate
+      const rate = stream.getAudioTracks()[0].getSettings().sampleRate;
+      if (!this.ownContext || this.ownContext.sampleRate !== rate) {
+        this.ownContext = new (window.AudioContext || window.webkitAudioContext)(rate ? { sampleRate: rate } : {});
+      }
+      context = this.ownContext;
+      await this.load(context);
+      source = context.createMediaStreamSource(stream);
+    }
+    if (attempt !== this.attempts) {
+      stream.getTracks().forEach((track) => track.stop());
+      throw new MicrophoneError('cancelled');
+    }
     this.release();
+    this.attempts = attempt;
     setRecording(true);
     this.stream = stream;
-    this.source = context.createMediaStreamSource(stream);
+    this.source = source;
     this.node = new AudioWorkletNode(context, 'hg-downsampler', { numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [1] });
     this.node.port.onmessage = (event) => {
       onLevel(event.data.level);
@@ -60,6 +82,13 @@ export class Microphone {
     this.node.connect(this.sink);
     this.sink.connect(context.destination);
     if (context.state !== 'running') context.resume().catch(() => {});
+  }
+
+  async load(context) {
+    if (!this.loaded.has(context)) {
+      await context.audioWorklet.addModule(new URL('./mic-worklet.js', import.meta.url));
+      this.loaded.add(context);
+    }
   }
 
   /** Stops capturing, after the last partial chunk has been handed over. */
@@ -80,6 +109,7 @@ export class Microphone {
   }
 
   release() {
+    this.attempts++;
     if (this.node) {
       this.node.port.onmessage = null;
       this.node.disconnect();

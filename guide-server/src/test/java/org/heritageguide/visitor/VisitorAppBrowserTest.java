@@ -72,6 +72,14 @@ class VisitorAppBrowserTest {
         assertThat(phone.all("#languages button")).extracting(b -> b.getText())
                 .containsExactly("Tiếng Việt", "English", "Français", "中文", "한국어");
         assertThat(phone.seriousAccessibilityViolations()).isEmpty();
+
+        // browsers keep sound off until a gesture: the first tap says the welcome aloud
+        assertThat(phone.audioStarted()).isZero();
+        phone.find("h1").click();
+        phone.waitUntil(d -> phone.audioStarted() == 1, Duration.ofSeconds(10));
+        assertThat(phone.find("#stop").isDisplayed()).isTrue();
+        phone.find("#stop").click();
+        assertThat(phone.body().getDomAttribute("data-state")).isEqualTo("idle");
     }
 
     @Test
