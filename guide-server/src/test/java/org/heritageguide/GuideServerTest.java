@@ -18,7 +18,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT60S")
 @ExtendWith(TestContent.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "guide.content-dir=guide-server/target/test-content",
