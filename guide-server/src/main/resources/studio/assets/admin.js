@@ -54,7 +54,14 @@ export async function labels(main, siteId) {
     h('input', { type: 'checkbox', value: e.id, checked: !wanted || wanted === e.id }),
     h('img', { src: `/api/v1/studio/sites/${siteId}/exhibits/${e.id}/qr.png?size=128`, alt: `QR code of ${e.id}`, loading: 'lazy' }),
     h('span', {}, pick(e.title, source), h('div.small.muted', {}, e.id))));
-  const languages = site.languages.map(language => h('label.check.small', {}, h('input', { type: 'checkbox', value: language, checked: true }), language.toUpperCase()));
+  const firstThree = [...new Set([site.defaultLanguage, 'en', ...site.languages])].filter(l => site.languages.includes(l)).slice(0, 3);
+  const languages = site.languages.map(language => h('label.check.small', {}, h('input', { type: 'checkbox', value: language,
+    checked: firstThree.includes(language), onchange: event => {
+      if (languages.filter(l => l.querySelector('input').checked).length > 3) {
+        event.target.checked = false;
+        toast('At most three languages fit on a label.', 'error');
+      }
+    } }), language.toUpperCase()));
   const link = h('a.button.primary', { target: '_blank', 'data-action': 'labels-pdf' }, 'Open the label sheet (PDF)');
   const update = () => {
     const chosen = picks.map(p => p.querySelector('input')).filter(box => box.checked).map(box => box.value);
@@ -68,7 +75,7 @@ export async function labels(main, siteId) {
     h('div.page-head', {}, h('div', {}, h('h1', {}, 'QR labels'),
       h('p.sub', {}, 'Choose the exhibits to print. Each label opens the guide at that exhibit; only exhibits shown to visitors have labels.')),
       h('span.spacer'), link),
-    h('div.toolbar', {}, h('span.small.muted', {}, 'Languages on the label:'), languages, h('span.spacer'),
+    h('div.toolbar', {}, h('span.small.muted', {}, 'Languages on the label (up to 3):'), languages, h('span.spacer'),
       h('button', { onclick: () => { picks.forEach(p => { p.querySelector('input').checked = true; }); update(); } }, 'All'),
       h('button', { onclick: () => { picks.forEach(p => { p.querySelector('input').checked = false; }); update(); } }, 'None')),
     h('div.labels-grid', {}, picks));

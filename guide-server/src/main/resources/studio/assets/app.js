@@ -197,6 +197,16 @@ function renderLive(bar, data, pending, site) {
     parts.push(h('span', {}, job.message));
   } else if (job?.state === 'DONE' && job.message) {
     parts.push(h('span', {}, job.message));
+    const working = job.steps.filter(step => step.done < step.total);
+    if (working.length) {
+      parts.push(progress({ steps: working }), h('span.small', {}, working.map(s => `${s.name}: ${s.done} of ${s.total}`).join(' · ')));
+      const here = location.pathname;
+      setTimeout(async () => {
+        if (location.pathname !== here) return;
+        const { data: fresh } = await api(`/sites/${site}`);
+        renderLive(bar, fresh, fresh.files.filter(f => f.changed), site);
+      }, 1500);
+    }
   }
   parts.push(h('span.spacer'));
   if (pending.length) {

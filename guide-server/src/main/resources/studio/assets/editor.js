@@ -116,10 +116,8 @@ export async function exhibitEditor(main, siteId, exhibitId, tab = 'edit') {
       const { data: saved, etag: newEtag } = await api(`/sites/${siteId}/files/${path}`, {
         method: 'PUT', body: { data: state.doc, message: message.value }, etag: overwrite ?? state.etag });
       state.etag = newEtag ?? saved.etag;
-      message.value = '';
-      fill(problemsBox);
-      toast('Draft saved. Visitors still get the live version until you publish.');
       await reload();
+      toast('Draft saved. Visitors still get the live version until you publish.');
       return true;
     } catch (error) {
       if (error.status === 409) conflict(error.body, state, save, reload);
@@ -138,6 +136,7 @@ export async function exhibitEditor(main, siteId, exhibitId, tab = 'edit') {
 
   const tabs = tabStrip(panels, name => {
     shown = name;
+    main.querySelector('.savebar')?.toggleAttribute('hidden', name !== 'edit');
     if (name === 'history') historyPanel(panels.history, siteId, path, state, reload);
     if (name === 'try') tryIt(panels.try, siteId, exhibitId, site, state);
     if (name === 'yaml') renderYaml();
@@ -199,8 +198,8 @@ function yamlPanel(panel, siteId, path, state, reload) {
       h('button.primary', { onclick: async () => {
         try {
           await api(`/sites/${siteId}/files/${path}`, { method: 'PUT', body: { yaml: text.value }, etag: state.etag });
-          toast('Draft saved.');
           await reload();
+          toast('Draft saved.');
         } catch (error) {
           if (error.status === 409) conflict(error.body, { ...state, doc: null, yaml: text.value }, () => {}, reload);
           else if (error.status === 422) fill(problems, problemList(error.body.problems, error.body.message));
@@ -221,8 +220,8 @@ async function historyPanel(panel, siteId, path, state, reload) {
           entry.current || !entry.etag ? null : h('button', { 'data-action': 'restore', onclick: async () => {
             try {
               await api(`/sites/${siteId}/restore`, { method: 'POST', body: { path, revision: entry.revision.id }, etag: state.etag });
-              toast(`Restored the version of ${when(entry.revision.at)} as the draft.`);
               await reload();
+              toast(`Restored the version of ${when(entry.revision.at)} as the draft.`);
             } catch (error) {
               toast(error.message, 'error');
             }
@@ -258,7 +257,7 @@ function conflict(body, state, save, reload) {
       : h('div.compare', {}, h('div', {}, h('b', {}, 'Their version'), h('pre', {}, theirs.yaml ?? '')),
         h('div', {}, h('b', {}, 'Your version'), h('pre', {}, state.yaml ?? ''))));
   modal('Someone else saved this exhibit', content, [
-    ['Use their version', async () => { await reload(); toast('Loaded their version; yours was discarded.'); }],
+    ['Use their version', async () => { await reload(); toast('Loaded their version; yours was not saved.'); }],
     state.doc ? ['Keep my version', () => save({ overwrite: theirs.etag }), 'primary'] : null,
   ].filter(Boolean), 'conflict');
 }

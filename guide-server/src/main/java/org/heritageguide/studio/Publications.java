@@ -15,6 +15,9 @@ import org.heritageguide.site.ContentWorkProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 import reactor.core.scheduler.Schedulers;
@@ -45,9 +48,13 @@ class Publications {
     private final Map<String, Job> latest = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Step>> work = new ConcurrentHashMap<>();
 
-    Publications(StudioContent content, Optional<ContentBroadcast> broadcast) {
+    private final MeterRegistry meters;
+    private final Map<String, Integer> audioTotals = new ConcurrentHashMap<>();
+
+    Publications(StudioContent content, Optional<ContentBroadcast> broadcast, MeterRegistry meters) {
         this.content = content;
         this.broadcast = broadcast.orElse(null);
+        this.meters = meters;
     }
 
     Optional<Job> latest(String site) {
@@ -65,6 +72,7 @@ class Publications {
                 0, started, null, null, List.of());
         latest.put(site, job);
         work.remove(site);
+        audioTotals.remove(site);
         Schedulers.boundedElastic().schedule(() -> run(job, message));
         return job;
     }
@@ -111,13 +119,31 @@ class Publications {
                 .put(progress.task(), new Step(progress.task(), progress.done(), progress.total()));
     }
 
+    /**
+     * The answers' audio being pre-rendered after the publication, as the voice feature counts it
+     * (its {@code guide.audio.prerender.pending} gauge).
+     */
+    private Optional<Step> audio(Job job) {
+        Gauge pending = meters.find("guide.audio.prerender.pending").gauge();
+        if (pending == null || job.state() != State.DONE || job.paths().isEmpty()) {
+            return Optional.empty();
+        }
+        int waiting = (int) pending.value();
+        int total = audioTotals.merge(job.site(), waiting, Math::max);
+        return total == 0 ? Optional.empty() : Optional.of(new Step("answers' audio rendered", total - waiting, total));
+    }
+
     private Job withWork(Job job) {
         Map<String, Step> steps = work.get(job.site());
-        if (steps == null || steps.isEmpty()) {
+        Optional<Step> audio = audio(job);
+        if ((steps == null || steps.isEmpty()) && audio.isEmpty()) {
             return job;
         }
         List<Step> all = new ArrayList<>(job.steps());
-        all.addAll(new LinkedHashMap<>(steps).values());
+        if (steps != null) {
+            all.addAll(new LinkedHashMap<>(steps).values());
+        }
+        audio.ifPresent(all::add);
         return new Job(job.site(), job.author(), job.state(), job.paths(), all, job.catalogVersion(), job.startedAt(),
                 job.liveAfterMs(), job.message(), job.problems());
     }

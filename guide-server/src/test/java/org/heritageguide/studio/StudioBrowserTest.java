@@ -165,6 +165,17 @@ class StudioBrowserTest {
                 .contains("Xưởng đèn lồng giấy dó, làm bằng tay từ năm 1990.");
         await(curator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Published"));
         screenshot(curator, "exhibit-editor");
+
+        await(curator).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-tab=try]"))).click();
+        await(curator).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-preview=en]"))).click();
+        WebElement heard = await(curator).until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//div[@data-field='summary'][contains(., 'since 1990')]")));
+        String audioUrl = heard.findElement(By.tagName("audio")).getAttribute("src");
+        byte[] wav = WebTestClient.bindToServer().baseUrl(base()).responseTimeout(Duration.ofSeconds(30)).build()
+                .get().uri(java.net.URI.create(audioUrl).getPath()).exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(new String(wav, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        screenshot(curator, "try-it");
     }
 
     @Test
@@ -286,9 +297,36 @@ class StudioBrowserTest {
             open(admin, "/studio/sites/van-mieu/labels", By.cssSelector("[data-exhibit]"));
             Thread.sleep(1000);
             screenshot(admin, "labels");
+            admin.findElement(By.cssSelector("[data-exhibit=khue-van-cac] input")).click();
+            String sheet = admin.findElement(By.cssSelector("[data-action=labels-pdf]")).getAttribute("href");
+            assertThat(sheet).contains("exhibits=").doesNotContain("khue-van-cac");
+            int chosen = sheet.replaceAll(".*exhibits=([^&]*).*", "$1").split(",").length;
+            assertThat(decodedLabels(sheet)).hasSize(chosen)
+                    .allSatisfy(url -> assertThat(url).contains("/v/van-mieu/").doesNotContain("khue-van-cac"));
         } finally {
             admin.quit();
         }
+    }
+
+    /** The label sheet the labels page links to, fetched as the admin, each QR code read back with zbarimg. */
+    private List<String> decodedLabels(String sheetUrl) throws Exception {
+        byte[] pdf = api("admin", GuideServerTest.ADMIN_PASSWORD).get().uri(java.net.URI.create(sheetUrl).getRawPath() + "?"
+                        + java.net.URI.create(sheetUrl).getRawQuery()).exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        Path dir = Files.createTempDirectory("labels");
+        Files.write(dir.resolve("sheet.pdf"), pdf);
+        assertThat(new ProcessBuilder("pdftoppm", "-r", "150", "-png", "sheet.pdf", "page").directory(dir.toFile())
+                .inheritIO().start().waitFor()).isZero();
+        List<String> codes = new java.util.ArrayList<>();
+        try (var pages = Files.list(dir)) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".png")).sorted().toList()) {
+                Process zbar = new ProcessBuilder("zbarimg", "--quiet", "--raw", page.toString()).start();
+                String out = new String(zbar.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                zbar.waitFor();
+                out.lines().filter(line -> !line.isBlank()).forEach(codes::add);
+            }
+        }
+        return codes;
     }
 
     /** Sample visits for the dashboard's screenshot, once per data directory (the event log is kept between runs). */
