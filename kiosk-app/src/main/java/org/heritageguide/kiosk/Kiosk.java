@@ -192,16 +192,13 @@ public final class Kiosk implements KioskView.KioskActions {
     }
 
     @Override
-    public void changeLanguage() {
+    public void changeLanguage(String language) {
         Visit current = visit;
-        if (current == null || link.site().isEmpty()) {
+        if (current == null || language.equals(current.language)) {
             return;
         }
-        SiteInfo site = link.site().get();
-        int next = (site.languages().indexOf(current.language) + 1) % site.languages().size();
-        String language = site.languages().get(next);
         current.language = language;
-        view.startVisit(language);
+        view.switchLanguage(language);
         view.setOnline(link.online());
         if (current.sessionId != null) {
             client.changeLanguage(current.sessionId, language).whenComplete((ok, failure) -> {

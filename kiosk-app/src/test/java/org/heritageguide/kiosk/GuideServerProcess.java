@@ -15,7 +15,8 @@ import java.util.List;
  * The real guide-server, started once per test run from its built jar
  * ({@code guide-server/target/guide-server.jar}, so run {@code mvn package} or {@code install}, not
  * just {@code test}) on a free port with a temporary data directory, from the repository root so that
- * it serves the sample sites in {@code content/}. Stopped when the test JVM exits.
+ * it serves the sample sites in {@code content/}. Stopped when the test JVM exits. While working on the
+ * kiosk, {@code -Dkiosk.test.server=http://127.0.0.1:PORT} uses a server that is already running instead.
  */
 final class GuideServerProcess {
 
@@ -33,7 +34,8 @@ final class GuideServerProcess {
 
     static synchronized GuideServerProcess get() {
         if (running == null) {
-            running = start();
+            String given = System.getProperty("kiosk.test.server", "");
+            running = given.isBlank() ? start() : new GuideServerProcess(null, URI.create(given).getPort(), null);
         }
         return running;
     }

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.MouseButton;
@@ -76,7 +75,7 @@ class KioskFlowTest extends KioskTestSupport {
         assertThat(List.of("vi", "en", "fr", "zh", "ko").stream().map(l -> texts("#language-" + l + " .language-name").get(0)))
                 .containsExactly("Tiếng Việt", "English", "Français", "中文", "한국어");
 
-        clickOn("#language-fr");
+        tap("#language-fr");
 
         waitUntil(() -> !texts(".bubble-guide").isEmpty(), 10);
         assertThat(texts(".bubble-guide").get(0)).contains("Temple de la Littérature");
@@ -85,17 +84,30 @@ class KioskFlowTest extends KioskTestSupport {
         JsonNode onServer = JSON.readTree(get(server.uri().resolve("/api/v1/sessions/" + session)).body());
         assertThat(onServer.path("language").asString()).isEqualTo("fr");
         assertThat(onServer.path("site").asString()).isEqualTo("van-mieu");
+
+        tap("#language-button");
+        assertThat(texts(".language-choice")).containsExactly("Tiếng Việt", "English", "Français", "中文", "한국어");
+        tap("#choose-language-en");
+        waitUntil(() -> texts("#talk-button").equals(List.of("Hold to talk")), 10);
+        assertThat(shown("#languages")).isFalse();
+        assertThat(texts(".bubble-guide").get(0)).as("the conversation so far stays").contains("Temple de la Littérature");
+        assertThat(kiosk.sessionId()).contains(session);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!"en".equals(JSON.readTree(get(server.uri().resolve("/api/v1/sessions/" + session)).body()).path("language").asString())) {
+            assertThat(System.nanoTime()).as("the server's conversation switched to English").isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     @Test
     void aTypedQuestionIsAnsweredInTextAndAloud() throws Exception {
         assumeTrue(serverAnswersTurns(), "guide-server on this branch has no POST /api/v1/sessions/{id}/turns yet");
         launch(settings(server.uri(), data));
-        clickOn("#language-en");
+        tap("#language-en");
         waitUntil(() -> kiosk.sessionId().isPresent(), 10);
 
-        interact(() -> lookup("#question-field").queryAs(TextField.class).setText("When was Khue Van Cac built?"));
-        clickOn("#ask-button");
+        typeQuestion("When was Khue Van Cac built?");
+        tap("#ask-button");
 
         waitUntil(() -> texts(".bubble-guide").size() >= 2, 20);
         assertThat(texts(".bubble-visitor")).containsExactly("When was Khue Van Cac built?");
@@ -108,10 +120,10 @@ class KioskFlowTest extends KioskTestSupport {
         assumeTrue(serverHasVoice(), "guide-server on this branch has no voice WebSocket yet");
         microphone = WavFileSource.factory(Path.of(getClass().getResource("/audio/khue-van-cac-22k.wav").toURI()), 2.0);
         launch(settings(server.uri(), data));
-        clickOn("#language-en");
+        tap("#language-en");
         waitUntil(() -> kiosk.sessionId().isPresent(), 10);
 
-        moveTo("#talk-button").press(MouseButton.PRIMARY);
+        touchDown("#talk-button");
         waitUntil(() -> texts("#talk-button").get(0).equals(kiosk.view().texts().get("talk.hold")), 15);
         release(MouseButton.PRIMARY);
 
@@ -122,19 +134,29 @@ class KioskFlowTest extends KioskTestSupport {
     }
 
     @Test
-    void theExhibitsAndTheVisitorInformationCanBeBrowsed() {
+    void theExhibitsAndTheVisitorInformationCanBeBrowsed() throws Exception {
         launch(settings(server.uri(), data));
-        clickOn("#language-en");
+        tap("#language-en");
         waitUntil(() -> Files.exists(data.resolve("cache/exhibits-van-mieu/khue-van-cac.json")), 10);
 
-        clickOn("#exhibits-button");
-        assertThat(texts(".exhibit-title")).contains("Khuê Văn Các, the Constellation of Literature Pavilion");
-        clickOn("#exhibit-khue-van-cac");
+        tap("#exhibits-button");
+        assertThat(texts(".exhibit-title")).hasSize(11).contains("Khuê Văn Các, the Constellation of Literature Pavilion");
+        assertThat(texts(".exhibit-area")).contains("Second courtyard");
+        assertThat(cutShort(".exhibit-title, .exhibit-area, .ask-about")).as("cut short").isEmpty();
+        double screenHeight = fx(() -> kiosk.view().root().getLayoutBounds().getHeight());
+        assertThat(fx(() -> shownNodes(".exhibit-card").stream().mapToDouble(card -> card.getLayoutBounds().getHeight()).max().orElseThrow()))
+                .as("the tallest exhibit card").isLessThan(screenHeight / 4);
+        tap("#exhibit-khue-van-cac");
         assertThat(texts("#page-title")).containsExactly("Khuê Văn Các, the Constellation of Literature Pavilion");
         assertThat(String.join(" ", texts("#exhibit-detail"))).contains("1805");
 
-        clickOn("#back-button");
-        clickOn("#info-button");
+        tap("#all-exhibits-button");
+        tap("#ask-about-thai-hoc-house");
+        waitUntil(() -> String.join(" ", texts(".bubble-guide")).contains("Thái Học"), 10);
+        assertThat(JSON.readTree(get(server.uri().resolve("/api/v1/sessions/" + kiosk.sessionId().orElseThrow())).body())
+                .path("exhibit").asString()).isEqualTo("thai-hoc-house");
+
+        tap("#info-button");
         assertThat(texts(".info-heading")).contains("Opening hours", "Tickets", "Accessibility");
         assertThat(String.join(" ", texts("#info"))).contains("08:00");
     }
@@ -142,13 +164,13 @@ class KioskFlowTest extends KioskTestSupport {
     @Test
     void continueOnYourPhoneShowsAQrCodeThatOpensTheSameConversation() throws Exception {
         launch(settings(server.uri(), data));
-        clickOn("#language-vi");
+        tap("#language-vi");
         waitUntil(() -> kiosk.sessionId().isPresent(), 10);
 
-        clickOn("#phone-button");
+        tap("#phone-button");
         waitUntil(() -> shown("#handoff-qr"), 10);
         Path png = data.resolve("handoff.png");
-        ImageIO.write(toBufferedImage(lookup("#handoff-qr").queryAs(javafx.scene.image.ImageView.class).getImage()), "png", png.toFile());
+        ImageIO.write(toBufferedImage(fx(() -> ((javafx.scene.image.ImageView) shownNodes("#handoff-qr").get(0)).getImage())), "png", png.toFile());
 
         Process zbar = new ProcessBuilder("zbarimg", "--raw", "-q", png.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -162,29 +184,29 @@ class KioskFlowTest extends KioskTestSupport {
         assertThat(onServer.path("id").asString()).isEqualTo(session);
         assertThat(onServer.path("language").asString()).isEqualTo("vi");
 
-        clickOn("#handoff-close");
+        tap("#handoff-close");
         assertThat(shown("#handoff")).isFalse();
     }
 
     @Test
     void afterTheIdleTimeTheKioskSaysGoodbyeAndTheNextVisitorStartsFresh() {
-        launch(settings(server.uri(), data).withTimings(Duration.ofMillis(1500), Duration.ofSeconds(1), Duration.ofSeconds(1)));
-        clickOn("#language-en");
+        launch(settings(server.uri(), data).withTimings(Duration.ofMillis(1500), Duration.ofSeconds(4), Duration.ofSeconds(1)));
+        tap("#language-en");
         waitUntil(() -> !texts(".bubble-guide").isEmpty(), 10);
         String first = kiosk.sessionId().orElseThrow();
         interact(() -> kiosk.view().addVisitorBubble("a question of the first visitor"));
 
         waitUntil(() -> shown("#still-there"), 10);
-        clickOn("#still-there");
+        tap("#still-there");
         assertThat(shown("#still-there")).isFalse();
-        assertThat(lookup("#conversation").tryQuery()).isPresent();
+        assertThat(shown("#conversation")).isTrue();
 
         waitUntil(() -> shown("#goodbye"), 10);
-        waitUntil(() -> lookup("#language-en").tryQuery().isPresent(), 10);
+        waitUntil(() -> shown("#language-en"), 10);
         assertThat(kiosk.sessionId()).isEmpty();
         assertThat(kiosk.health().resets()).isEqualTo(1);
 
-        clickOn("#language-en");
+        tap("#language-en");
         waitUntil(() -> kiosk.sessionId().isPresent(), 10);
         assertThat(kiosk.sessionId().get()).isNotEqualTo(first);
         assertThat(texts(".bubble-visitor")).isEmpty();
@@ -196,28 +218,28 @@ class KioskFlowTest extends KioskTestSupport {
         List<String> logged = captureLog();
         try (TcpRelay relay = new TcpRelay(server.port())) {
             launch(settings(relay.uri(), data));
-            clickOn("#language-en");
+            tap("#language-en");
             waitUntil(() -> kiosk.sessionId().isPresent(), 10);
             waitUntil(() -> Files.exists(data.resolve("cache/exhibits-van-mieu/khue-van-cac.json")), 10);
 
             relay.stop();
-            interact(() -> lookup("#question-field").queryAs(TextField.class).setText("Where are the toilets?"));
-            clickOn("#ask-button");
+            typeQuestion("Where are the toilets?");
+            tap("#ask-button");
             waitUntil(() -> shown("#offline-banner"), 10);
             assertThat(texts(".offline-title")).containsExactly("The guide cannot answer right now.");
-            assertThat(lookup("#talk-button").query().isDisabled()).isTrue();
+            assertThat(fx(() -> shownNodes("#talk-button").get(0).isDisabled())).isTrue();
             assertThat(shownText()).doesNotContain("Exception", "at org.", "Connect");
-            clickOn("#exhibits-button");
-            clickOn("#exhibit-khue-van-cac");
+            tap("#exhibits-button");
+            tap("#exhibit-khue-van-cac");
             assertThat(String.join(" ", texts("#exhibit-detail"))).contains("1805");
-            clickOn("#back-button");
+            tap("#back-button");
 
             long back = System.nanoTime();
             relay.start();
             waitUntil(() -> !shown("#offline-banner"), 20);
             long reconnectMillis = (System.nanoTime() - back) / 1_000_000;
             System.out.println("kiosk reconnect after the server came back: " + reconnectMillis + " ms");
-            assertThat(lookup("#talk-button").query().isDisabled()).isFalse();
+            assertThat(fx(() -> shownNodes("#talk-button").get(0).isDisabled())).isFalse();
             assertThat(logged).anyMatch(line -> line.contains("unreachable")).anyMatch(line -> line.contains("reachable again"));
 
             stopKiosk();
@@ -225,9 +247,9 @@ class KioskFlowTest extends KioskTestSupport {
             launch(settings(relay.uri(), data));
             assertThat(texts(".welcome-site")).containsExactly("Văn Miếu – Quốc Tử Giám");
             waitUntil(() -> shown("#offline-banner"), 10);
-            clickOn("#language-ko");
-            clickOn("#exhibits-button");
-            assertThat(lookup(".exhibit-tile").queryAll()).hasSize(11);
+            tap("#language-ko");
+            tap("#exhibits-button");
+            assertThat(shownNodes(".exhibit-card")).hasSize(11);
             relay.start();
         }
     }
@@ -238,17 +260,17 @@ class KioskFlowTest extends KioskTestSupport {
         launch(settings(server.uri(), data).withOperatorPin("2468"));
         interact(() -> kiosk.onOperatorExit(() -> left.set(true)));
 
-        moveTo("#operator-corner").press(MouseButton.PRIMARY);
+        touchDown("#operator-corner");
         sleep(3300);
         release(MouseButton.PRIMARY);
         waitUntil(() -> shown("#operator-pin"), 5);
         for (String key : List.of("1", "2", "3", "4", "ok")) {
-            clickOn("#pin-key-" + key);
+            tap("#pin-key-" + key);
         }
         assertThat(shownText()).contains(kiosk.view().texts().get("operator.wrong"));
         assertThat(left.get()).isFalse();
         for (String key : List.of("2", "4", "6", "8", "ok")) {
-            clickOn("#pin-key-" + key);
+            tap("#pin-key-" + key);
         }
         waitUntil(left::get, 5);
     }
@@ -258,7 +280,7 @@ class KioskFlowTest extends KioskTestSupport {
         AtomicReference<Boolean> left = new AtomicReference<>(false);
         launch(settings(server.uri(), data));
         interact(() -> kiosk.onOperatorExit(() -> left.set(true)));
-        moveTo("#operator-corner").press(MouseButton.PRIMARY);
+        touchDown("#operator-corner");
         sleep(3300);
         release(MouseButton.PRIMARY);
         assertThat(shown("#operator-pin")).isFalse();

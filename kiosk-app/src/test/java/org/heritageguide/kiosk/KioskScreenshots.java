@@ -68,6 +68,10 @@ public final class KioskScreenshots {
             pause(800);
             shot(kiosk, out, "exhibits", suffix);
 
+            fx(() -> touch(find(kiosk, "#exhibit-khue-van-cac")));
+            pause(800);
+            shot(kiosk, out, "exhibit", suffix);
+
             fx(() -> kiosk.view().showInfo());
             pause(800);
             shot(kiosk, out, "info", suffix);
@@ -77,6 +81,11 @@ public final class KioskScreenshots {
             await(() -> find(kiosk, "#handoff-qr") != null);
             pause(800);
             shot(kiosk, out, "handoff", suffix);
+
+            fx(() -> kiosk.view().hideOverlay());
+            fx(() -> touch(find(kiosk, "#language-button")));
+            pause(800);
+            shot(kiosk, out, "languages", suffix);
 
             fx(() -> kiosk.view().hideOverlay());
             relay.stop();
@@ -100,6 +109,19 @@ public final class KioskScreenshots {
 
     private static Node find(Kiosk kiosk, String query) {
         return kiosk.view().root().lookup(query);
+    }
+
+    /** A touch on {@code node}: what a visitor's finger does (a button fires, a card opens). */
+    private static void touch(Node node) {
+        if (node instanceof javafx.scene.control.ButtonBase button) {
+            button.fire();
+            return;
+        }
+        var centre = node.localToScene(node.getLayoutBounds().getCenterX(), node.getLayoutBounds().getCenterY());
+        var screen = node.localToScreen(node.getLayoutBounds().getCenterX(), node.getLayoutBounds().getCenterY());
+        javafx.event.Event.fireEvent(node, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+                centre.getX(), centre.getY(), screen.getX(), screen.getY(), javafx.scene.input.MouseButton.PRIMARY, 1,
+                false, false, false, false, true, false, false, true, false, true, null));
     }
 
     private static void fx(Runnable action) throws Exception {

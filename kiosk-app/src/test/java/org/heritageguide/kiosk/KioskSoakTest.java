@@ -23,12 +23,12 @@ import javafx.stage.Stage;
  * must not grow with the number of visits. JavaFX keeps rendering caches behind soft references, which
  * the JVM clears only under memory pressure, so the test JVM runs with {@code -XX:SoftRefLRUPolicyMSPerMB=0}
  * (cleared at every GC) and what is measured is the memory the kiosk really holds on to.
- * {@code -Dkiosk.soak.visits=2000} makes a longer bench of it (docs/benchmarks.md).
+ * {@code scripts/bench kiosk} runs it with {@code -Dkiosk.soak.visits=1000} (docs/benchmarks.md).
  */
 @ExtendWith(ApplicationExtension.class)
 class KioskSoakTest extends KioskTestSupport {
 
-    private static final int VISITS = Integer.getInteger("kiosk.soak.visits", 80);
+    private static final int VISITS = Integer.getInteger("kiosk.soak.visits", 40);
     private static final int WARM_UP = Math.min(30, VISITS / 3);
 
     @TempDir
@@ -49,11 +49,15 @@ class KioskSoakTest extends KioskTestSupport {
         launch(settings(GuideServerProcess.get().uri(), data));
         String[] languages = {"vi", "en", "fr", "zh", "ko"};
         List<Long> samples = new ArrayList<>();
+        waitUntil(() -> kiosk.link().online(), 20);
+        long atStart = heapAfterGc();
+        System.out.printf("kiosk soak: before the first visit, heap after GC %.1f MB, %d threads%n", atStart / 1048576.0,
+                Thread.activeCount());
         long began = System.nanoTime();
         for (int visit = 1; visit <= VISITS; visit++) {
             String language = languages[visit % languages.length];
             interact(() -> kiosk.chooseLanguage(language));
-            waitUntil(() -> kiosk.sessionId().isPresent() && !lookup(".bubble-guide").queryAll().isEmpty(), 10);
+            waitUntil(() -> kiosk.sessionId().isPresent() && shown(".bubble-guide"), 10);
             int n = visit;
             interact(() -> {
                 kiosk.view().addVisitorBubble("question " + n + " of this visitor");
@@ -81,7 +85,8 @@ class KioskSoakTest extends KioskTestSupport {
         }
         assertThat(kiosk.health().resets()).isEqualTo(VISITS);
         long growth = samples.get(samples.size() - 1) - samples.get(0);
-        System.out.printf("kiosk soak: heap growth from visit %d to %d: %.1f MB%n", WARM_UP, VISITS, growth / 1048576.0);
+        System.out.printf("kiosk soak: heap growth from visit %d to %d: %.1f MB (%.1f MB before the first visit, %.1f MB after the last)%n",
+                WARM_UP, VISITS, growth / 1048576.0, atStart / 1048576.0, samples.get(samples.size() - 1) / 1048576.0);
         assertThat(growth).as("heap growth over %d visits", VISITS - WARM_UP).isLessThan(8L * 1024 * 1024);
     }
 

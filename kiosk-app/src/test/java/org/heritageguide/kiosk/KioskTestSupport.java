@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -19,9 +20,14 @@ import org.heritageguide.kiosk.audio.AudioUnavailableException;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 
 /** Starting a kiosk on the test's stage against the real server, and looking at what it shows. */
@@ -46,7 +52,7 @@ class KioskTestSupport extends FxRobot {
             kiosk = new Kiosk(settings, () -> microphone.open(), speaker);
             kiosk.show(stage, 1280, 800);
         });
-        waitUntil(() -> lookup("#welcome-invite").tryQuery().isPresent(), 20);
+        waitUntil(() -> shown("#welcome-invite"), 20);
     }
 
     void stopKiosk() {
@@ -56,11 +62,15 @@ class KioskTestSupport extends FxRobot {
         }
     }
 
+    /**
+     * Waits until {@code condition} holds, looking at the screen on the JavaFX thread (never while the
+     * kiosk changes it), then lets JavaFX finish the pulse (skins, CSS, layout) before the test goes on.
+     */
     void waitUntil(Callable<Boolean> condition, int seconds) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
                 try {
-                    return condition.call();
+                    return fx(condition);
                 } catch (RuntimeException notYet) {
                     return false;
                 }
@@ -68,19 +78,102 @@ class KioskTestSupport extends FxRobot {
         } catch (TimeoutException e) {
             throw new AssertionError("Waited " + seconds + " s in vain. The screen shows: " + shownText(), e);
         }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Runs {@code call} on the JavaFX thread and returns what it returned. */
+    static <T> T fx(Callable<T> call) {
+        if (Platform.isFxApplicationThread()) {
+            try {
+                return call.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("The JavaFX thread did not answer", e);
+        }
+    }
+
+    /** The kiosk's nodes that match the CSS {@code query} and are on the screen (not hidden). */
+    List<Node> shownNodes(String query) {
+        return fx(() -> kiosk == null ? List.<Node>of()
+                : kiosk.view().root().lookupAll(query).stream().filter(KioskTestSupport::reallyShown).toList());
     }
 
     List<String> texts(String query) {
-        return lookup(query).queryAll().stream().map(KioskTestSupport::textOf).toList();
+        return fx(() -> shownNodes(query).stream().map(KioskTestSupport::textOf).toList());
     }
 
     boolean shown(String query) {
-        return lookup(query).tryQuery().map(KioskTestSupport::reallyShown).orElse(false);
+        return !shownNodes(query).isEmpty();
     }
 
     String shownText() {
-        return String.join(" | ", lookup(".label").queryAll().stream().filter(KioskTestSupport::reallyShown)
-                .map(KioskTestSupport::textOf).filter(t -> !t.isBlank()).toList());
+        return fx(() -> String.join(" | ", shownNodes(".label").stream().map(KioskTestSupport::textOf)
+                .filter(t -> !t.isBlank()).toList()));
+    }
+
+    /** The texts of the labels among {@code query} that the screen shows cut short (with an ellipsis). */
+    List<String> cutShort(String query) {
+        return fx(() -> shownNodes(query).stream().filter(Labeled.class::isInstance).map(Labeled.class::cast)
+                .filter(l -> l.lookup(".text") instanceof javafx.scene.text.Text shown && !shown.getText().equals(l.getText()))
+                .map(Labeled::getText).toList());
+    }
+
+    /** Touches the node {@code query} names, once it is on the screen, scrolled into view first if need be. */
+    void tap(String query) {
+        touchDown(query);
+        release(MouseButton.PRIMARY);
+    }
+
+    /** Puts a finger on the node {@code query} names (and keeps it there until {@code release}). */
+    void touchDown(String query) {
+        // straight there: TestFX's default motion glides in hundreds of steps, which costs seconds per test
+        robotContext().getMouseRobot().move(centreOf(query));
+        press(MouseButton.PRIMARY);
+    }
+
+    /** Puts a question in the question field, as the on-screen keyboard would. */
+    void typeQuestion(String question) {
+        waitUntil(() -> shown("#question-field"), 10);
+        fx(() -> {
+            ((javafx.scene.control.TextField) shownNodes("#question-field").get(0)).setText(question);
+            return null;
+        });
+    }
+
+    /** The centre of the node {@code query} names on the screen, scrolled into view if it is in a scrolling list. */
+    Point2D centreOf(String query) {
+        waitUntil(() -> !shownNodes(query).isEmpty(), 10);
+        fx(() -> {
+            scrollIntoView(shownNodes(query).get(0));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return fx(() -> {
+            Bounds bounds = shownNodes(query).get(0).localToScreen(shownNodes(query).get(0).getBoundsInLocal());
+            return new Point2D(bounds.getCenterX(), bounds.getCenterY());
+        });
+    }
+
+    private static void scrollIntoView(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ScrollPane scroll && scroll.getContent() != null) {
+                Node content = scroll.getContent();
+                Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double hidden = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+                if (hidden > 0) {
+                    double top = inContent.getMinY() - (scroll.getViewportBounds().getHeight() - inContent.getHeight()) / 2;
+                    scroll.setVvalue(Math.max(0, Math.min(1, top / hidden)));
+                    scroll.layout();
+                }
+            }
+        }
     }
 
     private static boolean reallyShown(Node node) {

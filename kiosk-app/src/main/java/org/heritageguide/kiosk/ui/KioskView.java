@@ -17,7 +17,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -48,7 +50,7 @@ public final class KioskView {
 
         void showHandoff();
 
-        void changeLanguage();
+        void changeLanguage(String language);
 
         void finish();
 
@@ -141,9 +143,18 @@ public final class KioskView {
                 .filter(l -> !l.equals(site.defaultLanguage()))
                 .map(l -> site.name().get(l)).filter(n -> n != null && !n.isBlank()).distinct().toList());
         Label otherNames = label(others, "welcome-other-names");
-        Label invite = label(String.join("  ·  ", site.languages().stream()
-                .map(l -> UiTexts.of(l).get("welcome.invite")).distinct().toList()), "welcome-invite");
+        FlowPane invite = new FlowPane();
         invite.setId("welcome-invite");
+        invite.getStyleClass().add("welcome-invites");
+        invite.setAlignment(Pos.CENTER);
+        List<String> invitations = site.languages().stream().map(l -> UiTexts.of(l).get("welcome.invite")).distinct().toList();
+        for (int i = 0; i < invitations.size(); i++) {
+            // one label per language, unbroken: a line may break between two invitations, never inside one
+            Label invitation = label(invitations.get(i) + (i < invitations.size() - 1 ? "  ·" : ""), "welcome-invite");
+            invitation.setWrapText(false);
+            invitation.setMinWidth(Region.USE_PREF_SIZE);
+            invite.getChildren().add(invitation);
+        }
         top.getChildren().addAll(name, city, otherNames);
 
         TilePane languages = new TilePane();
@@ -186,7 +197,6 @@ public final class KioskView {
 
     /** A new visitor in {@code language}: fresh screens, nothing of the previous visitor. */
     public void startVisit(String language) {
-        texts = UiTexts.of(language);
         transcript = new VBox();
         transcript.setId("transcript");
         transcript.getStyleClass().add("transcript");
@@ -194,6 +204,16 @@ public final class KioskView {
         transcriptScroll.setFitToWidth(true);
         transcriptScroll.getStyleClass().add("transcript-scroll");
         transcript.heightProperty().addListener((o, a, b) -> transcriptScroll.setVvalue(1.0));
+        conversationIn(language);
+    }
+
+    /** The same visitor switched language: everything in the new language, the conversation so far kept. */
+    public void switchLanguage(String language) {
+        conversationIn(language);
+    }
+
+    private void conversationIn(String language) {
+        texts = UiTexts.of(language);
 
         questionField = new TextField();
         questionField.setId("question-field");
@@ -221,7 +241,7 @@ public final class KioskView {
                 nav("nav.exhibits", "exhibits-button", this::showExhibits),
                 nav("nav.info", "info-button", this::showInfo),
                 nav("nav.phone", "phone-button", actions::showHandoff),
-                nav("nav.language", "language-button", actions::changeLanguage),
+                nav("nav.language", "language-button", this::showLanguages),
                 nav("nav.textSize", "text-size-button", this::nextTextSize),
                 nav("nav.finish", "finish-button", actions::finish));
 
@@ -230,7 +250,7 @@ public final class KioskView {
 
         BorderPane conversation = new BorderPane();
         conversation.setId("conversation");
-        conversation.setTop(header());
+        conversation.setTop(header(null));
         conversation.setCenter(transcriptScroll);
         VBox bottom = new VBox(offlineBanner, controls);
         conversation.setBottom(bottom);
@@ -310,28 +330,54 @@ public final class KioskView {
         if (site == null) {
             return;
         }
-        String language = texts.language();
-        TilePane tiles = new TilePane();
-        tiles.setId("exhibits");
-        tiles.getStyleClass().add("exhibit-tiles");
-        tiles.setPrefColumns(3);
-        site.exhibits().stream().sorted(java.util.Comparator.comparingInt(SiteInfo.ExhibitSummary::order)).forEach(exhibit -> {
-            Label title = label(site.text(exhibit.title(), language), "exhibit-title");
-            VBox face = new VBox(title);
-            site.area(exhibit.area()).ifPresent(area -> face.getChildren().add(label(site.text(area.name(), language), "exhibit-area")));
-            Button tile = new Button();
-            tile.setGraphic(face);
-            tile.setId("exhibit-" + exhibit.id());
-            tile.getStyleClass().add("exhibit-tile");
-            tile.setMaxWidth(Double.MAX_VALUE);
-            tile.setMaxHeight(Double.MAX_VALUE);
-            tile.setOnAction(e -> showExhibit(exhibit));
-            tiles.getChildren().add(tile);
-        });
-        ScrollPane scroll = new ScrollPane(tiles);
+        GridPane grid = new GridPane();
+        grid.setId("exhibits");
+        grid.getStyleClass().add("exhibit-grid");
+        int columns = exhibitColumns();
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / columns);
+            grid.getColumnConstraints().add(column);
+        }
+        List<SiteInfo.ExhibitSummary> exhibits = site.exhibits().stream()
+                .sorted(java.util.Comparator.comparingInt(SiteInfo.ExhibitSummary::order)).toList();
+        for (int i = 0; i < exhibits.size(); i++) {
+            grid.add(exhibitCard(exhibits.get(i)), i % columns, i / columns);
+        }
+        ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
+        scroll.setPannable(true);
         scroll.getStyleClass().add("page-scroll");
         page(texts.get("nav.exhibits"), scroll, nav("nav.back", "back-button", this::showConversation));
+    }
+
+    /** As many columns as fit cards about 16.5 em wide: larger text means fewer columns, never fewer than one. */
+    private int exhibitColumns() {
+        double width = root.getWidth() > 0 ? root.getWidth() : 1920;
+        return (int) Math.max(1, Math.min(4, Math.floor(width / (baseFontSize() * 16.5))));
+    }
+
+    /** One exhibit: its title and area (touch: more about it) and the way to ask the guide about it. */
+    private VBox exhibitCard(SiteInfo.ExhibitSummary exhibit) {
+        String language = texts.language();
+        Label title = label(site.text(exhibit.title(), language), "exhibit-title");
+        Label more = label("›", "exhibit-more");
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        VBox about = new VBox(new HBox(title, more));
+        site.area(exhibit.area()).ifPresent(area -> about.getChildren().add(label(site.text(area.name(), language), "exhibit-area")));
+        about.setId("exhibit-" + exhibit.id());
+        about.getStyleClass().add("exhibit-about");
+        about.setOnMouseClicked(e -> showExhibit(exhibit));
+        VBox.setVgrow(about, Priority.ALWAYS);
+        Button ask = nav("exhibit.ask", "ask-about-" + exhibit.id(), () -> actions.askAbout(exhibit.id()));
+        ask.getStyleClass().addAll("primary-nav", "ask-about");
+        ask.setMaxWidth(Double.MAX_VALUE);
+        ask.setDisable(!online);
+        VBox card = new VBox(about, ask);
+        card.getStyleClass().add("exhibit-card");
+        card.setMaxHeight(Double.MAX_VALUE);
+        return card;
     }
 
     private void showExhibit(SiteInfo.ExhibitSummary exhibit) {
@@ -354,9 +400,12 @@ public final class KioskView {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("page-scroll");
         Button ask = nav("exhibit.ask", "ask-about-button", () -> actions.askAbout(exhibit.id()));
-        ask.getStyleClass().add("primary-nav");
+        ask.getStyleClass().addAll("primary-nav", "ask-about");
         ask.setDisable(!online);
-        page(site.text(exhibit.title(), language), scroll,
+        Label heading = label(site.text(exhibit.title(), language), "page-title");
+        heading.setId("page-title");
+        body.getChildren().add(0, heading);
+        page(texts.get("nav.exhibits"), scroll,
                 ask, nav("nav.allExhibits", "all-exhibits-button", this::showExhibits),
                 nav("nav.back", "back-button", this::showConversation));
     }
@@ -383,12 +432,11 @@ public final class KioskView {
         page(texts.get("nav.info"), scroll, nav("nav.back", "back-button", this::showConversation));
     }
 
+    /** A page of the visit: its name in the header bar (no room lost to a heading), content, buttons low. */
     private void page(String title, Node content, Button... buttons) {
         BorderPane page = new BorderPane();
         page.getStyleClass().add("page");
-        Label heading = label(title, "page-title");
-        heading.setId("page-title");
-        page.setTop(new VBox(header(), heading));
+        page.setTop(header(title));
         page.setCenter(content);
         VBox bottom = new VBox(offlineBanner, navigation(buttons));
         bottom.getStyleClass().add("controls");
@@ -408,6 +456,38 @@ public final class KioskView {
         close.setOnAction(e -> hideOverlay());
         VBox card = card("handoff", title, qr, instructions, close);
         card.setMaxWidth(Math.max(qr.getImage().getWidth() * 1.6, side * 0.8));
+        showOverlay(card);
+    }
+
+    /** The site's languages, each by its own name; the current one marked. */
+    private void showLanguages() {
+        if (site == null) {
+            return;
+        }
+        TilePane choices = new TilePane();
+        choices.getStyleClass().add("language-choices");
+        choices.setAlignment(Pos.CENTER);
+        choices.setPrefColumns(Math.min(3, site.languages().size()));
+        for (String language : site.languages()) {
+            Button choice = button(UiTexts.languageName(language), "choose-language-" + language, "language-choice");
+            choice.setWrapText(false);
+            choice.setMinWidth(Region.USE_PREF_SIZE);
+            choice.setMaxWidth(Double.MAX_VALUE);
+            if (language.equals(texts.language())) {
+                choice.getStyleClass().add("current-language");
+            }
+            choice.setOnAction(e -> {
+                hideOverlay();
+                actions.changeLanguage(language);
+            });
+            choices.getChildren().add(choice);
+        }
+        Button close = button(texts.get("phone.close"), "languages-close", "secondary-button");
+        close.setOnAction(e -> hideOverlay());
+        VBox card = card("languages", label(texts.get("language.title"), "overlay-title"), choices, close);
+        // low on the screen, where the language buttons of the welcome screen were: within reach
+        StackPane.setAlignment(card, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(card, new javafx.geometry.Insets(0, 0, root.getHeight() * 0.06, 0));
         showOverlay(card);
     }
 
@@ -472,6 +552,7 @@ public final class KioskView {
             askButton.setDisable(!reachable);
             questionField.setDisable(!reachable);
         }
+        screen.lookupAll(".ask-about").forEach(button -> button.setDisable(!reachable));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -482,18 +563,32 @@ public final class KioskView {
     }
 
     private void applyFontSize() {
-        double w = root.getWidth() > 0 ? root.getWidth() : 1920;
-        double h = root.getHeight() > 0 ? root.getHeight() : 1080;
-        double base = Math.max(18, Math.min(w, h) / 38.0) * TEXT_SCALES[textScale];
-        root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", base));
+        root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", baseFontSize()));
     }
 
-    private HBox header() {
-        Label name = label(site == null ? "" : site.text(site.name(), texts.language()), "header-site");
+    /** The root font size: from the screen's short side, times the visitor's text size. */
+    private double baseFontSize() {
+        double w = root.getWidth() > 0 ? root.getWidth() : 1920;
+        double h = root.getHeight() > 0 ? root.getHeight() : 1080;
+        return Math.max(18, Math.min(w, h) / 38.0) * TEXT_SCALES[textScale];
+    }
+
+    /** The bar on top: the site and the visitor's language; on a page, the page's name first. */
+    private HBox header(String pageTitle) {
+        String siteName = site == null ? "" : site.text(site.name(), texts.language());
+        String languageName = UiTexts.languageName(texts.language());
         Region space = new Region();
         HBox.setHgrow(space, Priority.ALWAYS);
-        Label language = label(UiTexts.languageName(texts.language()), "header-language");
-        HBox header = new HBox(name, space, language);
+        HBox header;
+        if (pageTitle == null) {
+            header = new HBox(label(siteName, "header-site"), space, label(languageName, "header-language"));
+        } else {
+            Label title = label(pageTitle, "header-title");
+            title.setId("header-title");
+            Label where = label(siteName + "  ·  " + languageName, "header-language");
+            where.setMinWidth(Region.USE_PREF_SIZE);
+            header = new HBox(title, space, where);
+        }
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
