@@ -1,0 +1,112 @@
+package org.heritageguide.knowledge;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.heritageguide.GuideProperties;
+import org.heritageguide.site.Site;
+import org.heritageguide.site.SiteCatalog;
+import org.heritageguide.site.SitesChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The indexes of every site being served. The first catalog is indexed before the application is ready;
+ * every later one is indexed off to the side, in the background, and swapped in whole when done, so
+ * that questions never wait for a rebuild and always see one consistent version of a site. A site whose
+ * content did not change keeps its index.
+ */
+@Component
+public class KnowledgeBase implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
+
+    private final SiteIndexer indexer;
+    private final TextEmbedders embedders;
+    private final AtomicReference<Map<String, SiteKnowledge>> current = new AtomicReference<>(Map.of());
+    private final AtomicReference<SiteCatalog> pending = new AtomicReference<>();
+    private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "knowledge-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean started;
+
+    KnowledgeBase(KnowledgeSettings settings, GuideProperties properties) {
+        this(settings.embedder() == KnowledgeSettings.EmbedderKind.ONNX
+                ? TextEmbedders.onnx(List.of(properties.operatorModelsDir(), properties.modelsDir()),
+                        settings.embedderConcurrency())
+                : TextEmbedders.NONE);
+    }
+
+    /** A knowledge base with the given embedders (for tools and tests outside Spring). */
+    public KnowledgeBase(TextEmbedders embedders) {
+        this.embedders = embedders;
+        this.indexer = new SiteIndexer(embedders);
+        embedders.all().forEach((language, embedder) -> log.info("Dense retrieval in {}: {}", language, embedder.model()));
+    }
+
+    public Optional<SiteKnowledge> site(String siteId) {
+        return Optional.ofNullable(current.get().get(siteId));
+    }
+
+    public TextEmbedders embedders() {
+        return embedders;
+    }
+
+    @EventListener
+    void onSitesChanged(SitesChanged event) {
+        if (!started) {
+            started = true;
+            index(event.catalog());
+            return;
+        }
+        if (pending.getAndSet(event.catalog()) == null) {
+            rebuilds.execute(() -> index(pending.getAndSet(null)));
+        }
+    }
+
+    /** Indexes the catalog's sites (reusing unchanged ones) and swaps them in at once. */
+    public void index(SiteCatalog catalog) {
+        long start = System.nanoTime();
+        Map<String, SiteKnowledge> previous = current.get();
+        Map<String, SiteKnowledge> next = new LinkedHashMap<>();
+        for (Site site : catalog.all()) {
+            SiteKnowledge known = previous.get(site.id());
+            try {
+                next.put(site.id(), known != null && known.site().equals(site) ? known : indexer.index(site));
+            } catch (RuntimeException e) {
+                log.error("Could not index site {}; it keeps its previous index", site.id(), e);
+                if (known != null) {
+                    next.put(site.id(), known);
+                }
+            }
+        }
+        current.set(Map.copyOf(next));
+        log.info("Knowledge of {} site(s) indexed (catalog version {}) in {} ms", next.size(), catalog.version(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    @Override
+    public void destroy() {
+        rebuilds.shutdownNow();
+        embedders.all().values().forEach(embedder -> {
+            if (embedder instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    log.debug("Closing {} failed", embedder.model(), e);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,264 @@
+package org.heritageguide.knowledge;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
+import org.apache.lucene.analysis.icu.ICUFoldingFilter;
+import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
+import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.util.ElisionFilter;
+
+import com.ibm.icu.text.Normalizer2;
+
+/**
+ * How each language's text is cut into search terms. A language has one or more {@link View}s of its
+ * text (Vietnamese: syllables as written, syllables with diacritics folded so that {@code khue van cac}
+ * finds {@code Khuê Văn Các}, and folded syllable bigrams; Chinese: characters and character bigrams).
+ * Stop words come from {@code knowledge/stopwords_<language>.txt}, which a translator can extend.
+ */
+public final class LanguageAnalysis {
+
+    private LanguageAnalysis() {
+    }
+
+    /**
+     * One way of cutting a language's text into terms.
+     *
+     * @param weight       how much a match in this view counts in ranking
+     * @param correctTypos whether unknown terms are corrected to a close known term
+     * @param coverage     whether this view measures how much of a question a text covers
+     * @param stopWords    the words this view leaves out, as they come out of its filters
+     */
+    public record View(String name, Analyzer analyzer, float weight, boolean correctTypos, boolean coverage,
+                       Set<String> stopWords) {
+    }
+
+    /** The views of one language. */
+    public record Profile(String language, List<View> views) {
+
+        public List<View> coverageViews() {
+            return views.stream().filter(View::coverage).toList();
+        }
+
+        /** The distinct terms of {@code text} in one view, in order. */
+        public List<String> terms(View view, String text) {
+            return LanguageAnalysis.terms(view.analyzer(), text);
+        }
+    }
+
+    /**
+     * The analysis profile for searching a language's content: stop words (articles, pronouns, question
+     * words) left out. Languages without their own profile get a generic ICU one.
+     */
+    public static Profile profile(String language) {
+        return profile(language, true);
+    }
+
+    /**
+     * The analysis profile that keeps every word, for matching short phrases such as "what is this?"
+     * or "thank you" where the small words are the whole meaning.
+     */
+    public static Profile everyWordProfile(String language) {
+        return profile(language, false);
+    }
+
+    private static Profile profile(String language, boolean dropStopWords) {
+        StopWords stop = dropStopWords ? new StopWords(language) : StopWords.NONE;
+        return switch (language) {
+            case "en" -> english(stop);
+            case "fr" -> french(stop);
+            case "vi" -> vietnamese(stop);
+            case "zh", "ja" -> chinese(language, stop);
+            case "ko" -> korean(stop);
+            default -> generic(language, stop);
+        };
+    }
+
+    /** The distinct terms an analyzer makes of a text, in order of first appearance. */
+    static List<String> terms(Analyzer analyzer, String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream stream = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ArrayList<>(terms);
+    }
+
+    private static Profile english(StopWords stopWords) {
+        StopSet stop = stopWords.normalized(UnaryOperator.identity());
+        return new Profile("en", List.of(new View("words", analyzer(StandardTokenizer::new, in -> {
+            TokenStream s = new EnglishPossessiveFilter(in);
+            s = new LowerCaseFilter(s);
+            s = new ASCIIFoldingFilter(s);
+            s = new StopFilter(s, stop.lucene);
+            return new PorterStemFilter(s);
+        }), 1f, true, true, stopWords.normalized(UnaryOperator.identity()))));
+    }
+
+    private static Profile french(StopWords stopWords) {
+        StopSet stop = stopWords.normalized(UnaryOperator.identity());
+        CharArraySet articles = FrenchAnalyzer.DEFAULT_ARTICLES;
+        return new Profile("fr", List.of(new View("words", analyzer(StandardTokenizer::new, in -> {
+            TokenStream s = new ElisionFilter(in, articles);
+            s = new LowerCaseFilter(s);
+            s = new StopFilter(s, stop.lucene);
+            s = new FrenchLightStemFilter(s);
+            return new ASCIIFoldingFilter(s);
+        }), 1f, true, true, stopWords.normalized(LanguageAnalysis::fold))));
+    }
+
+    private static Profile vietnamese(StopWords stopWords) {
+        Normalizer2 fold = Normalizer2.getNFKCCasefoldInstance();
+        StopSet stop = stopWords.normalized(fold::normalize);
+        StopSet foldedStop = stopWords.normalized(LanguageAnalysis::fold);
+        View written = new View("syllables", analyzer(ICUTokenizer::new,
+                in -> new StopFilter(new ICUNormalizer2Filter(in, fold), stop.lucene)), 1f, false, false, stop);
+        View folded = new View("folded", analyzer(ICUTokenizer::new,
+                in -> new StopFilter(new ICUFoldingFilter(in), foldedStop.lucene)), 0.8f, true, true, foldedStop);
+        View bigrams = new View("bigrams", analyzer(ICUTokenizer::new, in -> {
+            ShingleFilter shingles = new ShingleFilter(new ICUFoldingFilter(in), 2, 2);
+            shingles.setOutputUnigrams(false);
+            return shingles;
+        }), 1f, false, false, Set.of());
+        return new Profile("vi", List.of(written, folded, bigrams));
+    }
+
+    private static Profile chinese(String language, StopWords stopWords) {
+        StopSet stop = stopWords.normalized(UnaryOperator.identity());
+        View characters = new View("characters", analyzer(StandardTokenizer::new,
+                in -> new StopFilter(new LowerCaseFilter(new CJKWidthFilter(in)), stop.lucene)), 0.6f, false, true, stop);
+        View bigrams = new View("bigrams", analyzer(StandardTokenizer::new,
+                in -> new CJKBigramFilter(new LowerCaseFilter(new CJKWidthFilter(in)))), 1f, false, true, Set.of());
+        return new Profile(language, List.of(characters, bigrams));
+    }
+
+    private static Profile korean(StopWords stopWords) {
+        StopSet stop = stopWords.normalized(UnaryOperator.identity());
+        View bigrams = new View("bigrams", analyzer(StandardTokenizer::new,
+                in -> new StopFilter(new CJKBigramFilter(new LowerCaseFilter(new CJKWidthFilter(in))), stop.lucene)),
+                1f, false, true, stop);
+        return new Profile("ko", List.of(bigrams));
+    }
+
+    private static Profile generic(String language, StopWords stopWords) {
+        StopSet stop = stopWords.normalized(LanguageAnalysis::fold);
+        return new Profile(language, List.of(new View("folded", analyzer(ICUTokenizer::new,
+                in -> new StopFilter(new ICUFoldingFilter(in), stop.lucene)), 1f, true, true, stop)));
+    }
+
+    private static final Analyzer FOLDING = analyzer(ICUTokenizer::new, ICUFoldingFilter::new);
+
+    /** Lower case without diacritics, as the folded views index text (ICU folding: {@code Đống} → {@code dong}). */
+    public static String fold(String text) {
+        return String.join(" ", terms(FOLDING, text));
+    }
+
+    private static Analyzer analyzer(java.util.function.Supplier<Tokenizer> tokenizer, UnaryOperator<TokenStream> filters) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = tokenizer.get();
+                return new TokenStreamComponents(source, filters.apply(source));
+            }
+        };
+    }
+
+    /** A stop word set that Lucene's {@link StopFilter} takes and that reads as a set of strings. */
+    private static final class StopSet extends java.util.AbstractSet<String> {
+
+        private final CharArraySet lucene;
+        private final Set<String> words = new LinkedHashSet<>();
+
+        StopSet(int size) {
+            lucene = new CharArraySet(Math.max(size, 1), true);
+        }
+
+        @Override
+        public boolean add(String word) {
+            lucene.add(word);
+            return words.add(word.toLowerCase(java.util.Locale.ROOT));
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Collections.unmodifiableSet(words).iterator();
+        }
+
+        @Override
+        public int size() {
+            return words.size();
+        }
+    }
+
+    /** The stop words of a language, from {@code knowledge/stopwords_<language>.txt} (one per line, {@code #} comments). */
+    private static final class StopWords {
+
+        static final StopWords NONE = new StopWords(List.of());
+
+        private final List<String> words;
+
+        StopWords(String language) {
+            this(read(language));
+        }
+
+        private StopWords(List<String> words) {
+            this.words = words;
+        }
+
+        StopSet normalized(UnaryOperator<String> normalize) {
+            StopSet set = new StopSet(words.size());
+            words.forEach(word -> set.add(normalize.apply(word)));
+            return set;
+        }
+
+        private static List<String> read(String language) {
+            List<String> words = new ArrayList<>();
+            try (InputStream in = LanguageAnalysis.class.getResourceAsStream("/knowledge/stopwords_" + language + ".txt")) {
+                if (in == null) {
+                    return words;
+                }
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    String word = line.strip();
+                    if (!word.isEmpty() && !word.startsWith("#")) {
+                        words.add(word);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return words;
+        }
+    }
+}

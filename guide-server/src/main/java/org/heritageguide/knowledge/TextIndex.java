@@ -1,0 +1,382 @@
+package org.heritageguide.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * A small full-text index of one language's texts, held in memory: Lucene BM25 over each
+ * {@link LanguageAnalysis.View} of a title, question and body field, typo correction against the
+ * index's own vocabulary, and, when an embedder is given, dense vectors compared by cosine.
+ *
+ * <p>Besides BM25, every match says how much of the question it covers: the IDF-weighted share of the
+ * question's terms found in the entry. A term the index has never seen weighs the most, so "who won the
+ * world cup?" covers next to nothing of a temple's texts. Immutable and safe for concurrent searches.
+ */
+public final class TextIndex {
+
+    /**
+     * One thing to find.
+     *
+     * @param key       what a match returns
+     * @param title     the name of what the entry is about (an exhibit's title); also used to tell which
+     *                  exhibit a question names
+     * @param questions ways visitors ask for it (FAQ paraphrases, intent examples)
+     * @param body      its text
+     * @param meanings  texts whose embeddings stand for the entry (when an embedder exists)
+     */
+    public record Entry(String key, String title, List<String> questions, String body, List<String> meanings) {
+        public Entry {
+            title = title == null ? "" : title;
+            body = body == null ? "" : body;
+            questions = List.copyOf(questions);
+            meanings = List.copyOf(meanings);
+        }
+    }
+
+    /**
+     * How one entry matches a question.
+     *
+     * @param bm25          Lucene's BM25 score, summed over the fields and views
+     * @param coverage      the IDF-weighted share of the question's terms found in the entry (0..1)
+     * @param entryCoverage the IDF-weighted share of the entry's terms found in the question (0..1)
+     * @param titleWeight   the IDF (among titles) of the question's terms found in the entry's title
+     * @param titleCoverage the share of the entry's title named by the question (0..1)
+     * @param dense         the cosine between the question's and the entry's embeddings (0 without an embedder)
+     */
+    public record Match(String key, double bm25, double coverage, double entryCoverage, double titleWeight,
+                        double titleCoverage, double dense) {
+    }
+
+    /**
+     * A question as the index understood it, with every entry that matches it in any way.
+     *
+     * @param terms       per view, the question's terms after typo correction
+     * @param corrections unknown terms replaced by a close known one
+     * @param dense       whether dense vectors took part
+     */
+    public record Result(Map<String, List<String>> terms, Map<String, String> corrections, boolean dense,
+                         List<Match> matches) {
+
+        /** Whether the question has any term to search for (not only stop words). */
+        public boolean hasTerms() {
+            return terms.values().stream().anyMatch(t -> !t.isEmpty());
+        }
+    }
+
+    private static final String[] FIELDS = {"title", "questions", "body"};
+    private static final float[] FIELD_BOOSTS = {1.0f, 1.2f, 1.0f};
+    private static final int MAX_TERMS_PER_VIEW = 48;
+
+    private final LanguageAnalysis.Profile profile;
+    private final TextEmbedder embedder;
+    private final IndexSearcher searcher;
+    private final String[] keys;
+    private final int[] entryOfDocument;
+    private final List<Map<String, Set<String>>> entryTerms = new ArrayList<>();
+    private final List<Map<String, Set<String>>> titleTerms = new ArrayList<>();
+    private final Map<String, Map<String, Integer>> documentFrequency = new HashMap<>();
+    private final Map<String, Map<String, Integer>> titleFrequency = new HashMap<>();
+    private final int distinctTitles;
+    private final float[][][] vectors;
+    private final DirectSpellChecker shortWords = spellChecker(1);
+    private final DirectSpellChecker longWords = spellChecker(2);
+
+    private TextIndex(LanguageAnalysis.Profile profile, List<Entry> entries, TextEmbedder embedder) {
+        this.profile = profile;
+        this.embedder = embedder;
+        this.keys = entries.stream().map(Entry::key).toArray(String[]::new);
+        this.searcher = new IndexSearcher(write(profile, entries));
+        this.entryOfDocument = entryOfDocument(searcher, entries);
+        Set<String> titles = new HashSet<>();
+        for (Entry entry : entries) {
+            Map<String, Set<String>> terms = new HashMap<>();
+            Map<String, Set<String>> title = new HashMap<>();
+            boolean newTitle = titles.add(entry.title());
+            for (LanguageAnalysis.View view : profile.views()) {
+                Set<String> all = new HashSet<>(profile.terms(view, entry.title()));
+                entry.questions().forEach(q -> all.addAll(profile.terms(view, q)));
+                all.addAll(profile.terms(view, entry.body()));
+                terms.put(view.name(), all);
+                all.forEach(t -> documentFrequency.computeIfAbsent(view.name(), v -> new HashMap<>()).merge(t, 1, Integer::sum));
+                Set<String> inTitle = new HashSet<>(profile.terms(view, entry.title()));
+                title.put(view.name(), inTitle);
+                if (newTitle) {
+                    inTitle.forEach(t -> titleFrequency.computeIfAbsent(view.name(), v -> new HashMap<>()).merge(t, 1, Integer::sum));
+                }
+            }
+            entryTerms.add(terms);
+            titleTerms.add(title);
+        }
+        this.distinctTitles = titles.size();
+        this.vectors = new float[entries.size()][][];
+        if (embedder != null) {
+            for (int i = 0; i < entries.size(); i++) {
+                vectors[i] = entries.get(i).meanings().stream().map(embedder::embed).toArray(float[][]::new);
+            }
+        }
+    }
+
+    /** Indexes the entries; with a non-null embedder, their meanings are embedded too (the slow part). */
+    public static TextIndex build(LanguageAnalysis.Profile profile, List<Entry> entries, TextEmbedder embedder) {
+        return new TextIndex(profile, entries, embedder);
+    }
+
+    public String language() {
+        return profile.language();
+    }
+
+    public int size() {
+        return keys.length;
+    }
+
+    /** Whether dense vectors take part in this index's searches. */
+    public boolean dense() {
+        return embedder != null;
+    }
+
+    /** Every entry that matches the question by a term or, with dense vectors, at all. */
+    public Result search(String question) {
+        Map<String, List<String>> terms = new LinkedHashMap<>();
+        Map<String, String> corrections = new LinkedHashMap<>();
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (LanguageAnalysis.View view : profile.views()) {
+            List<String> viewTerms = new ArrayList<>();
+            for (String term : profile.terms(view, question)) {
+                String known = view.correctTypos() ? corrected(view, term, corrections) : term;
+                if (known != null && !viewTerms.contains(known) && viewTerms.size() < MAX_TERMS_PER_VIEW) {
+                    viewTerms.add(known);
+                }
+            }
+            terms.put(view.name(), viewTerms);
+            for (int f = 0; f < FIELDS.length; f++) {
+                for (String term : viewTerms) {
+                    query.add(new BoostQuery(new TermQuery(new Term(FIELDS[f] + "." + view.name(), term)),
+                            FIELD_BOOSTS[f] * view.weight()), BooleanClause.Occur.SHOULD);
+                }
+            }
+        }
+        double[] bm25 = new double[keys.length];
+        try {
+            for (ScoreDoc hit : searcher.search(query.build(), Math.max(1, keys.length)).scoreDocs) {
+                bm25[entryOfDocument[hit.doc]] = hit.score;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        float[] questionVector = embedder != null && !question.isBlank() ? embedder.embed(question) : null;
+        List<Match> matches = new ArrayList<>();
+        for (int doc = 0; doc < keys.length; doc++) {
+            double dense = questionVector == null ? 0 : bestCosine(questionVector, vectors[doc]);
+            if (bm25[doc] <= 0 && dense <= 0) {
+                continue;
+            }
+            matches.add(match(doc, terms, bm25[doc], dense));
+        }
+        return new Result(terms, corrections, questionVector != null, matches);
+    }
+
+    private Match match(int doc, Map<String, List<String>> terms, double bm25, double dense) {
+        double coverage = 0;
+        double entryCoverage = 0;
+        double titleWeight = 0;
+        double titleCoverage = 0;
+        int views = 0;
+        for (LanguageAnalysis.View view : profile.coverageViews()) {
+            List<String> question = terms.get(view.name());
+            if (question.isEmpty()) {
+                continue;
+            }
+            views++;
+            Set<String> inEntry = entryTerms.get(doc).get(view.name());
+            Set<String> inTitle = titleTerms.get(doc).get(view.name());
+            double asked = 0;
+            double found = 0;
+            double titleFound = 0;
+            for (String term : question) {
+                double weight = idf(view.name(), term);
+                asked += weight;
+                if (inEntry.contains(term)) {
+                    found += weight;
+                }
+                if (inTitle.contains(term)) {
+                    titleFound += titleIdf(view.name(), term);
+                }
+            }
+            double entryWeight = 0;
+            for (String term : inEntry) {
+                entryWeight += idf(view.name(), term);
+            }
+            double titleTotal = 0;
+            for (String term : inTitle) {
+                titleTotal += titleIdf(view.name(), term);
+            }
+            coverage += found / asked;
+            entryCoverage += entryWeight == 0 ? 0 : found / entryWeight;
+            titleWeight += titleFound;
+            titleCoverage += titleTotal == 0 ? 0 : titleFound / titleTotal;
+        }
+        if (views > 0) {
+            coverage /= views;
+            entryCoverage /= views;
+            titleWeight /= views;
+            titleCoverage /= views;
+        }
+        return new Match(keys[doc], bm25, coverage, entryCoverage, titleWeight, titleCoverage, dense);
+    }
+
+    /** BM25's IDF over the entries; a term no entry has weighs the most. */
+    private double idf(String view, String term) {
+        int df = documentFrequency.getOrDefault(view, Map.of()).getOrDefault(term, 0);
+        return Math.log(1 + (keys.length - df + 0.5) / (df + 0.5));
+    }
+
+    private double titleIdf(String view, String term) {
+        int df = titleFrequency.getOrDefault(view, Map.of()).getOrDefault(term, 0);
+        return Math.log(1 + (distinctTitles - df + 0.5) / (df + 0.5));
+    }
+
+    /**
+     * The term itself when the index knows it; else, for a misspelt stop word ("wat"), nothing; else the
+     * closest known term ("bilt" → "built"), or the term unchanged when none is close.
+     */
+    private String corrected(LanguageAnalysis.View view, String term, Map<String, String> corrections) {
+        if (documentFrequency.getOrDefault(view.name(), Map.of()).containsKey(term)) {
+            return term;
+        }
+        if (term.length() <= 5 && view.stopWords().stream().anyMatch(stop -> withinOneEdit(term, stop))) {
+            return null;
+        }
+        DirectSpellChecker checker = term.length() <= 5 ? shortWords : longWords;
+        try {
+            SuggestWord[] suggestions = checker.suggestSimilar(new Term("all." + view.name(), term), 1,
+                    searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            if (suggestions.length > 0) {
+                corrections.put(term, suggestions[0].string);
+                return suggestions[0].string;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return term;
+    }
+
+    /** Damerau-Levenshtein distance at most one (one letter added, dropped, changed, or two swapped). */
+    static boolean withinOneEdit(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        int la = a.length();
+        int lb = b.length();
+        if (Math.abs(la - lb) > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < Math.min(la, lb) && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (la == lb) {
+            if (a.substring(i + 1).equals(b.substring(i + 1))) {
+                return true;
+            }
+            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.substring(i + 2).equals(b.substring(i + 2));
+        }
+        return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+    }
+
+    private static double bestCosine(float[] question, float[][] entry) {
+        double best = 0;
+        if (entry == null) {
+            return best;
+        }
+        for (float[] vector : entry) {
+            double dot = 0;
+            for (int i = 0; i < vector.length; i++) {
+                dot += question[i] * vector[i];
+            }
+            best = Math.max(best, dot);
+        }
+        return best;
+    }
+
+    private static DirectSpellChecker spellChecker(int maxEdits) {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setMaxEdits(maxEdits);
+        checker.setMinQueryLength(3);
+        checker.setAccuracy(0.6f);
+        return checker;
+    }
+
+    private static int[] entryOfDocument(IndexSearcher searcher, List<Entry> entries) {
+        try {
+            int[] entryOf = new int[searcher.getIndexReader().maxDoc()];
+            var stored = searcher.storedFields();
+            for (int doc = 0; doc < entryOf.length; doc++) {
+                entryOf[doc] = stored.document(doc).getField("entry").numericValue().intValue();
+            }
+            return entryOf;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DirectoryReader write(LanguageAnalysis.Profile profile, List<Entry> entries) {
+        Map<String, Analyzer> analyzers = new HashMap<>();
+        for (LanguageAnalysis.View view : profile.views()) {
+            for (String field : FIELDS) {
+                analyzers.put(field + "." + view.name(), view.analyzer());
+            }
+            analyzers.put("all." + view.name(), view.analyzer());
+        }
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(
+                new PerFieldAnalyzerWrapper(profile.views().get(0).analyzer(), analyzers)))) {
+            for (int i = 0; i < entries.size(); i++) {
+                Entry entry = entries.get(i);
+                Document document = new Document();
+                document.add(new StoredField("entry", i));
+                String questions = String.join("\n", entry.questions());
+                for (LanguageAnalysis.View view : profile.views()) {
+                    document.add(new TextField("title." + view.name(), entry.title(), Field.Store.NO));
+                    document.add(new TextField("questions." + view.name(), questions, Field.Store.NO));
+                    document.add(new TextField("body." + view.name(), entry.body(), Field.Store.NO));
+                    document.add(new TextField("all." + view.name(),
+                            entry.title() + "\n" + questions + "\n" + entry.body(), Field.Store.NO));
+                }
+                writer.addDocument(document);
+            }
+            writer.commit();
+            return DirectoryReader.open(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
