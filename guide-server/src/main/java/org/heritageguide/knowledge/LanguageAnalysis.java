@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -51,18 +52,26 @@ public final class LanguageAnalysis {
      *
      * @param weight       how much a match in this view counts in ranking
      * @param correctTypos whether unknown terms are corrected to a close known term
-     * @param coverage     whether this view measures how much of a question a text covers
+     * @param coverage     how much this view counts in measuring how much of a question a text covers
+     *                     (0: not at all)
      * @param stopWords    the words this view leaves out, as they come out of its filters
+     * @param capUnknown   whether a term the index does not know weighs no more than the question's most
+     *                     telling known term (see {@code TextIndex}); not where the known terms are mostly
+     *                     verb endings (Korean bigrams)
      */
-    public record View(String name, Analyzer analyzer, float weight, boolean correctTypos, boolean coverage,
-                       Set<String> stopWords) {
+    public record View(String name, Analyzer analyzer, float weight, boolean correctTypos, double coverage,
+                       Set<String> stopWords, boolean capUnknown) {
+
+        View(String name, Analyzer analyzer, float weight, boolean correctTypos, double coverage, Set<String> stopWords) {
+            this(name, analyzer, weight, correctTypos, coverage, stopWords, true);
+        }
     }
 
     /** The views of one language. */
     public record Profile(String language, List<View> views) {
 
         public List<View> coverageViews() {
-            return views.stream().filter(View::coverage).toList();
+            return views.stream().filter(view -> view.coverage() > 0).toList();
         }
 
         /** The distinct terms of {@code text} in one view, in order. */
@@ -123,7 +132,7 @@ public final class LanguageAnalysis {
             s = new ASCIIFoldingFilter(s);
             s = new StopFilter(s, stop.lucene);
             return new PorterStemFilter(s);
-        }), 1f, true, true, stopWords.normalized(UnaryOperator.identity()))));
+        }), 1f, true, 1, stopWords.normalized(UnaryOperator.identity()))));
     }
 
     private static Profile french(StopWords stopWords) {
@@ -135,7 +144,7 @@ public final class LanguageAnalysis {
             s = new StopFilter(s, stop.lucene);
             s = new FrenchLightStemFilter(s);
             return new ASCIIFoldingFilter(s);
-        }), 1f, true, true, stopWords.normalized(LanguageAnalysis::fold))));
+        }), 1f, true, 1, stopWords.normalized(LanguageAnalysis::fold))));
     }
 
     private static Profile vietnamese(StopWords stopWords) {
@@ -143,38 +152,41 @@ public final class LanguageAnalysis {
         StopSet stop = stopWords.normalized(fold::normalize);
         StopSet foldedStop = stopWords.normalized(LanguageAnalysis::fold);
         View written = new View("syllables", analyzer(ICUTokenizer::new,
-                in -> new StopFilter(new ICUNormalizer2Filter(in, fold), stop.lucene)), 1f, false, false, stop);
+                in -> new StopFilter(new ICUNormalizer2Filter(in, fold), stop.lucene)), 1f, false, 0, stop);
+        // stop words are dropped as written, before folding: "đâu" (where) is one, "dau" may be "đầu" (head)
         View folded = new View("folded", analyzer(ICUTokenizer::new,
-                in -> new StopFilter(new ICUFoldingFilter(in), foldedStop.lucene)), 0.8f, true, true, foldedStop);
+                in -> new ICUFoldingFilter(new StopFilter(new ICUNormalizer2Filter(in, fold), stop.lucene))),
+                0.8f, false, 1, foldedStop);
         View bigrams = new View("bigrams", analyzer(ICUTokenizer::new, in -> {
-            ShingleFilter shingles = new ShingleFilter(new ICUFoldingFilter(in), 2, 2);
+            ShingleFilter shingles = new ShingleFilter(
+                    new ICUFoldingFilter(new StopFilter(new ICUNormalizer2Filter(in, fold), stop.lucene)), 2, 2);
             shingles.setOutputUnigrams(false);
-            return shingles;
-        }), 1f, false, false, Set.of());
+            return new AdjacentOnly(shingles);
+        }), 1f, false, 0.5, foldedStop);
         return new Profile("vi", List.of(written, folded, bigrams));
     }
 
     private static Profile chinese(String language, StopWords stopWords) {
         StopSet stop = stopWords.normalized(UnaryOperator.identity());
         View characters = new View("characters", analyzer(StandardTokenizer::new,
-                in -> new StopFilter(new LowerCaseFilter(new CJKWidthFilter(in)), stop.lucene)), 0.6f, false, true, stop);
+                in -> new StopFilter(new LowerCaseFilter(new CJKWidthFilter(in)), stop.lucene)), 0.6f, false, 1, stop);
         View bigrams = new View("bigrams", analyzer(StandardTokenizer::new,
-                in -> new CJKBigramFilter(new LowerCaseFilter(new CJKWidthFilter(in)))), 1f, false, true, Set.of());
+                in -> new CJKBigramFilter(new LowerCaseFilter(new CJKWidthFilter(in)))), 1f, false, 0.5, Set.of());
         return new Profile(language, List.of(characters, bigrams));
     }
 
     private static Profile korean(StopWords stopWords) {
         StopSet stop = stopWords.normalized(UnaryOperator.identity());
-        View bigrams = new View("bigrams", analyzer(StandardTokenizer::new,
-                in -> new StopFilter(new CJKBigramFilter(new LowerCaseFilter(new CJKWidthFilter(in))), stop.lucene)),
-                1f, false, true, stop);
+        View bigrams = new View("bigrams", analyzer(StandardTokenizer::new, in -> new StopFilter(
+                new CJKBigramFilter(new KoreanParticleFilter(new LowerCaseFilter(new CJKWidthFilter(in)))), stop.lucene)),
+                1f, false, 1, stop, false);
         return new Profile("ko", List.of(bigrams));
     }
 
     private static Profile generic(String language, StopWords stopWords) {
         StopSet stop = stopWords.normalized(LanguageAnalysis::fold);
         return new Profile(language, List.of(new View("folded", analyzer(ICUTokenizer::new,
-                in -> new StopFilter(new ICUFoldingFilter(in), stop.lucene)), 1f, true, true, stop)));
+                in -> new StopFilter(new ICUFoldingFilter(in), stop.lucene)), 1f, true, 1, stop)));
     }
 
     private static final Analyzer FOLDING = analyzer(ICUTokenizer::new, ICUFoldingFilter::new);
@@ -192,6 +204,56 @@ public final class LanguageAnalysis {
                 return new TokenStreamComponents(source, filters.apply(source));
             }
         };
+    }
+
+    /**
+     * Takes the particle off a Korean word ("누각은" → "누각", "마당이" → "마당") so that its bigrams match
+     * the same word elsewhere; the particles are in {@code knowledge/particles_ko.txt}.
+     */
+    private static final class KoreanParticleFilter extends org.apache.lucene.analysis.TokenFilter {
+
+        private static final List<String> PARTICLES = StopWords.read("particles_ko").stream()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        KoreanParticleFilter(TokenStream in) {
+            super(in);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            String word = term.toString();
+            for (String particle : PARTICLES) {
+                if (word.length() >= particle.length() + 2 && word.endsWith(particle)) {
+                    term.setLength(word.length() - particle.length());
+                    break;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Drops the bigrams that span a left-out stop word (the shingle filter marks the gap with "_"). */
+    private static final class AdjacentOnly extends FilteringTokenFilter {
+
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        AdjacentOnly(TokenStream in) {
+            super(in);
+        }
+
+        @Override
+        protected boolean accept() {
+            for (int i = 0; i < term.length(); i++) {
+                if (term.charAt(i) == '_') {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** A stop word set that Lucene's {@link StopFilter} takes and that reads as a set of strings. */
@@ -229,7 +291,7 @@ public final class LanguageAnalysis {
         private final List<String> words;
 
         StopWords(String language) {
-            this(read(language));
+            this(read("stopwords_" + language));
         }
 
         private StopWords(List<String> words) {
@@ -242,9 +304,10 @@ public final class LanguageAnalysis {
             return set;
         }
 
-        private static List<String> read(String language) {
+        /** The words of {@code knowledge/<name>.txt}, one per line ({@code #} comments), none if it is missing. */
+        static List<String> read(String name) {
             List<String> words = new ArrayList<>();
-            try (InputStream in = LanguageAnalysis.class.getResourceAsStream("/knowledge/stopwords_" + language + ".txt")) {
+            try (InputStream in = LanguageAnalysis.class.getResourceAsStream("/knowledge/" + name + ".txt")) {
                 if (in == null) {
                     return words;
                 }

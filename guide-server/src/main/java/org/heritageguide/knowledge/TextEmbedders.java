@@ -26,7 +26,7 @@ public final class TextEmbedders {
      * Every ONNX model folder {@code <dir>/embeddings/<language>} found in the given directories; a
      * language found in an earlier directory is not looked for in later ones (operator drop-ins first).
      */
-    static TextEmbedders onnx(List<Path> modelDirectories, int concurrency) {
+    public static TextEmbedders onnx(List<Path> modelDirectories, int concurrency) {
         Map<String, TextEmbedder> found = new LinkedHashMap<>();
         for (Path directory : modelDirectories) {
             Path embeddings = directory.resolve("embeddings");

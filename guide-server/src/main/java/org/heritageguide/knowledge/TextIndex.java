@@ -3,6 +3,7 @@ package org.heritageguide.knowledge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,9 +71,10 @@ public final class TextIndex {
      * @param titleWeight   the IDF (among titles) of the question's terms found in the entry's title
      * @param titleCoverage the share of the entry's title named by the question (0..1)
      * @param dense         the cosine between the question's and the entry's embeddings (0 without an embedder)
+     * @param titleHits     the question's terms found in the entry's title (coverage views)
      */
     public record Match(String key, double bm25, double coverage, double entryCoverage, double titleWeight,
-                        double titleCoverage, double dense) {
+                        double titleCoverage, double dense, Set<String> titleHits) {
     }
 
     /**
@@ -94,6 +96,8 @@ public final class TextIndex {
     private static final String[] FIELDS = {"title", "questions", "body"};
     private static final float[] FIELD_BOOSTS = {1.0f, 1.2f, 1.0f};
     private static final int MAX_TERMS_PER_VIEW = 48;
+    /** A term reached only by typo correction counts for this much of a term found as written. */
+    private static final double CORRECTED_WEIGHT = 0.75;
 
     private final LanguageAnalysis.Profile profile;
     private final TextEmbedder embedder;
@@ -164,13 +168,23 @@ public final class TextIndex {
 
     /** Every entry that matches the question by a term or, with dense vectors, at all. */
     public Result search(String question) {
+        return search(question, Set.of(), Set.of());
+    }
+
+    /**
+     * Like {@link #search(String)}, with some of the question's terms (already analyzed, e.g. the name of
+     * an exhibit found elsewhere) left out of the coverage: "where is" fully covers "where is the well?"
+     * once "well" is set aside. Terms in {@code realWords} are known words of the language (e.g. from the
+     * guide's phrasebook) and are never taken for typos of this index's terms.
+     */
+    public Result search(String question, Set<String> setAside, Set<String> realWords) {
         Map<String, List<String>> terms = new LinkedHashMap<>();
         Map<String, String> corrections = new LinkedHashMap<>();
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (LanguageAnalysis.View view : profile.views()) {
             List<String> viewTerms = new ArrayList<>();
             for (String term : profile.terms(view, question)) {
-                String known = view.correctTypos() ? corrected(view, term, corrections) : term;
+                String known = view.correctTypos() && !realWords.contains(term) ? corrected(view, term, corrections) : term;
                 if (known != null && !viewTerms.contains(known) && viewTerms.size() < MAX_TERMS_PER_VIEW) {
                     viewTerms.add(known);
                 }
@@ -198,58 +212,131 @@ public final class TextIndex {
             if (bm25[doc] <= 0 && dense <= 0) {
                 continue;
             }
-            matches.add(match(doc, terms, bm25[doc], dense));
+            matches.add(match(doc, terms, setAside, corrections.values(), bm25[doc], dense));
         }
         return new Result(terms, corrections, questionVector != null, matches);
     }
 
-    private Match match(int doc, Map<String, List<String>> terms, double bm25, double dense) {
+    /** The question's terms (in every view) that this index has seen. */
+    public Set<String> knownTerms(String question) {
+        Set<String> known = new HashSet<>();
+        for (LanguageAnalysis.View view : profile.views()) {
+            Map<String, Integer> vocabulary = documentFrequency.getOrDefault(view.name(), Map.of());
+            profile.terms(view, question).stream().filter(vocabulary::containsKey).forEach(known::add);
+        }
+        return known;
+    }
+
+    /**
+     * A bare Lucene query, for comparison only: the question's analyzed terms as one BM25 query over the
+     * same fields, with no typo correction, coverage or vectors. Returns how many entries matched.
+     */
+    public int bm25Only(String question, int limit) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (LanguageAnalysis.View view : profile.views()) {
+            for (String term : profile.terms(view, question)) {
+                for (String field : FIELDS) {
+                    query.add(new TermQuery(new Term(field + "." + view.name(), term)), BooleanClause.Occur.SHOULD);
+                }
+            }
+        }
+        try {
+            return searcher.search(query.build(), limit).scoreDocs.length;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Match match(int doc, Map<String, List<String>> terms, Set<String> setAside, Collection<String> corrected,
+                        double bm25, double dense) {
         double coverage = 0;
         double entryCoverage = 0;
-        double titleWeight = 0;
-        double titleCoverage = 0;
-        int views = 0;
+        double views = 0;
         for (LanguageAnalysis.View view : profile.coverageViews()) {
-            List<String> question = terms.get(view.name());
+            List<String> question = terms.get(view.name()).stream().filter(t -> !setAside.contains(t)).toList();
             if (question.isEmpty()) {
                 continue;
             }
-            views++;
+            views += view.coverage();
             Set<String> inEntry = entryTerms.get(doc).get(view.name());
-            Set<String> inTitle = titleTerms.get(doc).get(view.name());
+            double unknownWeight = view.capUnknown() ? unknownWeight(view.name(), question) : idf(view.name(), "");
             double asked = 0;
             double found = 0;
-            double titleFound = 0;
             for (String term : question) {
-                double weight = idf(view.name(), term);
+                if (mayBeStopWord(view, term) && !inEntry.contains(term)) {
+                    continue;
+                }
+                double weight = known(view.name(), term) ? idf(view.name(), term) : unknownWeight;
                 asked += weight;
                 if (inEntry.contains(term)) {
-                    found += weight;
-                }
-                if (inTitle.contains(term)) {
-                    titleFound += titleIdf(view.name(), term);
+                    found += corrected.contains(term) ? CORRECTED_WEIGHT * weight : weight;
                 }
             }
             double entryWeight = 0;
             for (String term : inEntry) {
                 entryWeight += idf(view.name(), term);
             }
-            double titleTotal = 0;
-            for (String term : inTitle) {
-                titleTotal += titleIdf(view.name(), term);
-            }
-            coverage += found / asked;
-            entryCoverage += entryWeight == 0 ? 0 : found / entryWeight;
-            titleWeight += titleFound;
-            titleCoverage += titleTotal == 0 ? 0 : titleFound / titleTotal;
+            coverage += view.coverage() * found / asked;
+            entryCoverage += view.coverage() * (entryWeight == 0 ? 0 : found / entryWeight);
         }
         if (views > 0) {
             coverage /= views;
             entryCoverage /= views;
-            titleWeight /= views;
-            titleCoverage /= views;
         }
-        return new Match(keys[doc], bm25, coverage, entryCoverage, titleWeight, titleCoverage, dense);
+        double titleWeight = 0;
+        double titleCoverage = 0;
+        Set<String> titleHits = new HashSet<>();
+        for (LanguageAnalysis.View view : profile.views()) {
+            Set<String> inTitle = titleTerms.get(doc).get(view.name());
+            double found = 0;
+            double total = 0;
+            for (String term : inTitle) {
+                double weight = titleIdf(view.name(), term);
+                total += weight;
+                if (terms.get(view.name()).contains(term)) {
+                    found += weight;
+                    titleHits.add(term);
+                }
+            }
+            titleWeight += found;
+            titleCoverage += total == 0 ? 0 : found / total;
+        }
+        titleWeight /= profile.views().size();
+        titleCoverage /= profile.views().size();
+        return new Match(keys[doc], bm25, coverage, entryCoverage, titleWeight, titleCoverage, dense, titleHits);
+    }
+
+    /**
+     * Whether a term may be a stop word the analyzer could not drop: in Vietnamese typed without
+     * diacritics, "la" may be "là" (is) or "lá" (leaf). Such a term counts only where it is found.
+     */
+    private static boolean mayBeStopWord(LanguageAnalysis.View view, String term) {
+        if (view.stopWords().contains(term)) {
+            return true;
+        }
+        int space = term.indexOf(' ');
+        return space > 0 && (view.stopWords().contains(term.substring(0, space))
+                || view.stopWords().contains(term.substring(space + 1)));
+    }
+
+    private boolean known(String view, String term) {
+        return documentFrequency.getOrDefault(view, Map.of()).containsKey(term);
+    }
+
+    /**
+     * What a term no entry has weighs in a question: no more than the question's most telling known term.
+     * An unknown verb beside a rare name is likely a paraphrase ("who ordered the construction of the
+     * pavilion?"); a question of unknown words only ("who won the world cup?") still covers nothing.
+     */
+    private double unknownWeight(String view, List<String> question) {
+        double mostTelling = 0;
+        for (String term : question) {
+            if (known(view, term)) {
+                mostTelling = Math.max(mostTelling, idf(view, term));
+            }
+        }
+        double unknown = idf(view, "");
+        return mostTelling > 0 ? Math.min(unknown, mostTelling) : unknown;
     }
 
     /** BM25's IDF over the entries; a term no entry has weighs the most. */

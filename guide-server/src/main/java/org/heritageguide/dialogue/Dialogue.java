@@ -1,0 +1,112 @@
+package org.heritageguide.dialogue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.heritageguide.analytics.VisitorEvent;
+import org.heritageguide.analytics.VisitorEvents;
+import org.heritageguide.knowledge.KnowledgeBase;
+import org.heritageguide.knowledge.SiteKnowledge;
+import org.heritageguide.session.Sessions;
+import org.heritageguide.session.VisitorSession;
+import org.heritageguide.site.Site;
+import org.heritageguide.site.SitesChanged;
+import org.heritageguide.web.ApiException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The entry point of a conversation turn, for typed questions and for transcribed speech alike: loads
+ * the session, lets the {@link Guide} answer, keeps the turn in the session's history, and records it
+ * for the curators (every turn, answered or not).
+ */
+@Service
+public class Dialogue {
+
+    /** The longest question accepted, in characters. */
+    public static final int MAX_QUESTION_LENGTH = 500;
+
+    private final Sessions sessions;
+    private final KnowledgeBase knowledge;
+    private final VisitorEvents events;
+    private final IntentMatcher intents;
+    private final TypedLanguage typed = new TypedLanguage();
+    private final Guide guide;
+    private final Clock clock;
+
+    Dialogue(Sessions sessions, KnowledgeBase knowledge, VisitorEvents events, GuidePhrases phrases,
+             DialogueSettings settings, ObjectProvider<Clock> clock) {
+        this.sessions = sessions;
+        this.knowledge = knowledge;
+        this.events = events;
+        this.intents = new IntentMatcher(knowledge.embedders(), settings.denseBase());
+        this.guide = new Guide(phrases, intents, typed, settings);
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /**
+     * Answers one turn of a session.
+     *
+     * @param channel {@code text} or {@code voice}
+     * @return the answer; a 404 {@code session-not-found} error for an unknown or expired session, a 400
+     *         {@code invalid} error for an empty or too long text
+     */
+    public Mono<TurnResult> turn(String sessionId, String text, String channel) {
+        if (text == null || text.isBlank() || text.length() > MAX_QUESTION_LENGTH) {
+            return Mono.error(ApiException.badRequest("invalid",
+                    "text must be between 1 and " + MAX_QUESTION_LENGTH + " characters."));
+        }
+        long start = System.nanoTime();
+        return sessions.get(sessionId).flatMap(session -> {
+            SiteKnowledge site = knowledge.site(session.site()).orElseThrow(() -> ApiException.notFound("site-not-found",
+                    "The site '" + session.site() + "' of this conversation is no longer served."));
+            Guide.Reply reply = guide.answer(site, session, text);
+            Instant now = clock.instant();
+            List<String> sources = reply.sources().stream().map(Guide.Source::id).toList();
+            boolean languageChanged = !reply.sessionLanguage().equals(session.language());
+            return sessions.save(after(session, text, reply, channel, now, sessions.maxHistory())).map(saved -> {
+                long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                if (languageChanged) {
+                    events.record(VisitorEvent.of(VisitorEvent.LANGUAGE_CHANGED, now, saved.site(), saved.exhibit(),
+                            saved.id(), saved.language()));
+                }
+                events.record(VisitorEvent.turn(now, saved.site(), saved.exhibit(), saved.id(), saved.language(),
+                        channel, text, reply.answered(), latency, sources));
+                return result(reply, languageChanged);
+            });
+        });
+    }
+
+    /** The session after a turn: its topic, its history, and its language if the visitor changed it. */
+    static VisitorSession after(VisitorSession session, String text, Guide.Reply reply, String channel, Instant at,
+                                int maxHistory) {
+        List<String> sources = reply.sources().stream().map(Guide.Source::id).toList();
+        VisitorSession next = session.withContext(reply.context()).withTurn(new VisitorSession.Turn(text, reply.text(),
+                reply.language(), reply.answered(), sources, channel, at), maxHistory);
+        return reply.sessionLanguage().equals(session.language()) ? next : next.withLanguage(reply.sessionLanguage());
+    }
+
+    static TurnResult result(Guide.Reply reply, boolean languageChanged) {
+        return new TurnResult(reply.text(), reply.language(), reply.answered(),
+                reply.sources().stream().map(s -> new TurnResult.Source(s.id(), s.exhibit(), s.title())).toList(),
+                reply.notice(), languageChanged, reply.intent() == null ? null : reply.intent().key());
+    }
+
+    /** Readies the phrasebooks and language detectors of every language served, before visitors ask. */
+    @EventListener
+    void onSitesChanged(SitesChanged event) {
+        Set<String> languages = new LinkedHashSet<>();
+        for (Site site : event.catalog().all()) {
+            languages.addAll(site.languages());
+            typed.prepare(site.languages());
+        }
+        languages.forEach(intents::prepare);
+    }
+}

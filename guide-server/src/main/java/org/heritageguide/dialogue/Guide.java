@@ -1,0 +1,559 @@
+package org.heritageguide.dialogue;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.heritageguide.knowledge.KnowledgeItem;
+import org.heritageguide.knowledge.LanguageAnalysis;
+import org.heritageguide.knowledge.SiteKnowledge;
+import org.heritageguide.session.VisitorSession;
+import org.heritageguide.site.Exhibit;
+import org.heritageguide.site.Fact;
+import org.heritageguide.site.Faq;
+import org.heritageguide.site.Localized;
+import org.heritageguide.site.Site;
+import org.heritageguide.site.VisitorTopic;
+
+import com.ibm.icu.text.DisplayContext;
+import com.ibm.icu.text.ListFormatter;
+import com.ibm.icu.text.LocaleDisplayNames;
+import com.ibm.icu.util.ULocale;
+
+/**
+ * One turn of a conversation, in plain Java: understands the visitor's words (an intent, or a question
+ * for the site's knowledge), answers with the curators' own text in the visitor's language where it
+ * exists, and says plainly when it does not know. Holds no state: everything about the conversation
+ * comes in with the {@link VisitorSession} and goes out with the {@link Reply}.
+ */
+final class Guide {
+
+    /**
+     * What the guide says back.
+     *
+     * @param language        the language of {@code text}
+     * @param answered        false when the guide did not know (the question is then for the curators)
+     * @param notice          in the visitor's language, when the answer had to come in another language
+     * @param intent          what the visitor wanted besides content, or null for a content answer or none
+     * @param sessionLanguage the session's language after this turn
+     * @param evidence        why the guide answered so (for logs and tuning)
+     */
+    record Reply(String text, String language, boolean answered, List<Source> sources, String notice, Intent intent,
+                 VisitorSession.Context context, String sessionLanguage, String evidence) {
+
+        Reply(String text, String language, boolean answered, List<Source> sources, String notice, Intent intent,
+              VisitorSession.Context context, String sessionLanguage) {
+            this(text, language, answered, sources, notice, intent, context, sessionLanguage, "");
+        }
+
+        Reply because(String why) {
+            return new Reply(text, language, answered, sources, notice, intent, context, sessionLanguage, why);
+        }
+    }
+
+    /**
+     * Where an answer came from.
+     *
+     * @param id      {@code exhibit:<id>}, {@code faq:<id>}, {@code info:<topic>} or {@code site:intro}
+     * @param exhibit the exhibit, or null for the site as a whole
+     * @param title   the exhibit's title (else the site's name, or the topic's name) in the answer's language
+     */
+    record Source(String id, String exhibit, String title) {
+    }
+
+    private enum Kind { INTENT, CONTENT, NONE }
+
+    /**
+     * @param question the question without its courtesies ("hello, when was it built?" → "when was it built?")
+     */
+    private record Understanding(String language, String question, SiteKnowledge.Answers content,
+                                 IntentMatcher.Match intent, Kind kind, double strength) {
+
+        String evidence() {
+            String best = content.best().map(c -> String.format(java.util.Locale.ROOT,
+                    "%s conf=%.2f cov=%.2f dense=%.2f score=%.2f", c.item().key(), c.confidence(), c.match().coverage(),
+                    c.match().dense(), c.score())).orElse("none");
+            String second = content.candidates().size() < 2 ? "" : String.format(java.util.Locale.ROOT, " | 2nd %s %.2f",
+                    content.candidates().get(1).item().key(), content.candidates().get(1).score());
+            String intended = intent == null ? "none" : String.format(java.util.Locale.ROOT, "%s:%s %.2f (cov=%.2f ec=%.2f d=%.2f)",
+                    intent.intent().key(), intent.parameter(), intent.confidence(), intent.evidence().coverage(),
+                    intent.evidence().entryCoverage(), intent.evidence().dense());
+            return language + " " + kind + " terms=" + (content.result() == null ? "" : content.result().terms().values())
+                    + " named=" + content.namedExhibit() + " content[" + best + second + "] intent[" + intended + "]";
+        }
+    }
+
+    private final GuidePhrases phrases;
+    private final IntentMatcher intents;
+    private final TypedLanguage typed;
+    private final DialogueSettings settings;
+
+    Guide(GuidePhrases phrases, IntentMatcher intents, TypedLanguage typed, DialogueSettings settings) {
+        this.phrases = phrases;
+        this.intents = intents;
+        this.typed = typed;
+        this.settings = settings;
+    }
+
+    Reply answer(SiteKnowledge knowledge, VisitorSession session, String question) {
+        String text = Normalizer.normalize(question, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+        Site site = knowledge.site();
+        Understanding understood = understand(knowledge, session, text, session.language());
+        String typedIn = typedIn(knowledge, session.language(), text);
+        if (!typedIn.equals(session.language())) {
+            Understanding other = understand(knowledge, session, text, typedIn);
+            boolean clearly = familiarity(knowledge, typedIn, text)
+                    - familiarity(knowledge, session.language(), text) >= settings.familiarityMargin();
+            if (clearly && other.strength() >= understood.strength()
+                    || other.strength() > understood.strength() + settings.switchMargin()) {
+                understood = other;
+            }
+        }
+        return new Turn(site, session, understood).reply().because(understood.evidence() + " typed=" + typedIn);
+    }
+
+    private Understanding understand(SiteKnowledge knowledge, VisitorSession session, String text, String language) {
+        IntentMatcher.Match courtesy = null;
+        List<String> rest = new ArrayList<>();
+        List<String> clauses = clauses(text);
+        for (String clause : clauses.size() > 1 ? clauses : List.<String>of()) {
+            IntentMatcher.Match match = intents.match(clause, language, Set.of()).orElse(null);
+            if (match != null && match.intent().isCourtesy() && match.confidence() >= settings.intentFloor()) {
+                courtesy = courtesy == null || match.intent().compareTo(courtesy.intent()) > 0 ? match : courtesy;
+            } else {
+                rest.add(clause);
+            }
+        }
+        String question = courtesy == null ? text : String.join(" ", rest);
+        Optional<Phrasebook> book = intents.phrasebook(language);
+        boolean pointing = book.map(b -> b.points(question)).orElse(false);
+        SiteKnowledge.Answers content = knowledge.search(question, language,
+                new SiteKnowledge.Focus(focus(session), pointing), intents.knownWords(question, language));
+        if (courtesy != null && rest.isEmpty()) {
+            return new Understanding(language, question, content, courtesy, Kind.INTENT, courtesy.confidence());
+        }
+        IntentMatcher.Match intent = intents.match(question, language, content.nameTerms()).orElse(null);
+        double contentConfidence = content.best().map(SiteKnowledge.Candidate::confidence).orElse(0.0);
+        boolean contentAnswers = contentConfidence >= settings.answerFloor();
+        if (intent != null && intent.confidence() >= settings.intentFloor()
+                && (!contentAnswers || intent.confidence() >= contentConfidence)) {
+            return new Understanding(language, question, content, intent, Kind.INTENT, intent.confidence());
+        }
+        if (contentAnswers) {
+            return new Understanding(language, question, content, intent, Kind.CONTENT, contentConfidence);
+        }
+        return new Understanding(language, question, content, intent, Kind.NONE, 0);
+    }
+
+    /** The parts of a text between punctuation marks. */
+    private static List<String> clauses(String text) {
+        return java.util.Arrays.stream(text.split("[,;.!?、，。！？；]+")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+    }
+
+    /**
+     * The site's language the text looks most written in: the one whose words (the site's content, the
+     * guide's phrasebook and stop words in that language) it uses most, lingua's likelihood breaking near
+     * ties. The session's language wins unless another is clearly more familiar.
+     */
+    private String typedIn(SiteKnowledge knowledge, String sessionLanguage, String text) {
+        Map<String, Double> likelihoods = typed.likelihoods(text, knowledge.site().languages());
+        String best = sessionLanguage;
+        double bestScore = -1;
+        for (String language : knowledge.site().languages()) {
+            double score = familiarity(knowledge, language, text)
+                    + settings.linguaWeight() * likelihoods.getOrDefault(language, 0.0);
+            if (score > bestScore) {
+                best = language;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /** The share of the text's words that are known in a language: stop words, or words of the site or phrasebook. */
+    private double familiarity(SiteKnowledge knowledge, String language, String text) {
+        LanguageAnalysis.Profile every = LanguageAnalysis.everyWordProfile(language);
+        int words = every.terms(every.views().get(0), text).size();
+        if (words == 0) {
+            return 0;
+        }
+        LanguageAnalysis.Profile profile = LanguageAnalysis.profile(language);
+        Set<String> known = new java.util.HashSet<>(intents.knownWords(text, language));
+        knowledge.index(language).ifPresent(index -> known.addAll(index.knownTerms(text)));
+        long unknown = profile.terms(profile.views().get(0), text).stream().filter(t -> !known.contains(t)).count();
+        return 1 - (double) unknown / words;
+    }
+
+    /** The exhibit the conversation is about: the last answer's, else the label scanned last. */
+    private static String focus(VisitorSession session) {
+        return session.context().topicExhibit() != null ? session.context().topicExhibit() : session.exhibit();
+    }
+
+    /** Composes the reply to one understood question. */
+    private final class Turn {
+
+        private final Site site;
+        private final VisitorSession session;
+        private final Understanding understood;
+        private final String language;
+
+        Turn(Site site, VisitorSession session, Understanding understood) {
+            this.site = site;
+            this.session = session;
+            this.understood = understood;
+            this.language = understood.language();
+        }
+
+        Reply reply() {
+            return switch (understood.kind()) {
+                case INTENT -> intent(understood.intent());
+                case CONTENT -> content(understood.content().best().orElseThrow().item());
+                case NONE -> unknown("answer.unknown");
+            };
+        }
+
+        private Reply intent(IntentMatcher.Match match) {
+            String named = understood.content().namedExhibit();
+            String focus = named != null ? named : focus(session);
+            return switch (match.intent()) {
+                case GREETING -> say(phrases.say(language, "answer.greeting", focusName(focus)), match.intent());
+                case THANKS -> say(phrases.say(language, "answer.thanks"), match.intent());
+                case GOODBYE -> say(phrases.say(language, "answer.goodbye", name(site.name(), language)), match.intent());
+                case HELP -> say(phrases.say(language, "answer.help", list(suggestions(focus), language)), match.intent());
+                case REPEAT -> repeat();
+                case MORE -> named != null && !named.equals(focus(session)) ? summary(named, Intent.DESCRIBE) : more();
+                case DESCRIBE -> focus == null ? intro(0) : summary(focus, Intent.DESCRIBE);
+                case WHERE -> focus == null ? info(VisitorTopic.CONTACT) : where(focus);
+                case NEAR -> focus == null ? next() : near(focus);
+                case NEXT -> next();
+                case SWITCH_LANGUAGE -> switchLanguage(match.parameter());
+                case VISITOR_INFO -> info(VisitorTopic.fromKey(match.parameter()).orElseThrow());
+            };
+        }
+
+        private Reply content(KnowledgeItem item) {
+            return switch (item.kind()) {
+                case INTRO -> intro(0);
+                case SUMMARY -> summary(item.exhibit(), null);
+                case PASSAGE -> passage(item.exhibit(), item.ordinal());
+                case FACT -> fact(item.exhibit(), item.ordinal());
+                case LOCATION -> where(item.exhibit());
+                case FAQ -> faq(site.faqs().stream().filter(f -> f.id().equals(item.faq())).findFirst().orElseThrow());
+                case INFO -> info(item.topic());
+            };
+        }
+
+        // ---- content answers ----
+
+        private Reply summary(String exhibitId, Intent intent) {
+            Exhibit exhibit = exhibit(exhibitId);
+            Story story = Story.of(exhibit, site.fallbackChain(language));
+            int count = Math.min(story.summaryLength(), Sentences.MAX_SENTENCES);
+            return told(story, 0, Math.max(count, 1), exhibit, intent);
+        }
+
+        private Reply passage(String exhibitId, int index) {
+            Exhibit exhibit = exhibit(exhibitId);
+            Story story = Story.of(exhibit, site.fallbackChain(language));
+            int start = story.passageStart(index);
+            int end = story.passageStart(index + 1);
+            int best = bestSentence(story, start, end);
+            int from = Math.max(start, best - 1);
+            int count = Math.max(1, Math.min(Sentences.spokenCount(story.sentences(), from), end - from));
+            if (from + count <= best) {
+                from = best;
+                count = Math.max(1, Math.min(Sentences.spokenCount(story.sentences(), from), end - from));
+            }
+            return told(story, from, count, exhibit, null);
+        }
+
+        private Reply fact(String exhibitId, int index) {
+            Exhibit exhibit = exhibit(exhibitId);
+            Fact fact = exhibit.facts().get(index);
+            Story story = Story.of(exhibit, site.fallbackChain(language));
+            Optional<Localized.Translation> value = fact.value().firstOf(site.fallbackChain(language));
+            if (value.isPresent()) {
+                for (int i = 0; i < story.size(); i++) {
+                    if (story.language(i).equals(value.get().language()) && mentions(story.sentence(i), value.get().text())) {
+                        return told(story, i, 1, exhibit, null);
+                    }
+                }
+            }
+            Localized.Translation label = fact.label().firstOf(site.fallbackChain(language)).orElseThrow();
+            String answerLanguage = value.map(Localized.Translation::language).orElse(label.language());
+            String answer = phrases.say(answerLanguage, "answer.fact", name(exhibit.title(), answerLanguage),
+                    label.text(), value.map(Localized.Translation::text).orElse(""));
+            return new Reply(answer, answerLanguage, true, List.of(exhibitSource(exhibit, answerLanguage)),
+                    notice(answerLanguage), null, new VisitorSession.Context(exhibit.id(), "exhibit:" + exhibit.id(),
+                    session.context().toldUpTo()), language);
+        }
+
+        private Reply faq(Faq faq) {
+            Localized.Translation answer = faq.answer().firstOf(site.fallbackChain(language)).orElseThrow();
+            List<String> sentences = Sentences.split(answer.text(), answer.language());
+            String spoken = Sentences.join(sentences.subList(0, Sentences.spokenCount(sentences, 0)), answer.language());
+            Exhibit exhibit = faq.exhibitId().flatMap(site::publishedExhibit).orElse(null);
+            Source source = new Source("faq:" + faq.id(), exhibit == null ? null : exhibit.id(),
+                    exhibit == null ? name(site.name(), answer.language()) : name(exhibit.title(), answer.language()));
+            VisitorSession.Context context = exhibit == null
+                    ? new VisitorSession.Context(session.context().topicExhibit(), "faq:" + faq.id(), session.context().toldUpTo())
+                    : new VisitorSession.Context(exhibit.id(), "faq:" + faq.id(),
+                    exhibit.id().equals(session.context().topicExhibit()) ? session.context().toldUpTo() : 0);
+            return new Reply(spoken, answer.language(), true, List.of(source), notice(answer.language()), null, context,
+                    language);
+        }
+
+        private Reply info(VisitorTopic topic) {
+            Optional<Localized.Translation> info = Optional.ofNullable(site.visitorInfo().get(topic))
+                    .flatMap(text -> text.firstOf(site.fallbackChain(language)));
+            if (info.isEmpty()) {
+                return unknown("answer.info-missing");
+            }
+            String answerLanguage = info.get().language();
+            Source source = new Source("info:" + topic.key(), null, phrases.say(answerLanguage, "topic." + topic.key()));
+            return new Reply(info.get().text(), answerLanguage, true, List.of(source), notice(answerLanguage),
+                    Intent.VISITOR_INFO, session.context(), language);
+        }
+
+        private Reply intro(int from) {
+            Localized.Translation intro = site.intro().firstOf(site.fallbackChain(language)).orElseThrow();
+            List<String> sentences = Sentences.split(intro.text(), intro.language());
+            if (from >= sentences.size()) {
+                return noMore(null);
+            }
+            int count = Sentences.spokenCount(sentences, from);
+            String spoken = Sentences.join(sentences.subList(from, from + count), intro.language());
+            return new Reply(spoken, intro.language(), true,
+                    List.of(new Source("site:intro", null, name(site.name(), intro.language()))), notice(intro.language()),
+                    from == 0 ? Intent.DESCRIBE : Intent.MORE,
+                    new VisitorSession.Context(null, "site:intro", from + count), language);
+        }
+
+        private Reply where(String exhibitId) {
+            Exhibit exhibit = exhibit(exhibitId);
+            Optional<Localized.Translation> location = exhibit.location().firstOf(site.fallbackChain(language));
+            if (location.isEmpty()) {
+                return unknown("answer.unknown");
+            }
+            String answerLanguage = location.get().language();
+            String answer = phrases.say(answerLanguage, "answer.where", name(exhibit.title(), answerLanguage),
+                    location.get().text());
+            return new Reply(answer, answerLanguage, true, List.of(exhibitSource(exhibit, answerLanguage)),
+                    notice(answerLanguage), Intent.WHERE, topic(exhibit.id()), language);
+        }
+
+        private Reply near(String exhibitId) {
+            Exhibit exhibit = exhibit(exhibitId);
+            List<Exhibit> near = new ArrayList<>();
+            exhibit.related().stream().map(site::publishedExhibit).flatMap(Optional::stream).forEach(near::add);
+            site.publishedExhibits().stream()
+                    .filter(e -> e.area() != null && e.area().equals(exhibit.area()) && !e.id().equals(exhibit.id()))
+                    .filter(e -> !near.contains(e)).forEach(near::add);
+            if (near.isEmpty()) {
+                return next();
+            }
+            List<Exhibit> told = near.subList(0, Math.min(3, near.size()));
+            String answer = phrases.say(language, "answer.near", name(exhibit.title(), language),
+                    list(told.stream().map(e -> name(e.title(), language)).toList(), language));
+            return new Reply(answer, language, true, told.stream().map(e -> exhibitSource(e, language)).toList(), null,
+                    Intent.NEAR, session.context(), language);
+        }
+
+        private Reply next() {
+            String focus = focus(session);
+            Exhibit current = focus == null ? null : site.publishedExhibit(focus).orElse(null);
+            Set<String> seen = new LinkedHashSet<>(session.exhibitsVisited());
+            if (current != null) {
+                seen.add(current.id());
+            }
+            Comparator<Exhibit> byOrder = Comparator.comparingInt(Exhibit::order);
+            Optional<Exhibit> next = Optional.empty();
+            if (current != null) {
+                next = current.related().stream().map(site::publishedExhibit).flatMap(Optional::stream)
+                        .filter(e -> !seen.contains(e.id()) && e.order() > current.order()).min(byOrder);
+                if (next.isEmpty()) {
+                    next = site.publishedExhibits().stream()
+                            .filter(e -> !seen.contains(e.id()) && e.order() > current.order()).min(byOrder);
+                }
+            }
+            if (next.isEmpty()) {
+                next = site.publishedExhibits().stream().filter(e -> !seen.contains(e.id())).min(byOrder);
+            }
+            if (next.isEmpty()) {
+                return say(phrases.say(language, "answer.next-done", name(site.name(), language)), Intent.NEXT);
+            }
+            Exhibit exhibit = next.get();
+            Optional<Localized.Translation> location = exhibit.location().firstOf(site.fallbackChain(language));
+            String answerLanguage = location.map(Localized.Translation::language).orElse(language);
+            String answer = phrases.say(answerLanguage, "answer.next", name(exhibit.title(), answerLanguage),
+                    location.map(Localized.Translation::text).orElse(""));
+            return new Reply(answer.strip(), answerLanguage, true, List.of(exhibitSource(exhibit, answerLanguage)),
+                    notice(answerLanguage), Intent.NEXT, new VisitorSession.Context(exhibit.id(), null, 0), language);
+        }
+
+        private Reply more() {
+            VisitorSession.Context context = session.context();
+            if ("site:intro".equals(context.lastSource())) {
+                return intro(context.toldUpTo());
+            }
+            String topic = context.topicExhibit() != null ? context.topicExhibit() : session.exhibit();
+            if (topic == null || site.publishedExhibit(topic).isEmpty()) {
+                return topic == null && context.lastSource() == null ? intro(0) : noMore(null);
+            }
+            Exhibit exhibit = exhibit(topic);
+            Story story = Story.of(exhibit, site.fallbackChain(language));
+            int from = context.toldUpTo();
+            if (from >= story.size()) {
+                return noMore(exhibit);
+            }
+            return told(story, from, Sentences.spokenCount(story.sentences(), from), exhibit, Intent.MORE);
+        }
+
+        private Reply noMore(Exhibit exhibit) {
+            String about = exhibit == null ? name(site.name(), language) : name(exhibit.title(), language);
+            String answer = phrases.say(language, "answer.no-more", about,
+                    list(suggestions(exhibit == null ? null : exhibit.id()), language));
+            return new Reply(answer, language, true, List.of(), null, Intent.MORE, session.context(), language);
+        }
+
+        private Reply repeat() {
+            if (session.history().isEmpty()) {
+                return say(phrases.say(language, "answer.help", list(suggestions(focus(session)), language)), Intent.HELP);
+            }
+            VisitorSession.Turn last = session.history().get(session.history().size() - 1);
+            return new Reply(last.answer(), last.language(), last.answered(), List.of(), null, Intent.REPEAT,
+                    session.context(), language);
+        }
+
+        private Reply switchLanguage(String target) {
+            if (site.speaks(target)) {
+                String key = target.equals(session.language()) ? "answer.language-same" : "answer.language-switched";
+                return new Reply(phrases.say(target, key, displayName(target, target)), target, true, List.of(), null,
+                        Intent.SWITCH_LANGUAGE, session.context(), target);
+            }
+            List<String> spoken = site.languages().stream().map(l -> displayName(l, language)).toList();
+            return say(phrases.say(language, "answer.language-unavailable", displayName(target, language),
+                    list(spoken, language)), Intent.SWITCH_LANGUAGE);
+        }
+
+        private Reply unknown(String key) {
+            String answer = phrases.say(language, key, list(suggestions(focus(session)), language));
+            return new Reply(answer, language, false, List.of(), null, null, session.context(), language);
+        }
+
+        // ---- helpers ----
+
+        private Reply told(Story story, int from, int count, Exhibit exhibit, Intent intent) {
+            String answerLanguage = story.language(from);
+            List<String> sentences = new ArrayList<>();
+            int end = from;
+            while (end < from + count && end < story.size() && story.language(end).equals(answerLanguage)) {
+                sentences.add(story.sentence(end));
+                end++;
+            }
+            VisitorSession.Context context = new VisitorSession.Context(exhibit.id(), "exhibit:" + exhibit.id(), end);
+            return new Reply(Sentences.join(sentences, answerLanguage), answerLanguage, true,
+                    List.of(exhibitSource(exhibit, answerLanguage)), notice(answerLanguage), intent, context, language);
+        }
+
+        /** The sentence of a passage that shares the most with the question (the first when none does). */
+        private int bestSentence(Story story, int start, int end) {
+            if (!story.language(start).equals(language)) {
+                return start;
+            }
+            LanguageAnalysis.Profile profile = LanguageAnalysis.profile(language);
+            LanguageAnalysis.View view = profile.coverageViews().get(0);
+            Set<String> asked = new LinkedHashSet<>(profile.terms(view, understood.question()));
+            int best = start;
+            long bestShared = 0;
+            for (int i = start; i < end; i++) {
+                long shared = profile.terms(view, story.sentence(i)).stream().filter(asked::contains).count();
+                if (shared > bestShared) {
+                    best = i;
+                    bestShared = shared;
+                }
+            }
+            return best;
+        }
+
+        private Reply say(String answer, Intent intent) {
+            return new Reply(answer, language, true, List.of(), null, intent, session.context(), language);
+        }
+
+        private VisitorSession.Context topic(String exhibitId) {
+            return exhibitId.equals(session.context().topicExhibit()) ? session.context()
+                    : new VisitorSession.Context(exhibitId, null, 0);
+        }
+
+        private String notice(String answerLanguage) {
+            return answerLanguage.equals(language) ? null
+                    : phrases.say(language, "notice.fallback", displayName(language, language),
+                    displayName(answerLanguage, language));
+        }
+
+        private Source exhibitSource(Exhibit exhibit, String answerLanguage) {
+            return new Source("exhibit:" + exhibit.id(), exhibit.id(), name(exhibit.title(), answerLanguage));
+        }
+
+        private Exhibit exhibit(String id) {
+            return site.exhibit(id).orElseThrow(() -> new IllegalStateException("No exhibit " + id + " in " + site.id()));
+        }
+
+        private String focusName(String exhibitId) {
+            return exhibitId == null ? name(site.name(), language)
+                    : site.publishedExhibit(exhibitId).map(e -> name(e.title(), language)).orElse(name(site.name(), language));
+        }
+
+        private String name(Localized localized, String preferred) {
+            return localized.firstOf(site.fallbackChain(preferred)).map(Localized.Translation::text).orElse("");
+        }
+
+        /** Two or three exhibits worth asking about: the one in focus and its neighbours, else the first ones. */
+        private List<String> suggestions(String exhibitId) {
+            List<Exhibit> suggested = new ArrayList<>();
+            site.publishedExhibit(exhibitId == null ? "" : exhibitId).ifPresent(e -> {
+                suggested.add(e);
+                e.related().stream().map(site::publishedExhibit).flatMap(Optional::stream).forEach(suggested::add);
+            });
+            site.publishedExhibits().stream().filter(e -> !suggested.contains(e)).forEach(suggested::add);
+            return suggested.stream().limit(3).map(e -> shortName(name(e.title(), language))).toList();
+        }
+    }
+
+    /** "Khuê Văn Các, the Constellation of Literature Pavilion" → "Khuê Văn Các": lists stay short when spoken. */
+    static String shortName(String title) {
+        int comma = title.indexOf(", ");
+        return comma > 0 ? title.substring(0, comma) : title;
+    }
+
+    /** Whether a sentence states a fact's value: all its numbers, or most of its words. */
+    static boolean mentions(String sentence, String value) {
+        String folded = LanguageAnalysis.fold(sentence);
+        List<String> numbers = new ArrayList<>();
+        java.util.regex.Matcher digits = java.util.regex.Pattern.compile("\\d+").matcher(value);
+        while (digits.find()) {
+            numbers.add(digits.group());
+        }
+        if (!numbers.isEmpty()) {
+            return numbers.stream().allMatch(n -> java.util.regex.Pattern.compile("(?<!\\d)" + n + "(?!\\d)")
+                    .matcher(sentence).find());
+        }
+        List<String> words = List.of(LanguageAnalysis.fold(value).split(" "));
+        Set<String> inSentence = Set.of(folded.split(" "));
+        return !words.isEmpty() && words.stream().filter(inSentence::contains).count() * 10 >= words.size() * 8L;
+    }
+
+    static String list(List<String> items, String language) {
+        return ListFormatter.getInstance(ULocale.forLanguageTag(language)).format(items);
+    }
+
+    static String displayName(String language, String inLanguage) {
+        return LocaleDisplayNames.getInstance(ULocale.forLanguageTag(inLanguage),
+                DisplayContext.CAPITALIZATION_FOR_MIDDLE_OF_SENTENCE).languageDisplayName(language);
+    }
+}

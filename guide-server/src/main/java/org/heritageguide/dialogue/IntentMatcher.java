@@ -1,0 +1,131 @@
+package org.heritageguide.dialogue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.heritageguide.knowledge.LanguageAnalysis;
+import org.heritageguide.knowledge.TextEmbedders;
+import org.heritageguide.knowledge.TextIndex;
+
+/**
+ * Recognises {@link Intent}s by matching a visitor's words against the examples of each language's
+ * {@link Phrasebook}, every word counting (a greeting is made of small words). An intent matches when
+ * one of its examples is all in the question, and the question's words are all among its examples' words:
+ * "thank you so much" matches "thank you" (and "so much" from "thanks so much"), but "tell me more" does
+ * not match "tell me more about the turtles" unless "turtles" names an exhibit.
+ */
+final class IntentMatcher {
+
+    /**
+     * The intent a question expresses best.
+     *
+     * @param parameter  the visitor topic key for {@link Intent#VISITOR_INFO}, the language for
+     *                   {@link Intent#SWITCH_LANGUAGE}, else null
+     * @param confidence how fully the question and the example cover each other (0..1)
+     */
+    record Match(Intent intent, String parameter, double confidence, TextIndex.Match evidence) {
+    }
+
+    /**
+     * A language's phrasebook with its examples indexed one by one, and all the examples of each intent
+     * together.
+     */
+    private record Indexed(Phrasebook book, TextIndex examples, TextIndex intents) {
+    }
+
+    private final TextEmbedders embedders;
+    private final double denseBase;
+    private final Map<String, Optional<Indexed>> languages = new ConcurrentHashMap<>();
+
+    IntentMatcher(TextEmbedders embedders, double denseBase) {
+        this.embedders = embedders;
+        this.denseBase = denseBase;
+    }
+
+    /** Reads and indexes a language's phrasebook now rather than at its first question. */
+    void prepare(String language) {
+        indexed(language);
+    }
+
+    Optional<Phrasebook> phrasebook(String language) {
+        return indexed(language).map(Indexed::book);
+    }
+
+    private Optional<Indexed> indexed(String language) {
+        return languages.computeIfAbsent(language, l -> Phrasebook.load(l).map(book -> {
+            List<TextIndex.Entry> examples = entries(book);
+            Map<String, List<String>> byIntent = new LinkedHashMap<>();
+            examples.forEach(e -> byIntent.computeIfAbsent(intentKey(e.key()), k -> new ArrayList<>()).addAll(e.questions()));
+            List<TextIndex.Entry> intents = new ArrayList<>();
+            byIntent.forEach((key, all) -> intents.add(new TextIndex.Entry(key, "", all, "", List.of())));
+            LanguageAnalysis.Profile profile = LanguageAnalysis.everyWordProfile(l);
+            return new Indexed(book, TextIndex.build(profile, examples, embedders.forLanguage(l).orElse(null)),
+                    TextIndex.build(profile, intents, null));
+        }));
+    }
+
+    /** The words of the question that the phrasebook knows: real words of the language, not typos. */
+    Set<String> knownWords(String question, String language) {
+        return indexed(language).map(i -> i.examples().knownTerms(question)).orElse(Set.of());
+    }
+
+    /** The best intent of a question, leaving {@code nameTerms} (an exhibit's name) out of the comparison. */
+    Optional<Match> match(String question, String language, Set<String> nameTerms) {
+        Optional<Indexed> indexed = indexed(language);
+        if (indexed.isEmpty()) {
+            return Optional.empty();
+        }
+        TextIndex examples = indexed.get().examples();
+        Map<String, Double> covered = new LinkedHashMap<>();
+        indexed.get().intents().search(question, nameTerms, Set.of()).matches()
+                .forEach(m -> covered.put(m.key(), m.coverage()));
+        Match best = null;
+        for (TextIndex.Match candidate : examples.search(question, nameTerms, Set.of()).matches()) {
+            String intentKey = intentKey(candidate.key());
+            double lexical = Math.min(covered.getOrDefault(intentKey, 0.0), candidate.entryCoverage());
+            double confidence = examples.dense() ? Math.max(lexical, (candidate.dense() - denseBase) / (1 - denseBase)) : lexical;
+            if (best == null || confidence > best.confidence()) {
+                String[] key = intentKey.split(":", 2);
+                best = new Match(Intent.fromKey(key[0]).orElseThrow(), key.length > 1 ? key[1] : null, confidence, candidate);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** "visitor-info:hours#3" → "visitor-info:hours". */
+    private static String intentKey(String exampleKey) {
+        return exampleKey.substring(0, exampleKey.indexOf('#'));
+    }
+
+    private static List<TextIndex.Entry> entries(Phrasebook book) {
+        List<TextIndex.Entry> entries = new ArrayList<>();
+        book.intents().forEach((intent, examples) -> {
+            for (int i = 0; i < examples.size(); i++) {
+                String example = examples.get(i);
+                if (intent == Intent.SWITCH_LANGUAGE) {
+                    int n = i;
+                    book.languageNames().forEach((language, names) -> names.forEach(name -> entries.add(entry(
+                            intent.key() + ":" + language + "#" + n + name,
+                            example.replace(Phrasebook.LANGUAGE_PLACEHOLDER, name)))));
+                } else {
+                    entries.add(entry(intent.key() + "#" + i, example));
+                }
+            }
+        });
+        book.visitorInfo().forEach((topic, examples) -> {
+            for (int i = 0; i < examples.size(); i++) {
+                entries.add(entry(Intent.VISITOR_INFO.key() + ":" + topic.key() + "#" + i, examples.get(i)));
+            }
+        });
+        return entries;
+    }
+
+    private static TextIndex.Entry entry(String key, String example) {
+        return new TextIndex.Entry(key, "", List.of(example), "", List.of(example));
+    }
+}

@@ -1,0 +1,52 @@
+package org.heritageguide.visitor;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.heritageguide.dialogue.Dialogue;
+import org.heritageguide.dialogue.TurnResult;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import reactor.core.publisher.Mono;
+
+/** A typed question and the guide's answer. */
+@RestController
+@RequestMapping(path = "/api/v1/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
+class TurnsController {
+
+    private final Dialogue dialogue;
+
+    TurnsController(Dialogue dialogue) {
+        this.dialogue = dialogue;
+    }
+
+    record TurnRequest(@NotBlank @Size(max = Dialogue.MAX_QUESTION_LENGTH) String text) {
+    }
+
+    record SourceView(String exhibit, String title) {
+    }
+
+    record TurnView(String text, String language, boolean answered, List<SourceView> sources, String audioUrl,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String notice) {
+    }
+
+    @PostMapping(path = "/{id}/turns", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<TurnView> turn(@PathVariable String id, @Valid @RequestBody TurnRequest request) {
+        return dialogue.turn(id, request.text(), "text").map(TurnsController::view);
+    }
+
+    private static TurnView view(TurnResult result) {
+        return new TurnView(result.text(), result.language(), result.answered(),
+                result.sources().stream().map(s -> new SourceView(s.exhibit(), s.title())).toList(), null, result.notice());
+    }
+}

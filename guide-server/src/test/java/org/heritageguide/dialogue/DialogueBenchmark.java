@@ -1,0 +1,65 @@
+package org.heritageguide.dialogue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.heritageguide.knowledge.TextEmbedders;
+
+/**
+ * {@code scripts/bench dialogue}: the evaluation set's figures per language, the questions it got wrong,
+ * and the server-side time of a turn against a bare Lucene query on the same index.
+ */
+public final class DialogueBenchmark {
+
+    private DialogueBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        boolean lexicalOnly = List.of(args).contains("lexical");
+        long loadStart = System.nanoTime();
+        DialogueEvaluation evaluation = lexicalOnly
+                ? new DialogueEvaluation(DialogueSettings.DEFAULT, TextEmbedders.NONE)
+                : new DialogueEvaluation(DialogueSettings.DEFAULT);
+        System.out.println(lexicalOnly ? "lexical retrieval only (no embeddings)" : "BM25 + coverage fused with embeddings");
+        System.out.printf("engines loaded and both sites indexed in %d ms%n", (System.nanoTime() - loadStart) / 1_000_000);
+
+        List<DialogueEvaluation.Outcome> outcomes = evaluation.run();
+        Map<String, DialogueEvaluation.Figures> figures = DialogueEvaluation.figures(outcomes);
+        System.out.printf("%n%-5s %9s %9s %12s %12s %12s%n", "lang", "questions", "top-1", "decline P", "decline R",
+                "wrong (OOS)");
+        figures.forEach((language, f) -> System.out.printf("%-5s %9d %8.1f%% %11.1f%% %11.1f%% %11.1f%%%n", language,
+                f.answerable() + f.outOfScope(), 100 * f.accuracy(), 100 * f.declinePrecision(), 100 * f.declineRecall(),
+                100 * f.wrongAnswerRate()));
+        System.out.println("(top-1: answerable questions whose first source is right, in the right language; decline P/R:"
+                + " precision and recall of \"I don't know\"; wrong (OOS): out-of-scope questions answered anyway)");
+
+        boolean dump = List.of(args).contains("dump");
+        System.out.println(dump ? "\nevery question:" : "\nmisses:");
+        outcomes.stream().filter(o -> dump || !o.correct())
+                .forEach(o -> System.out.println((o.correct() ? "  ok   " : "  MISS ") + o.describe()));
+
+        long[] engine = new long[rounds * outcomes.size()];
+        long[] bare = new long[rounds * outcomes.size()];
+        for (int round = -3; round < rounds; round++) {
+            List<DialogueEvaluation.Outcome> timed = evaluation.run();
+            long[] lucene = evaluation.bareLuceneNanos();
+            if (round < 0) {
+                continue;
+            }
+            for (int i = 0; i < timed.size(); i++) {
+                engine[round * timed.size() + i] = timed.get(i).nanos();
+                bare[round * timed.size() + i] = lucene[i];
+            }
+        }
+        double p50 = DialogueEvaluation.percentile(engine, 50) / 1e6;
+        double p99 = DialogueEvaluation.percentile(engine, 99) / 1e6;
+        double bareP50 = DialogueEvaluation.percentile(bare, 50) / 1e6;
+        double bareP99 = DialogueEvaluation.percentile(bare, 99) / 1e6;
+        System.out.printf("%nturn latency over %d turns (%d rounds of the set, after 3 warm-up rounds, %d cores):%n",
+                engine.length, rounds, Runtime.getRuntime().availableProcessors());
+        System.out.printf("  dialogue turn     p50 %6.2f ms   p99 %6.2f ms%n", p50, p99);
+        System.out.printf("  bare Lucene query p50 %6.3f ms   p99 %6.3f ms   (same questions, same index)%n", bareP50, bareP99);
+        System.out.printf("  ratio             p50 %6.1fx     p99 %6.1fx%n", p50 / bareP50, p99 / bareP99);
+    }
+}

@@ -1,0 +1,236 @@
+package org.heritageguide.dialogue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.heritageguide.knowledge.KnowledgeBase;
+import org.heritageguide.knowledge.SiteKnowledge;
+import org.heritageguide.knowledge.TextEmbedders;
+import org.heritageguide.knowledge.TextIndex;
+import org.heritageguide.session.VisitorSession;
+import org.heritageguide.site.ContentLoader;
+import org.heritageguide.site.SiteCatalog;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Runs the evaluation set ({@code dialogue/eval.yaml}) through the real engines, without Spring: the
+ * sample sites' content, the ONNX embedders, the phrasebooks and lingua. Shared by the JUnit test
+ * (floors) and the benchmark (figures and latency).
+ */
+final class DialogueEvaluation {
+
+    /** One question of the evaluation set and what the guide did with it. */
+    record Outcome(String site, String language, String question, List<String> expected, Guide.Reply reply,
+                   String expectedLanguage, long nanos) {
+
+        boolean expectsDecline() {
+            return expected.contains("decline");
+        }
+
+        boolean declined() {
+            return !reply.answered();
+        }
+
+        boolean correct() {
+            if (expectsDecline()) {
+                return declined();
+            }
+            return reply.answered() && reply.sessionLanguage().equals(expectedLanguage)
+                    && expected.stream().anyMatch(this::matches);
+        }
+
+        private boolean matches(String expectation) {
+            if (expectation.startsWith("intent:")) {
+                return reply.intent() != null && reply.intent().key().equals(expectation.substring("intent:".length()));
+            }
+            if (expectation.contains(":")) {
+                return reply.sources().stream().anyMatch(s -> s.id().equals(expectation));
+            }
+            return reply.sources().stream().anyMatch(s -> expectation.equals(s.exhibit()));
+        }
+
+        String describe() {
+            return "[" + site + "/" + language + "] " + question + "  expected " + expected + ", got "
+                    + (reply.answered() ? reply.sources().stream().map(Guide.Source::id).toList() : "decline")
+                    + (reply.intent() == null ? "" : " (" + reply.intent().key() + ")")
+                    + " in " + reply.sessionLanguage() + ": " + reply.text() + "\n      " + reply.evidence();
+        }
+    }
+
+    /** Per language: how many answerable questions got the right source first, and how declines went. */
+    record Figures(int answerable, int correct, int outOfScope, int declinedOutOfScope, int declinedAnswerable) {
+
+        double accuracy() {
+            return answerable == 0 ? 1 : (double) correct / answerable;
+        }
+
+        double declinePrecision() {
+            int declined = declinedOutOfScope + declinedAnswerable;
+            return declined == 0 ? 1 : (double) declinedOutOfScope / declined;
+        }
+
+        double declineRecall() {
+            return outOfScope == 0 ? 1 : (double) declinedOutOfScope / outOfScope;
+        }
+
+        /** Out-of-scope questions the guide answered anyway. */
+        double wrongAnswerRate() {
+            return outOfScope == 0 ? 0 : 1 - declineRecall();
+        }
+    }
+
+    private final KnowledgeBase knowledge;
+    private final Guide guide;
+    private final List<Map<String, Object>> blocks;
+
+    DialogueEvaluation(DialogueSettings settings) {
+        this(settings, TextEmbedders.onnx(List.of(Path.of("models/target/models")), 1));
+    }
+
+    DialogueEvaluation(DialogueSettings settings, TextEmbedders embedders) {
+        SiteCatalog catalog = new ContentLoader(Path.of("content")).load(1);
+        this.knowledge = new KnowledgeBase(embedders);
+        knowledge.index(catalog);
+        IntentMatcher intents = new IntentMatcher(embedders, settings.denseBase());
+        TypedLanguage typed = new TypedLanguage();
+        catalog.all().forEach(site -> {
+            typed.prepare(site.languages());
+            site.languages().forEach(intents::prepare);
+        });
+        this.guide = new Guide(new GuidePhrases(), intents, typed, settings);
+        this.blocks = read();
+    }
+
+    KnowledgeBase knowledge() {
+        return knowledge;
+    }
+
+    /** Asks every question of the set once. */
+    List<Outcome> run() {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Map<String, Object> block : blocks) {
+            String site = (String) block.get("site");
+            String exhibit = (String) block.get("exhibit");
+            String language = (String) block.get("language");
+            SiteKnowledge siteKnowledge = knowledge.site(site).orElseThrow(() -> new IllegalStateException("no site " + site));
+            if (block.containsKey("questions")) {
+                for (Map<String, Object> question : turns(block, "questions")) {
+                    outcomes.add(ask(siteKnowledge, session(site, exhibit, language), question).outcome());
+                }
+            }
+            if (block.containsKey("turns")) {
+                VisitorSession session = session(site, exhibit, language);
+                for (Map<String, Object> turn : turns(block, "turns")) {
+                    Asked asked = ask(siteKnowledge, session, turn);
+                    outcomes.add(asked.outcome());
+                    session = Dialogue.after(session, asked.outcome().question(), asked.outcome().reply(), "text",
+                            Instant.now(), 50);
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    /** Times a bare Lucene BM25 query for every question, on the index of the language it is asked in. */
+    long[] bareLuceneNanos() {
+        List<Long> nanos = new ArrayList<>();
+        for (Map<String, Object> block : blocks) {
+            SiteKnowledge site = knowledge.site((String) block.get("site")).orElseThrow();
+            for (String key : List.of("questions", "turns")) {
+                if (!block.containsKey(key)) {
+                    continue;
+                }
+                for (Map<String, Object> question : turns(block, key)) {
+                    String language = (String) question.getOrDefault("language", block.get("language"));
+                    TextIndex index = site.index(language).orElseThrow();
+                    long start = System.nanoTime();
+                    index.bm25Only((String) question.get("ask"), 10);
+                    nanos.add(System.nanoTime() - start);
+                }
+            }
+        }
+        return nanos.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    static Map<String, Figures> figures(List<Outcome> outcomes) {
+        Map<String, int[]> counts = new TreeMap<>();
+        for (Outcome outcome : outcomes) {
+            int[] c = counts.computeIfAbsent(outcome.language(), l -> new int[5]);
+            if (outcome.expectsDecline()) {
+                c[2]++;
+                if (outcome.declined()) {
+                    c[3]++;
+                }
+            } else {
+                c[0]++;
+                if (outcome.correct()) {
+                    c[1]++;
+                }
+                if (outcome.declined()) {
+                    c[4]++;
+                }
+            }
+        }
+        Map<String, Figures> figures = new LinkedHashMap<>();
+        counts.forEach((language, c) -> figures.put(language, new Figures(c[0], c[1], c[2], c[3], c[4])));
+        int[] all = new int[5];
+        counts.values().forEach(c -> Arrays.setAll(all, i -> all[i] + c[i]));
+        figures.put("all", new Figures(all[0], all[1], all[2], all[3], all[4]));
+        return figures;
+    }
+
+    static long percentile(long[] values, double percentile) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private record Asked(Outcome outcome) {
+    }
+
+    private Asked ask(SiteKnowledge site, VisitorSession session, Map<String, Object> question) {
+        String text = (String) question.get("ask");
+        String language = (String) question.getOrDefault("language", session.language());
+        String answerIn = (String) question.getOrDefault("answerIn", language);
+        long start = System.nanoTime();
+        Guide.Reply reply = guide.answer(site, session, text);
+        long nanos = System.nanoTime() - start;
+        return new Asked(new Outcome(site.site().id(), language, text, expected(question.get("expect")), reply, answerIn,
+                nanos));
+    }
+
+    private static VisitorSession session(String site, String exhibit, String language) {
+        Instant now = Instant.now();
+        return new VisitorSession("eval", site, null, language, now, now, List.of(), List.of(), null).withExhibit(exhibit);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> turns(Map<String, Object> block, String key) {
+        return (List<Map<String, Object>>) block.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> expected(Object expect) {
+        return expect instanceof List<?> list ? (List<String>) list : List.of((String) expect);
+    }
+
+    private static List<Map<String, Object>> read() {
+        try (InputStream in = DialogueEvaluation.class.getResourceAsStream("/dialogue/eval.yaml")) {
+            return YAMLMapper.shared().readValue(in, new TypeReference<List<Map<String, Object>>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
