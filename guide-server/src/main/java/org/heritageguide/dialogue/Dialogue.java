@@ -16,11 +16,14 @@ import org.heritageguide.session.VisitorSession;
 import org.heritageguide.site.Site;
 import org.heritageguide.site.SitesChanged;
 import org.heritageguide.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The entry point of a conversation turn, for typed questions and for transcribed speech alike: loads
@@ -29,6 +32,8 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class Dialogue {
+
+    private static final Logger log = LoggerFactory.getLogger(Dialogue.class);
 
     /** The longest question accepted, in characters. */
     public static final int MAX_QUESTION_LENGTH = 500;
@@ -67,20 +72,27 @@ public class Dialogue {
         return sessions.get(sessionId).flatMap(session -> {
             SiteKnowledge site = knowledge.site(session.site()).orElseThrow(() -> ApiException.notFound("site-not-found",
                     "The site '" + session.site() + "' of this conversation is no longer served."));
-            Guide.Reply reply = guide.answer(site, session, text);
-            Instant now = clock.instant();
-            List<String> sources = reply.sources().stream().map(Guide.Source::id).toList();
-            boolean languageChanged = !reply.sessionLanguage().equals(session.language());
-            return sessions.save(after(session, text, reply, channel, now, sessions.maxHistory())).map(saved -> {
-                long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                if (languageChanged) {
-                    events.record(VisitorEvent.of(VisitorEvent.LANGUAGE_CHANGED, now, saved.site(), saved.exhibit(),
-                            saved.id(), saved.language()));
-                }
-                events.record(VisitorEvent.turn(now, saved.site(), saved.exhibit(), saved.id(), saved.language(),
-                        channel, text, reply.answered(), latency, sources));
-                return result(reply, languageChanged);
-            });
+            // answering takes CPU (an embedding, several searches): not on the server's I/O threads
+            return Mono.fromCallable(() -> guide.answer(site, session, text)).subscribeOn(Schedulers.parallel())
+                    .flatMap(reply -> keep(session, text, channel, reply, start));
+        });
+    }
+
+    /** Keeps the turn in the session and records it; the result goes back to the visitor. */
+    private Mono<TurnResult> keep(VisitorSession session, String text, String channel, Guide.Reply reply, long start) {
+        Instant now = clock.instant();
+        List<String> sources = reply.sources().stream().map(Guide.Source::id).toList();
+        boolean languageChanged = !reply.sessionLanguage().equals(session.language());
+        return sessions.save(after(session, text, reply, channel, now, sessions.maxHistory())).map(saved -> {
+            long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            if (languageChanged) {
+                events.record(VisitorEvent.of(VisitorEvent.LANGUAGE_CHANGED, now, saved.site(), saved.exhibit(),
+                        saved.id(), saved.language()));
+            }
+            events.record(VisitorEvent.turn(now, saved.site(), saved.exhibit(), saved.id(), saved.language(),
+                    channel, text, reply.answered(), latency, sources));
+            log.debug("Turn in {} ({} ms): {} -> {} [{}]", saved.site(), latency, text, sources, reply.evidence());
+            return result(reply, languageChanged);
         });
     }
 
@@ -91,6 +103,11 @@ public class Dialogue {
         VisitorSession next = session.withContext(reply.context()).withTurn(new VisitorSession.Turn(text, reply.text(),
                 reply.language(), reply.answered(), sources, channel, at), maxHistory);
         return reply.sessionLanguage().equals(session.language()) ? next : next.withLanguage(reply.sessionLanguage());
+    }
+
+    /** The guide itself, for the evaluation set's test. */
+    Guide guide() {
+        return guide;
     }
 
     static TurnResult result(Guide.Reply reply, boolean languageChanged) {

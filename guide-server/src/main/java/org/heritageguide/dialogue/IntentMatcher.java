@@ -109,9 +109,12 @@ final class IntentMatcher {
                 String example = examples.get(i);
                 if (intent == Intent.SWITCH_LANGUAGE) {
                     int n = i;
-                    book.languageNames().forEach((language, names) -> names.forEach(name -> entries.add(entry(
-                            intent.key() + ":" + language + "#" + n + name,
-                            example.replace(Phrasebook.LANGUAGE_PLACEHOLDER, name)))));
+                    // a language's name is what tells these apart: their words, not their meaning, decide
+                    book.languageNames().forEach((language, names) -> names.forEach(name -> {
+                        String named = example.replace(Phrasebook.LANGUAGE_PLACEHOLDER, name);
+                        entries.add(new TextIndex.Entry(intent.key() + ":" + language + "#" + n + name, "",
+                                List.of(named), "", List.of()));
+                    }));
                 } else {
                     entries.add(entry(intent.key() + "#" + i, example));
                 }

@@ -1,7 +1,6 @@
 package org.heritageguide.knowledge;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -9,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.heritageguide.GuideProperties;
 import org.heritageguide.site.Site;
 import org.heritageguide.site.SiteCatalog;
 import org.heritageguide.site.SitesChanged;
@@ -17,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
  * The indexes of every site being served. The first catalog is indexed before the application is ready;
@@ -25,7 +22,6 @@ import org.springframework.stereotype.Component;
  * that questions never wait for a rebuild and always see one consistent version of a site. A site whose
  * content did not change keeps its index.
  */
-@Component
 public class KnowledgeBase implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
@@ -41,14 +37,6 @@ public class KnowledgeBase implements DisposableBean {
     });
     private volatile boolean started;
 
-    KnowledgeBase(KnowledgeSettings settings, GuideProperties properties) {
-        this(settings.embedder() == KnowledgeSettings.EmbedderKind.ONNX
-                ? TextEmbedders.onnx(List.of(properties.operatorModelsDir(), properties.modelsDir()),
-                        settings.embedderConcurrency())
-                : TextEmbedders.NONE);
-    }
-
-    /** A knowledge base with the given embedders (for tools and tests outside Spring). */
     public KnowledgeBase(TextEmbedders embedders) {
         this.embedders = embedders;
         this.indexer = new SiteIndexer(embedders);

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -24,9 +26,18 @@ import ai.djl.translate.TranslateException;
  */
 final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
 
+    private static final int RECENT = 8;
+
     private final ZooModel<String, float[]> model;
     private final BlockingQueue<Predictor<String, float[]>> predictors;
     private final String name;
+    /** The last few texts embedded: one question is looked up in several indexes of the same language. */
+    private final Map<String, float[]> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > RECENT;
+        }
+    };
 
     OnnxTextEmbedder(Path modelFolder, int concurrency) {
         // DJL takes a relative tokenizer path for a model id on the Hugging Face hub
@@ -62,6 +73,20 @@ final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
 
     @Override
     public float[] embed(String text) {
+        synchronized (recent) {
+            float[] known = recent.get(text);
+            if (known != null) {
+                return known;
+            }
+        }
+        float[] vector = predict(text);
+        synchronized (recent) {
+            recent.put(text, vector);
+        }
+        return vector;
+    }
+
+    private float[] predict(String text) {
         Predictor<String, float[]> predictor;
         try {
             predictor = predictors.take();

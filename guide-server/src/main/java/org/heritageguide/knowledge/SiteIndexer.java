@@ -70,12 +70,12 @@ final class SiteIndexer {
         for (int i = 0; i < exhibit.facts().size(); i++) {
             Fact fact = exhibit.facts().get(i);
             if (fact.label().has(language) && fact.value().has(language)) {
-                add(KnowledgeItem.fact(id, i), title, List.of(),
+                addWithoutMeaning(KnowledgeItem.fact(id, i), title,
                         text(fact.label(), language) + ": " + text(fact.value(), language), entries, items);
             }
         }
         exhibit.location().in(language).ifPresent(location ->
-                add(KnowledgeItem.location(id), title, List.of(), location, entries, items));
+                addWithoutMeaning(KnowledgeItem.location(id), title, location, entries, items));
     }
 
     private static void addFaq(Site site, Faq faq, String language, List<TextIndex.Entry> entries,
@@ -102,6 +102,13 @@ final class SiteIndexer {
                             List<TextIndex.Entry> entries, Map<String, KnowledgeItem> items) {
         String meaning = title.isEmpty() ? body : body.isEmpty() ? title : title + ". " + body;
         entries.add(new TextIndex.Entry(item.key(), title, questions, body, List.of(meaning)));
+        items.putIfAbsent(item.key(), item);
+    }
+
+    /** Short items (a fact, a location) are found by their words; embedding them would add little. */
+    private static void addWithoutMeaning(KnowledgeItem item, String title, String body, List<TextIndex.Entry> entries,
+                                          Map<String, KnowledgeItem> items) {
+        entries.add(new TextIndex.Entry(item.key(), title, List.of(), body, List.of()));
         items.putIfAbsent(item.key(), item);
     }
 

@@ -257,7 +257,6 @@ public final class TextIndex {
             if (question.isEmpty()) {
                 continue;
             }
-            views += view.coverage();
             Set<String> inEntry = entryTerms.get(doc).get(view.name());
             double unknownWeight = view.capUnknown() ? unknownWeight(view.name(), question) : idf(view.name(), "");
             double asked = 0;
@@ -272,6 +271,10 @@ public final class TextIndex {
                     found += corrected.contains(term) ? CORRECTED_WEIGHT * weight : weight;
                 }
             }
+            if (asked == 0) {
+                continue;
+            }
+            views += view.coverage();
             double entryWeight = 0;
             for (String term : inEntry) {
                 entryWeight += idf(view.name(), term);

@@ -112,6 +112,13 @@ final class DialogueEvaluation {
         this.blocks = read();
     }
 
+    /** The evaluation of a running guide (the application context's engines). */
+    DialogueEvaluation(KnowledgeBase knowledge, Guide guide) {
+        this.knowledge = knowledge;
+        this.guide = guide;
+        this.blocks = read();
+    }
+
     KnowledgeBase knowledge() {
         return knowledge;
     }

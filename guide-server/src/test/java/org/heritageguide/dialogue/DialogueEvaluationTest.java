@@ -1,0 +1,46 @@
+package org.heritageguide.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.heritageguide.GuideServerTest;
+import org.heritageguide.knowledge.KnowledgeBase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The evaluation set (dialogue/eval.yaml) through the running guide's engines: per language, the share of
+ * questions answered from the right source and in the right language, and out-of-scope questions
+ * declined. The floors sit a little under the measured figures (docs/benchmarks.md), so that a change
+ * that makes the guide worse fails here.
+ */
+@GuideServerTest
+class DialogueEvaluationTest {
+
+    private static final Map<String, Double> ACCURACY_FLOORS = Map.of("en", 0.92, "vi", 0.92, "fr", 0.95, "zh", 0.9,
+            "ko", 0.7);
+
+    @Autowired
+    KnowledgeBase knowledge;
+
+    @Autowired
+    Dialogue dialogue;
+
+    @Test
+    void answersFromTheRightSourceAndDeclinesWhatTheSiteDoesNotCover() {
+        List<DialogueEvaluation.Outcome> outcomes = new DialogueEvaluation(knowledge, dialogue.guide()).run();
+        Map<String, DialogueEvaluation.Figures> figures = DialogueEvaluation.figures(outcomes);
+        String misses = String.join("\n", outcomes.stream().filter(o -> !o.correct()).map(o -> o.describe()).toList());
+
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(200);
+        ACCURACY_FLOORS.forEach((language, floor) -> assertThat(figures.get(language).accuracy())
+                .as("top-1 accuracy in %s; misses:%n%s", language, misses).isGreaterThanOrEqualTo(floor));
+        DialogueEvaluation.Figures all = figures.get("all");
+        assertThat(all.outOfScope()).as("out-of-scope questions in the set").isGreaterThanOrEqualTo(30);
+        assertThat(all.wrongAnswerRate()).as("out-of-scope questions answered anyway; misses:%n%s", misses)
+                .isLessThanOrEqualTo(0.02);
+        assertThat(all.declinePrecision()).as("share of \"I don't know\" that were right").isGreaterThanOrEqualTo(0.75);
+    }
+}
