@@ -358,8 +358,8 @@ final class Guide {
                 return next();
             }
             List<Exhibit> told = near.subList(0, Math.min(3, near.size()));
-            String answer = phrases.say(language, "answer.near", name(exhibit.title(), language),
-                    list(told.stream().map(e -> name(e.title(), language)).toList(), language));
+            String answer = phrases.say(language, "answer.near", shortName(name(exhibit.title(), language)),
+                    list(told.stream().map(e -> shortName(name(e.title(), language))).toList(), language));
             return new Reply(answer, language, true, told.stream().map(e -> exhibitSource(e, language)).toList(), null,
                     Intent.NEAR, session.context(), language);
         }
