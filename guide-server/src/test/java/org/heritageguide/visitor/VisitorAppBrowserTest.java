@@ -151,7 +151,7 @@ class VisitorAppBrowserTest {
         try {
             phone.driver.get(label("van-mieu", "thien-quang-tinh"));
             phone.waitUntil(d -> phone.find("h1").getText().startsWith("Thiên Quang Tỉnh"), Duration.ofSeconds(5));
-            assertThat(phone.find("#exhibit-summary").getText()).contains("Well of Heavenly Clarity");
+            phone.waitUntil(d -> phone.find("#exhibit-summary").getText().contains("Well of Heavenly Clarity"), Duration.ofSeconds(5));
             phone.waitUntil(d -> phone.find("#status").getText().startsWith("No connection"), Duration.ofSeconds(5));
         } finally {
             phone.driver.deleteNetworkConditions();
