@@ -69,7 +69,12 @@ async function siteList() {
         h('div.muted', {}, pick(site.name, site.sourceLanguage), ' · ', site.languages.join(', ').toUpperCase()),
         h('div.figures', {},
           figure(site.exhibits, 'exhibits'), figure(site.published, 'shown to visitors'),
-          figure(site.changedFiles, 'unpublished changes'), site.problems ? figure(site.problems, 'problems') : null)))))
+          figure(site.changedFiles, 'unpublished changes'), site.problems ? figure(site.problems, 'problems') : null)),
+      h('div.card-links', {},
+        h('a', { href: `/studio/sites/${site.id}` }, 'Exhibits'),
+        h('a', { href: `/studio/sites/${site.id}/inbox` }, `Inbox${site.unanswered ? ` (${site.unanswered} unanswered)` : ''}`),
+        h('a', { href: `/studio/sites/${site.id}/dashboard` }, 'Dashboard'),
+        h('a', { href: `/studio/sites/${site.id}/labels` }, 'QR labels')))))
   );
 }
 

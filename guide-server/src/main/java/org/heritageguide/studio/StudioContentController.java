@@ -85,7 +85,7 @@ class StudioContentController {
     }
 
     record SiteCard(String id, Map<String, String> name, List<String> languages, String sourceLanguage,
-                    int exhibits, int published, int changedFiles, int problems) {
+                    int exhibits, int published, int changedFiles, int problems, int unanswered) {
     }
 
     @GetMapping("/sites")
@@ -96,10 +96,15 @@ class StudioContentController {
                 content.draftSite(id).ifPresent(site -> cards.add(new SiteCard(id, site.name().texts(), site.languages(),
                         site.sourceLanguage(), site.exhibits().size(), site.publishedExhibits().size(),
                         (int) content.files(id).stream().filter(StudioContent.FileState::changed).count(),
-                        content.draftProblems(id).size())));
+                        content.draftProblems(id).size(), unansweredLastMonth(id))));
             }
             return cards;
         });
+    }
+
+    private int unansweredLastMonth(String site) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        return insights.unanswered(site, today.minusDays(29), today).stream().mapToInt(VisitorInsights.QuestionGroup::count).sum();
     }
 
     record ExhibitRow(String id, Map<String, String> title, String area, int order, String status, String liveStatus,
