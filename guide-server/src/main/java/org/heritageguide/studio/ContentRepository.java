@@ -44,6 +44,7 @@ final class ContentRepository implements AutoCloseable {
 
     private final Repository git;
     private final Map<ObjectId, Snapshot> snapshots = new java.util.HashMap<>();
+    private final Map<String, Map<String, Revision>> lastChanges = new java.util.HashMap<>();
 
     ContentRepository(Path gitDir) {
         try {
@@ -213,6 +214,59 @@ final class ContentRepository implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return versions;
+    }
+
+    /**
+     * The last revision that changed each file under {@code prefix}, found in one walk back through the
+     * branch (stopping once every current file is found), kept until the branch moves.
+     */
+    synchronized Map<String, Revision> lastChanges(String branch, String prefix) {
+        try (RevWalk walk = new RevWalk(git)) {
+            ObjectId head = git.resolve(branch);
+            if (head == null) {
+                return Map.of();
+            }
+            String key = head.name() + ":" + prefix;
+            Map<String, Revision> known = lastChanges.get(key);
+            if (known != null) {
+                return known;
+            }
+            java.util.Set<String> wanted = new java.util.HashSet<>(snapshot(branch).files().tailMap(prefix).keySet()
+                    .stream().filter(p -> p.startsWith(prefix)).toList());
+            Map<String, Revision> found = new java.util.HashMap<>();
+            walk.markStart(walk.parseCommit(head));
+            for (RevCommit commit : walk) {
+                if (found.size() == wanted.size()) {
+                    break;
+                }
+                try (TreeWalk diff = new TreeWalk(git)) {
+                    diff.setRecursive(true);
+                    diff.setFilter(org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(
+                            org.eclipse.jgit.treewalk.filter.PathFilter.create(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix),
+                            org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF));
+                    diff.addTree(commit.getTree());
+                    if (commit.getParentCount() > 0) {
+                        diff.addTree(walk.parseCommit(commit.getParent(0)).getTree());
+                    } else {
+                        diff.addTree(new org.eclipse.jgit.treewalk.EmptyTreeIterator());
+                    }
+                    while (diff.next()) {
+                        String path = diff.getPathString();
+                        if (wanted.contains(path) && !found.containsKey(path)) {
+                            found.put(path, versionOf(commit, null).revision());
+                        }
+                    }
+                }
+            }
+            if (lastChanges.size() > 16) {
+                lastChanges.clear();
+            }
+            Map<String, Revision> result = Map.copyOf(found);
+            lastChanges.put(key, result);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A revision together with the content it left at the path ({@code null}: the file was deleted). */

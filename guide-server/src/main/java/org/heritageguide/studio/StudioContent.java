@@ -288,6 +288,15 @@ class StudioContent implements DisposableBean {
         return entries;
     }
 
+    /** The last revision of each of a site's draft files (relative path → revision). */
+    Map<String, ContentRepository.Revision> lastChanges(String site) {
+        Map<String, ContentRepository.Revision> result = new LinkedHashMap<>();
+        String prefix = "sites/" + site + "/";
+        repository.lastChanges(ContentRepository.DRAFT, prefix)
+                .forEach((path, revision) -> result.put(path.substring(prefix.length()), revision));
+        return result;
+    }
+
     /** The versions of a file as the draft history holds them: (revision, text), newest first. */
     List<Map.Entry<ContentRepository.Revision, String>> versions(String site, String relativePath, int limit) {
         List<Map.Entry<ContentRepository.Revision, String>> versions = new ArrayList<>();

@@ -132,6 +132,7 @@ class StudioContentController {
             Map<String, StudioContent.FileState> files = new LinkedHashMap<>();
             content.files(site).forEach(f -> files.put(f.path(), f));
             List<ExhibitRow> rows = new ArrayList<>();
+            Map<String, ContentRepository.Revision> lastChanges = content.lastChanges(site);
             for (Exhibit exhibit : draft.exhibits().values()) {
                 String path = StudioContent.exhibitFile(exhibit.id());
                 StudioContent.FileState state = files.get(path);
@@ -139,13 +140,12 @@ class StudioContentController {
                 Map<String, String> languages = new LinkedHashMap<>();
                 languages.put(draft.sourceLanguage(), Translations.OK);
                 translations.of(draft, path, state.draftEtag()).forEach((language, s) -> languages.put(language, s.state()));
-                var last = content.history(site, path, 1);
+                ContentRepository.Revision last = lastChanges.get(path);
                 rows.add(new ExhibitRow(exhibit.id(), exhibit.title().texts(), exhibit.area(), exhibit.order(),
                         exhibit.status().name().toLowerCase(Locale.ROOT),
                         liveExhibit == null ? null : liveExhibit.status().name().toLowerCase(Locale.ROOT),
                         state.changed(), state.publishedEtag() == null, languages,
-                        last.isEmpty() ? null : last.get(0).revision().author(),
-                        last.isEmpty() ? null : last.get(0).revision().at(), state.draftEtag()));
+                        last == null ? null : last.author(), last == null ? null : last.at(), state.draftEtag()));
             }
             rows.sort(java.util.Comparator.comparingInt(ExhibitRow::order).thenComparing(ExhibitRow::id));
             String prefix = "sites/" + site + "/";

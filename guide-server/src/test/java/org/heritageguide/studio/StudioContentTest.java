@@ -85,6 +85,10 @@ class StudioContentTest {
                     assertThat(r.message()).isEqualTo("Reword the summary");
                 });
 
+        assertThat(content.lastChanges("van-mieu")).hasEntrySatisfying(EXHIBIT, r -> assertThat(r.author()).isEqualTo("lan"))
+                .hasEntrySatisfying("site.yaml", r -> assertThat(r.author()).isEqualTo(StudioContent.DISK_AUTHOR))
+                .containsKey("exhibits/chu-van-an.yaml");
+
         StudioContent.Published published = content.publish("van-mieu", List.of(), "lan", "Publish");
 
         assertThat(published.paths()).containsExactly(EXHIBIT);
