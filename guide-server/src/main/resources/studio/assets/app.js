@@ -103,7 +103,7 @@ async function siteOverview(site) {
       return h('tr', { 'data-exhibit': row.id },
         h('td.check', {}, box),
         h('td', {}, row.order > 100000 ? '' : row.order),
-        h('td', {}, h('a', { href: `/studio/sites/${site}/exhibits/${row.id}` }, pick(row.title, source)),
+        h('td', {}, row.status === 'deleted' ? h('s', {}, pick(row.title, source)) : h('a', { href: `/studio/sites/${site}/exhibits/${row.id}` }, pick(row.title, source)),
           h('div.small.muted', {}, pick(row.title, 'en') !== pick(row.title, source) ? pick(row.title, 'en') : row.id)),
         h('td', {}, areaName(data, row.area)),
         h('td', {}, statusBadges(row)),
@@ -179,6 +179,7 @@ function areaName(data, id) {
 
 function statusBadges(row) {
   const badges = [];
+  if (row.status === 'deleted') return [h('span.badge.changed', { title: 'Deleted in the draft; publish to remove it from the guide' }, 'deleted: publish to remove')];
   if (row.isNew) badges.push(h('span.badge.new', {}, 'not yet published'));
   else if (row.liveStatus === 'published') badges.push(h('span.badge.live', {}, 'live'));
   else badges.push(h('span.badge.hidden', {}, 'hidden'));

@@ -157,7 +157,29 @@ export async function exhibitEditor(main, siteId, exhibitId, tab = 'edit') {
         await publish(siteId, [path], { reload: false });
         await reload();
       } }, 'Publish this exhibit'),
-      dirtyNote));
+      dirtyNote, h('span.spacer'),
+      state.file.changed && state.file.publishedYaml ? h('button', { 'data-action': 'discard', onclick: async () => {
+        if (!confirm('Go back to the live version? Your draft stays in the history.')) return;
+        try {
+          await api(`/sites/${siteId}/files/${path}`, { method: 'PUT', etag: state.etag,
+            body: { yaml: state.file.publishedYaml, message: 'Back to the live version' } });
+          await reload();
+          toast('The draft is the live version again.');
+        } catch (error) {
+          toast(error.message, 'error');
+        }
+      } }, 'Discard changes') : null,
+      h('button.danger', { 'data-action': 'delete', onclick: async () => {
+        if (!confirm('Delete this exhibit? Visitors keep it until you publish; it stays in the history.')) return;
+        try {
+          await api(`/sites/${siteId}/files/${path}`, { method: 'DELETE', etag: state.etag });
+          toast('Deleted from the draft. Publish to remove it from the guide.');
+          history.pushState({}, '', `/studio/sites/${siteId}`);
+          window.dispatchEvent(new PopStateEvent('popstate'));
+        } catch (error) {
+          toast(error.body?.problems?.map(p => `${p.file}: ${p.message}`).join('; ') || error.message, 'error');
+        }
+      } }, 'Delete exhibit')));
   if (tab !== 'edit') tabs.querySelector(`[data-tab="${tab}"]`)?.click();
   document.onkeydown = event => {
     if ((event.ctrlKey || event.metaKey) && event.key === 's' && location.pathname.includes('/exhibits/')) {

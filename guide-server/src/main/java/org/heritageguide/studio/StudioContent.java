@@ -264,6 +264,37 @@ class StudioContent implements DisposableBean {
         }
     }
 
+    /**
+     * Deletes a file from the draft (as one revision; it stays in the history and can be restored).
+     * Refused if other files of the draft would then be invalid (an exhibit still named as related).
+     */
+    void delete(String site, String relativePath, String expectedEtag, String author, String message) {
+        String path = repoPath(site, relativePath);
+        Map<String, String> files = draftFiles(site);
+        files.remove(path);
+        Set<String> before = new HashSet<>();
+        draftProblems(site).forEach(p -> before.add(p.toString()));
+        List<ContentProblem> introduced = ContentLoader.loadFiles(files).problems().stream()
+                .filter(p -> !before.contains(p.toString())).toList();
+        if (!introduced.isEmpty()) {
+            throw new InvalidContent("Other files still refer to it; nothing was deleted.", introduced);
+        }
+        writing.lock();
+        try {
+            ContentRepository.Snapshot draft = repository.snapshot(ContentRepository.DRAFT);
+            if (draft.blob(path) == null || !Objects.equals(etagOf(draft.blob(path)), expectedEtag)) {
+                throw stale(site, relativePath);
+            }
+            Map<String, byte[]> change = new java.util.HashMap<>();
+            change.put(path, null);
+            repository.commit(ContentRepository.DRAFT, draft, change, author, Instant.now(), message);
+        } catch (ContentRepository.BranchMoved moved) {
+            throw stale(site, relativePath);
+        } finally {
+            writing.unlock();
+        }
+    }
+
     private StaleEdit stale(String site, String relativePath) {
         List<ContentRepository.Versioned> last = repository.history(ContentRepository.DRAFT, repoPath(site, relativePath), 1);
         return new StaleEdit(draft(site, relativePath), last.isEmpty() ? null : last.get(0).revision());

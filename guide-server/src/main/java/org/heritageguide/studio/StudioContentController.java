@@ -23,6 +23,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -147,6 +148,16 @@ class StudioContentController {
                         state.changed(), state.publishedEtag() == null, languages,
                         last == null ? null : last.author(), last == null ? null : last.at(), state.draftEtag()));
             }
+            if (live != null) {
+                for (Exhibit gone : live.exhibits().values()) {
+                    String path = StudioContent.exhibitFile(gone.id());
+                    StudioContent.FileState state = files.get(path);
+                    if (!draft.exhibits().containsKey(gone.id()) && state != null && state.draftEtag() == null) {
+                        rows.add(new ExhibitRow(gone.id(), gone.title().texts(), gone.area(), gone.order(), "deleted",
+                                gone.status().name().toLowerCase(Locale.ROOT), true, false, Map.of(), null, null, null));
+                    }
+                }
+            }
             rows.sort(java.util.Comparator.comparingInt(ExhibitRow::order).thenComparing(ExhibitRow::id));
             String prefix = "sites/" + site + "/";
             List<ContentProblem> liveProblems = sites.catalog().problems().stream()
@@ -207,6 +218,25 @@ class StudioContentController {
             StudioContent.FileVersion saved = content.save(site, relative, etag(ifMatch), text, principal.getName(),
                     message(edit.message(), "Edit " + relative));
             return withEtag(ResponseEntity.ok(), saved.etag()).body(new Saved(relative, saved.etag(), saved.text()));
+        });
+    }
+
+    /** Deletes a file from the draft (an exhibit: it leaves the visitors' guide when published). */
+    @DeleteMapping("/sites/{site}/files/{*path}")
+    Mono<ResponseEntity<Void>> delete(@PathVariable String site, @PathVariable String path,
+                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                      Principal principal) {
+        String relative = checkedPath(path);
+        if (!relative.startsWith("exhibits/")) {
+            throw ApiException.badRequest("not-deletable", "Only an exhibit's file can be deleted; site.yaml and faq.yaml are edited.");
+        }
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "if-match-required",
+                    "Send the version you are deleting in an If-Match header (the ETag you got with the file).");
+        }
+        return blocking(() -> {
+            content.delete(site, relative, etag(ifMatch), principal.getName(), "Delete " + relative);
+            return ResponseEntity.noContent().build();
         });
     }
 

@@ -208,6 +208,31 @@ class StudioApiTest {
     }
 
     @Test
+    void anExhibitIsDeletedFromTheDraftUnlessAnotherStillNamesIt() {
+        String named = newExhibit(curator(), "named");
+        String naming = newExhibit(curator(), "naming");
+        EntityExchangeResult<Map> opened = file(curator(), "ethnology", "exhibits/" + naming + ".yaml");
+        curator().put().uri("/api/v1/studio/sites/ethnology/files/exhibits/" + naming + ".yaml")
+                .header(HttpHeaders.IF_MATCH, opened.getResponseHeaders().getETag()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("yaml", opened.getResponseBody().get("yaml") + "related: [" + named + "]\n")).exchange()
+                .expectStatus().isOk();
+        String namedEtag = file(curator(), "ethnology", "exhibits/" + named + ".yaml").getResponseHeaders().getETag();
+
+        curator().delete().uri("/api/v1/studio/sites/ethnology/files/exhibits/" + named + ".yaml")
+                .header(HttpHeaders.IF_MATCH, namedEtag).exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.problems[0].field").isEqualTo("related");
+
+        String namingEtag = file(curator(), "ethnology", "exhibits/" + naming + ".yaml").getResponseHeaders().getETag();
+        curator().delete().uri("/api/v1/studio/sites/ethnology/files/exhibits/" + naming + ".yaml")
+                .header(HttpHeaders.IF_MATCH, namingEtag).exchange().expectStatus().isNoContent();
+        curator().get().uri("/api/v1/studio/sites/ethnology/files/exhibits/" + naming + ".yaml").exchange()
+                .expectStatus().isNotFound();
+        curator().get().uri("/api/v1/studio/sites/ethnology/history?path=exhibits/" + naming + ".yaml").exchange()
+                .expectBody().jsonPath("$.revisions[0].revision.message").isEqualTo("Delete exhibits/" + naming + ".yaml");
+    }
+
+    @Test
     void aFileWrittenByHandInTheContentDirectoryIsPickedUp() throws Exception {
         String id = "by-hand-" + Long.toString(System.nanoTime(), 36);
         Path file = TestContent.DIR.resolve("sites/ethnology/exhibits/" + id + ".yaml");
