@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.heritageguide.knowledge.KnowledgeBase;
 import org.heritageguide.site.ContentProblem;
+import org.heritageguide.site.Site;
+import org.heritageguide.site.SiteDirectory;
 import org.heritageguide.site.ContentWorkProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +27,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Publications run in the background, one site at a time, and report how far they got: checked,
- * written, live (the new catalog swapped in), then whatever the other features report doing for it
- * (re-indexing, pre-rendering audio) through {@link ContentWorkProgress}.
+ * written, live (the new catalog swapped in), then the search index rebuilt by the knowledge feature,
+ * the answers' audio pre-rendered, and whatever else a feature reports through {@link ContentWorkProgress}.
  */
 @Component
 class Publications {
@@ -51,10 +54,29 @@ class Publications {
     private final MeterRegistry meters;
     private final Map<String, Integer> audioTotals = new ConcurrentHashMap<>();
 
-    Publications(StudioContent content, Optional<ContentBroadcast> broadcast, MeterRegistry meters) {
+    private final KnowledgeBase knowledge;
+    private final SiteDirectory sites;
+
+    Publications(StudioContent content, Optional<ContentBroadcast> broadcast, MeterRegistry meters,
+                 KnowledgeBase knowledge, SiteDirectory sites) {
         this.content = content;
         this.broadcast = broadcast.orElse(null);
         this.meters = meters;
+        this.knowledge = knowledge;
+        this.sites = sites;
+    }
+
+    /**
+     * Whether the guide answers from the published site yet: the knowledge feature rebuilds a site's
+     * index in the background after each change, and serves the old one until the new one is ready.
+     */
+    private Optional<Step> index(Job job) {
+        if (job.state() != State.DONE || job.paths().isEmpty()) {
+            return Optional.empty();
+        }
+        Site served = sites.site(job.site()).orElse(null);
+        boolean indexed = served != null && knowledge.site(job.site()).map(k -> k.site() == served).orElse(false);
+        return Optional.of(new Step("search index rebuilt", indexed ? 1 : 0, 1));
     }
 
     Optional<Job> latest(String site) {
@@ -135,11 +157,13 @@ class Publications {
 
     private Job withWork(Job job) {
         Map<String, Step> steps = work.get(job.site());
+        Optional<Step> index = index(job);
         Optional<Step> audio = audio(job);
-        if ((steps == null || steps.isEmpty()) && audio.isEmpty()) {
+        if ((steps == null || steps.isEmpty()) && audio.isEmpty() && index.isEmpty()) {
             return job;
         }
         List<Step> all = new ArrayList<>(job.steps());
+        index.ifPresent(all::add);
         if (steps != null) {
             all.addAll(new LinkedHashMap<>(steps).values());
         }

@@ -163,8 +163,12 @@ class StudioBrowserTest {
         log.info("Studio: publish clicked -> visible to visitors in {} ms", Duration.between(clicked, Instant.now()).toMillis());
         assertThat(summary).contains("The paper lantern workshop, making lanterns by hand since 1990.")
                 .contains("Xưởng đèn lồng giấy dó, làm bằng tay từ năm 1990.");
-        await(curator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Published"));
-        screenshot(curator, "exhibit-editor");
+        waitForTheSearchIndex();
+        log.info("Studio: publish clicked -> the search index serves it after {} ms", Duration.between(clicked, Instant.now()).toMillis());
+        assertThat(askVisitorGuide(id, "en", "What is this?", "since 1990", clicked))
+                .contains("The paper lantern workshop, making lanterns by hand since 1990.");
+        assertThat(askVisitorGuide(id, "vi", "Đây là gì?", "năm 1990", clicked))
+                .contains("Xưởng đèn lồng giấy dó, làm bằng tay từ năm 1990.");
 
         await(curator).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-tab=try]"))).click();
         await(curator).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-preview=en]"))).click();
@@ -176,6 +180,48 @@ class StudioBrowserTest {
                 .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(new String(wav, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
         screenshot(curator, "try-it");
+    }
+
+    /** Follows the publication's progress in the studio API until the guide answers from the new content. */
+    private void waitForTheSearchIndex() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            Map<?, ?> job = curatorApi().get().uri("/api/v1/studio/sites/ethnology/publication").exchange()
+                    .returnResult(Map.class).getResponseBody().blockFirst();
+            boolean indexed = ((List<Map<?, ?>>) job.get("steps")).stream()
+                    .anyMatch(step -> "search index rebuilt".equals(step.get("name")) && step.get("done").equals(1));
+            if (indexed) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("The search index was not rebuilt within 60 s of publishing");
+    }
+
+    /**
+     * Asks the guide as a visitor at the exhibit (a new session, one turn) until the answer has the
+     * expected words: the site's index is rebuilt in the background after a publication.
+     */
+    private String askVisitorGuide(String exhibit, String language, String question, String expected, Instant published)
+            throws InterruptedException {
+        WebTestClient visitor = WebTestClient.bindToServer().baseUrl(base()).responseTimeout(Duration.ofSeconds(60)).build();
+        String answer = "";
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!answer.contains(expected) && Instant.now().isBefore(deadline)) {
+            String session = (String) visitor.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("site", "ethnology", "exhibit", exhibit, "language", language)).exchange()
+                    .expectStatus().isCreated().returnResult(Map.class).getResponseBody().blockFirst().get("id");
+            Map<?, ?> turn = visitor.post().uri("/api/v1/sessions/{id}/turns", session).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("text", question)).exchange()
+                    .expectStatus().isOk().returnResult(Map.class).getResponseBody().blockFirst();
+            answer = String.valueOf(turn.get("text"));
+            if (!answer.contains(expected)) {
+                Thread.sleep(200);
+            }
+        }
+        log.info("Studio: publish clicked -> the guide answers with the new {} text in {} ms", language,
+                Duration.between(published, Instant.now()).toMillis());
+        return answer;
     }
 
     @Test
