@@ -163,6 +163,8 @@ class StudioBrowserTest {
         log.info("Studio: publish clicked -> visible to visitors in {} ms", Duration.between(clicked, Instant.now()).toMillis());
         assertThat(summary).contains("The paper lantern workshop, making lanterns by hand since 1990.")
                 .contains("Xưởng đèn lồng giấy dó, làm bằng tay từ năm 1990.");
+        await(curator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Published"));
+        screenshot(curator, "exhibit-editor");
         waitForTheSearchIndex();
         log.info("Studio: publish clicked -> the search index serves it after {} ms", Duration.between(clicked, Instant.now()).toMillis());
         assertThat(askVisitorGuide(id, "en", "What is this?", "since 1990", clicked))
