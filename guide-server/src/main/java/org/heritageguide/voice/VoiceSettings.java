@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param startTimeout    how long a new connection may take to send its {@code start}
  * @param idleTimeout     a connection with no message for this long is closed
  * @param audioFrame      audio sent to the client is cut into WAV frames of at most this much sound
+ * @param audioLead       how far ahead of real time audio is sent: enough to play without gaps, little
+ *                        enough that an interrupted answer is not sent in full
  */
 @Validated
 @ConfigurationProperties("guide.voice")
@@ -30,5 +32,6 @@ public record VoiceSettings(
         @NotNull @DefaultValue("15s") Duration maxUtterance,
         @NotNull @DefaultValue("10s") Duration startTimeout,
         @NotNull @DefaultValue("2m") Duration idleTimeout,
-        @NotNull @DefaultValue("500ms") Duration audioFrame) {
+        @NotNull @DefaultValue("500ms") Duration audioFrame,
+        @NotNull @DefaultValue("1500ms") Duration audioLead) {
 }

@@ -24,6 +24,7 @@ import org.vosk.LogLevel;
 import org.vosk.Model;
 import org.vosk.Recognizer;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +45,7 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
     private final Map<String, VoskModelFolders.Found> found;
     private final Map<String, CompletableFuture<Pool>> pools = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
+    private final DistributionSummary realtimeFactor;
 
     VoskSpeechRecognizer(GuideProperties guide, AsrSettings settings, MeterRegistry meters) {
         this.settings = settings;
@@ -58,6 +60,8 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
         }
         Gauge.builder("guide.asr.streams.open", open, AtomicInteger::get)
                 .description("speech recognition streams in use").register(meters);
+        this.realtimeFactor = DistributionSummary.builder("guide.asr.realtime.factor")
+                .description("recognition time / audio duration, per utterance").register(meters);
     }
 
     @Override
@@ -174,6 +178,7 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
         private long utteranceSamples;
         private long samplesSincePartial;
         private String lastPartial = "";
+        private long busyNanos;
 
         VoskStream(Pool pool, int sampleRate) {
             this.pool = pool;
@@ -190,6 +195,15 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
 
         @Override
         public Heard accept(byte[] s16le, int offset, int length) {
+            long start = System.nanoTime();
+            try {
+                return decode(s16le, offset, length);
+            } finally {
+                busyNanos += System.nanoTime() - start;
+            }
+        }
+
+        private Heard decode(byte[] s16le, int offset, int length) {
             short[] samples = resampler.process(s16le, offset, length);
             if (samples.length == 0) {
                 return new Heard(lastPartial, false, false);
@@ -216,12 +230,14 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
 
         @Override
         public String finish() {
+            long start = System.nanoTime();
             Recognizer active = recognizer();
             short[] tail = resampler.flush();
             if (tail.length > 0) {
                 active.acceptWaveForm(tail, tail.length);
             }
             String text = text(active.getFinalResult(), "text");
+            busyNanos += System.nanoTime() - start;
             newUtterance(null);
             return text;
         }
@@ -248,6 +264,10 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
         }
 
         private Heard newUtterance(Heard heard) {
+            if (utteranceSamples > 0) {
+                realtimeFactor.record(busyNanos / 1e9 / utteranceSeconds());
+            }
+            busyNanos = 0;
             utteranceSamples = 0;
             samplesSincePartial = 0;
             lastPartial = "";

@@ -165,6 +165,14 @@ public class AnswerAudio implements DisposableBean {
     }
 
     /**
+     * The whole text synthesized in one piece, without the cache: the naive way, kept as the baseline
+     * that {@code scripts/bench voice} measures the pipeline against.
+     */
+    public Mono<Pcm> speakUncached(String language, String text) {
+        return Mono.fromCallable(() -> timed(language, text)).subscribeOn(live);
+    }
+
+    /**
      * Renders, in the background, every text not cached yet; a later call supersedes an earlier one
      * still running. The returned future completes when this batch is done (or superseded).
      */

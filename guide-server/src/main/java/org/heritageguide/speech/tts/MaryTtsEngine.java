@@ -50,6 +50,10 @@ final class MaryTtsEngine implements VoiceEngine {
 
     @Override
     public Optional<Voice> voice(String language, String voiceName) {
+        if (!mary.isDone() && voiceName != null) {
+            // a voice named in the settings is taken at its word while MaryTTS starts: no one waits for it
+            return Optional.of(new Voice(language, name(), voiceName, VERSION));
+        }
         LocalMaryInterface loaded;
         try {
             loaded = mary.join();

@@ -39,7 +39,15 @@ class VoiceRouter implements SpeechSynthesizer {
 
     @Override
     public Optional<Voice> voice(String language) {
-        return chosen.computeIfAbsent(language, this::choose);
+        Optional<Voice> known = chosen.get(language);
+        if (known != null) {
+            return known;
+        }
+        Optional<Voice> voice = choose(language);
+        if (voice.map(v -> engines.get(v.engine()).isReady()).orElse(isReady())) {
+            chosen.put(language, voice);
+        }
+        return voice;
     }
 
     @Override

@@ -1,0 +1,468 @@
+package org.heritageguide.voice;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+import org.heritageguide.session.VisitorSession;
+import org.heritageguide.speech.Pcm;
+import org.heritageguide.speech.Wav;
+import org.heritageguide.speech.asr.Heard;
+import org.heritageguide.speech.asr.RecognitionStream;
+import org.heritageguide.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One visitor's voice connection: audio in, words and answers out, utterance after utterance.
+ *
+ * <p>Incoming messages are handled one at a time on the shared listening threads. Outgoing messages
+ * go through two bounded channels merged into the socket: {@code control} (ready, partial, transcript,
+ * error) and {@code replies}, where each answer (its text, then its audio) is a stream of its own that a
+ * newer one, or the visitor speaking again (barge-in), cancels. Audio is produced only as fast as the
+ * client reads it, so a slow client costs a bounded amount of memory.
+ */
+final class VoiceConversation {
+
+    private static final Logger log = LoggerFactory.getLogger(VoiceConversation.class);
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    private static final CloseStatus TOO_BIG = new CloseStatus(1009, "frame too large");
+
+    private final VoiceHandler shared;
+    private final WebSocketSession socket;
+    private final String sessionId;
+    private final Sinks.Many<WebSocketMessage> control = Sinks.many().unicast()
+            .onBackpressureBuffer(Queues.<WebSocketMessage>get(256).get());
+    private final Sinks.Many<Flux<WebSocketMessage>> replies = Sinks.many().unicast()
+            .onBackpressureBuffer(Queues.<Flux<WebSocketMessage>>get(16).get());
+    private final AtomicLong replyCount = new AtomicLong();
+    private volatile long activeReply;
+    /** When the client will have played all audio sent so far ({@link System#nanoTime()}). */
+    private volatile long playingUntil;
+    private volatile boolean ending;
+    private volatile CloseStatus closeWith = CloseStatus.NORMAL;
+
+    // guarded by this
+    private RecognitionStream stream;
+    private boolean holdsSlot;
+    private String sessionLanguage = "en";
+    private int carry = -1;
+    private boolean transcribedSinceStop;
+    /** The naive pipeline, for comparison: nothing is recognized before stop, nothing spoken before all is synthesized. */
+    private boolean baseline;
+    private final java.io.ByteArrayOutputStream utterance = new java.io.ByteArrayOutputStream();
+
+    /** A message copied off the socket, with when it arrived. */
+    private record Inbound(String text, byte[] bytes, long receivedAt) {
+        static Inbound of(WebSocketMessage message) {
+            long now = System.nanoTime();
+            if (message.getType() == WebSocketMessage.Type.TEXT) {
+                return new Inbound(message.getPayloadAsText(), null, now);
+            }
+            DataBuffer payload = message.getPayload();
+            byte[] bytes = new byte[payload.readableByteCount()];
+            payload.read(bytes);
+            return new Inbound(null, bytes, now);
+        }
+    }
+
+    VoiceConversation(VoiceHandler shared, WebSocketSession socket, String sessionId) {
+        this.shared = shared;
+        this.socket = socket;
+        this.sessionId = sessionId;
+    }
+
+    Mono<Void> run() {
+        Flux<WebSocketMessage> outbound = Flux.merge(control.asFlux(), Flux.switchOnNext(replies.asFlux()));
+        Mono<Void> sending = socket.send(outbound).then(Mono.defer(() -> socket.close(closeWith)));
+        Mono<Void> receiving = socket.receive()
+                .filter(m -> m.getType() == WebSocketMessage.Type.TEXT || m.getType() == WebSocketMessage.Type.BINARY)
+                .map(Inbound::of)
+                .timeout(Mono.delay(shared.settings.startTimeout()), next -> Mono.delay(shared.settings.idleTimeout()))
+                .concatMap(this::handle, 4)
+                .onErrorResume(TimeoutException.class, timeout -> {
+                    fail("timeout", "Nothing was received for too long; the connection is closed.", CloseStatus.GOING_AWAY);
+                    return Mono.empty();
+                })
+                .doFinally(signal -> endOutbound())
+                .then();
+        return Mono.when(receiving, sending).doFinally(signal -> release());
+    }
+
+    private Mono<Void> handle(Inbound message) {
+        if (ending) {
+            return Mono.empty();
+        }
+        if (message.bytes() != null) {
+            if (stream() == null) {
+                fail("bad-message", "Send {\"type\":\"start\",\"sampleRate\":16000} before any audio.", CloseStatus.NOT_ACCEPTABLE);
+                return Mono.empty();
+            }
+            if (message.bytes().length > shared.settings.maxFrame().toBytes()) {
+                fail("bad-message", "An audio frame may hold at most " + shared.settings.maxFrame().toBytes()
+                        + " bytes; send smaller frames (e.g. 100 ms each).", TOO_BIG);
+                return Mono.empty();
+            }
+            return onListeningThread(() -> feed(message.bytes()));
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(message.text());
+        } catch (JacksonException notJson) {
+            json = null;
+        }
+        String type = json != null && json.isObject() ? json.path("type").asString() : "";
+        return switch (type) {
+            case "start" -> start(json);
+            case "stop" -> onListeningThread(() -> stop(message.receivedAt()));
+            default -> {
+                fail("bad-message", "Expected a JSON message {\"type\":\"start\"} or {\"type\":\"stop\"}, or binary audio.",
+                        CloseStatus.POLICY_VIOLATION);
+                yield Mono.empty();
+            }
+        };
+    }
+
+    private Mono<Void> start(JsonNode json) {
+        int sampleRate = json.path("sampleRate").asInt(0);
+        if (sampleRate < 8000 || sampleRate > 48000) {
+            fail("bad-message", "\"sampleRate\" must be a number of samples per second from 8000 to 48000.",
+                    CloseStatus.POLICY_VIOLATION);
+            return Mono.empty();
+        }
+        JsonNode language = json.get("language");
+        String requested = language != null && language.isString()
+                ? language.asString().toLowerCase(Locale.ROOT).split("[-_]")[0] : null;
+        if (requested != null && !LANGUAGE.matcher(requested).matches()) {
+            fail("bad-message", "\"language\" must be a language tag such as \"en\" or \"vi\".", CloseStatus.POLICY_VIOLATION);
+            return Mono.empty();
+        }
+        boolean naive = "baseline".equals(json.path("pipeline").asString());
+        return shared.sessions.get(sessionId)
+                .publishOn(shared.listening)
+                .doOnNext(session -> open(session, sampleRate, requested, naive))
+                .onErrorResume(ApiException.class, e -> {
+                    fail(e.code(), e.getMessage(), CloseStatus.POLICY_VIOLATION);
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    private synchronized void open(VisitorSession session, int sampleRate, String requested, boolean naive) {
+        if (ending) {
+            return;
+        }
+        sessionLanguage = session.language();
+        String language = requested != null ? requested : session.language();
+        String languageName = shared.phrases.languageName(language, sessionLanguage);
+        if (!shared.recognizer.recognizes(language)) {
+            fail("no-speech-model", shared.phrases.say(sessionLanguage, "voice.no-speech-model", languageName),
+                    CloseStatus.NORMAL);
+            return;
+        }
+        if (!holdsSlot) {
+            if (!shared.streams.tryAcquire()) {
+                shared.refused.increment();
+                fail("busy", shared.phrases.say(sessionLanguage, "voice.busy"), CloseStatus.SERVICE_OVERLOAD);
+                return;
+            }
+            holdsSlot = true;
+        }
+        if (stream != null) {
+            stream.close();
+        }
+        stream = shared.recognizer.open(language, sampleRate).orElseThrow();
+        carry = -1;
+        baseline = naive;
+        utterance.reset();
+        Map<String, Object> ready = message("ready");
+        ready.put("language", language);
+        ready.put("sampleRate", sampleRate);
+        boolean speaks = shared.audio.speaks(language);
+        ready.put("speaks", speaks);
+        ready.put("notice", speaks ? null : shared.phrases.say(sessionLanguage, "voice.no-voice", languageName));
+        send(ready);
+    }
+
+    private synchronized void feed(byte[] frame) {
+        if (stream == null || ending) {
+            return;
+        }
+        byte[] pcm = frame;
+        if (carry >= 0) {
+            pcm = new byte[frame.length + 1];
+            pcm[0] = (byte) carry;
+            System.arraycopy(frame, 0, pcm, 1, frame.length);
+        }
+        int usable = pcm.length & ~1;
+        carry = usable < pcm.length ? pcm[pcm.length - 1] & 0xff : -1;
+        if (baseline) {
+            if (utterance.size() < shared.settings.maxUtterance().toSeconds() * 48000 * 2) {
+                utterance.write(pcm, 0, usable);
+            }
+            return;
+        }
+        Heard heard = stream.accept(pcm, 0, usable);
+        if (heard.endOfUtterance()) {
+            utteranceEnded(heard.text(), System.nanoTime());
+            return;
+        }
+        if (heard.changed() && !heard.text().isEmpty()) {
+            bargeIn();
+            Map<String, Object> partial = message("partial");
+            partial.put("text", heard.text());
+            send(partial);
+        }
+        double cap = shared.settings.maxUtterance().toMillis() / 1000.0;
+        if (stream.utteranceSeconds() >= cap) {
+            long now = System.nanoTime();
+            String text = stream.finish();
+            error("too-long", shared.phrases.say(sessionLanguage, "voice.too-long", (long) cap));
+            utteranceEnded(text, now);
+        }
+    }
+
+    private synchronized void stop(long receivedAt) {
+        if (stream == null) {
+            if (!ending) {
+                fail("bad-message", "Send {\"type\":\"start\",\"sampleRate\":16000} before {\"type\":\"stop\"}.",
+                        CloseStatus.POLICY_VIOLATION);
+            }
+            return;
+        }
+        carry = -1;
+        String before = "";
+        if (baseline) {
+            byte[] heard = utterance.toByteArray();
+            utterance.reset();
+            Heard ended = stream.accept(heard, 0, heard.length);
+            before = ended.endOfUtterance() ? ended.text() + " " : "";
+        }
+        String transcript = (before + stream.finish()).trim();
+        boolean alreadyAnswered = transcribedSinceStop;
+        transcribedSinceStop = false;
+        if (transcript.isBlank() && alreadyAnswered) {
+            // the pause before the button was released already ended this question
+            return;
+        }
+        utteranceEnded(transcript, receivedAt);
+    }
+
+    private void utteranceEnded(String transcript, long endedAt) {
+        if (transcript.isBlank()) {
+            error("no-speech", shared.phrases.say(sessionLanguage, "voice.no-speech"));
+            return;
+        }
+        transcribedSinceStop = true;
+        Map<String, Object> message = message("transcript");
+        message.put("text", transcript);
+        send(message);
+        shared.toTranscript.record(System.nanoTime() - endedAt, TimeUnit.NANOSECONDS);
+        long id = replyCount.incrementAndGet();
+        activeReply = id;
+        Flux<WebSocketMessage> reply = shared.answers.answer(sessionId, transcript)
+                .flatMapMany(answer -> reply(answer, endedAt))
+                .onErrorResume(failure -> {
+                    if (failure instanceof ApiException api) {
+                        return Flux.just(text(errorMessage(api.code(), api.getMessage())));
+                    }
+                    log.error("Voice turn failed in session {}", sessionId, failure);
+                    return Flux.just(text(errorMessage("internal", "Something went wrong on our side. Please try again.")));
+                })
+                .doFinally(signal -> {
+                    if (activeReply == id) {
+                        activeReply = 0;
+                    }
+                });
+        emitReply(reply);
+    }
+
+    /** The answer's text, then its audio (if its language has a voice), as WAV frames. */
+    private Flux<WebSocketMessage> reply(VoiceAnswers.SpokenAnswer answer, long endedAt) {
+        String audioUrl = shared.audio.url(answer.language(), answer.text()).orElse(null);
+        Map<String, Object> message = message("answer");
+        message.putAll(answer.fields());
+        message.put("audioUrl", audioUrl);
+        Mono<WebSocketMessage> text = Mono.fromSupplier(() -> {
+            shared.toAnswer.record(System.nanoTime() - endedAt, TimeUnit.NANOSECONDS);
+            return text(message);
+        });
+        if (audioUrl == null) {
+            return text.flux();
+        }
+        if (baseline) {
+            Playback unpaced = new Playback(endedAt);
+            return Flux.concat(text, shared.audio.speakUncached(answer.language(), answer.text()).flatMapMany(pcm ->
+                    Flux.concat(Mono.fromSupplier(() -> text(audioHeader(pcm))), frames(pcm, unpaced, false))),
+                    Mono.fromSupplier(() -> text(message("audio-end"))));
+        }
+        Playback playback = new Playback(endedAt);
+        Flux<WebSocketMessage> audio = shared.audio.speak(answer.language(), answer.text())
+                .concatMap(pcm -> playback.started() ? frames(pcm, playback, true)
+                        : Flux.concat(Mono.fromSupplier(() -> text(audioHeader(pcm))), frames(pcm, playback, true)));
+        return Flux.concat(text, audio, Mono.fromSupplier(() -> text(message("audio-end"))));
+    }
+
+    private static Map<String, Object> audioHeader(Pcm pcm) {
+        Map<String, Object> header = message("audio");
+        header.put("format", "wav");
+        header.put("sampleRate", pcm.sampleRate());
+        return header;
+    }
+
+    /**
+     * The audio cut into short WAV files, made one by one as the client takes them, and sent no further
+     * than {@code guide.voice.audio-lead} ahead of the time the client will play them.
+     */
+    private Flux<WebSocketMessage> frames(Pcm pcm, Playback playback, boolean paced) {
+        int bytesPerFrame = (int) (pcm.sampleRate() * 2L * shared.settings.audioFrame().toMillis() / 1000) & ~1;
+        byte[] samples = pcm.samples();
+        int count = (samples.length + bytesPerFrame - 1) / bytesPerFrame;
+        return Flux.range(0, count).concatMap(i -> {
+            int offset = i * bytesPerFrame;
+            int length = Math.min(bytesPerFrame, samples.length - offset);
+            long wait = playback.waitBeforeSending(length * 1_000_000_000L / 2 / pcm.sampleRate());
+            Mono<WebSocketMessage> frame = Mono.fromSupplier(() -> {
+                byte[] wav = Wav.wrap(samples, offset, length, pcm.sampleRate());
+                return socket.binaryMessage(factory -> factory.wrap(wav));
+            });
+            return paced && wait > 0 ? Mono.delay(Duration.ofNanos(wait)).then(frame) : frame;
+        }, 0);
+    }
+
+    /** Where the client's playback of the current answer stands, as far as the guide can tell. */
+    private final class Playback {
+        private final long endedAt;
+        private long startedAt;
+        private long queuedNanos;
+
+        Playback(long endedAt) {
+            this.endedAt = endedAt;
+        }
+
+        boolean started() {
+            return startedAt != 0;
+        }
+
+        /** Accounts for a frame of {@code nanos} of sound; returns how long to hold it back. */
+        long waitBeforeSending(long nanos) {
+            long now = System.nanoTime();
+            if (startedAt == 0) {
+                startedAt = now;
+                shared.toFirstAudio.record(now - endedAt, TimeUnit.NANOSECONDS);
+            }
+            long due = startedAt + queuedNanos - shared.settings.audioLead().toNanos();
+            queuedNanos += nanos;
+            playingUntil = startedAt + queuedNanos;
+            return due - now;
+        }
+    }
+
+    /** The visitor speaks while the guide answers: the answer stops. */
+    private void bargeIn() {
+        if (activeReply != 0 || System.nanoTime() < playingUntil) {
+            activeReply = 0;
+            playingUntil = 0;
+            emitReply(Flux.empty());
+            Map<String, Object> end = message("audio-end");
+            end.put("interrupted", true);
+            send(end);
+        }
+    }
+
+    private Mono<Void> onListeningThread(Runnable work) {
+        return Mono.fromRunnable(work).subscribeOn(shared.listening).onErrorResume(failure -> {
+            log.error("Voice stream failed in session {}", sessionId, failure);
+            fail("internal", "Something went wrong on our side. Please try again.", CloseStatus.SERVER_ERROR);
+            return Mono.empty();
+        }).then();
+    }
+
+    private synchronized RecognitionStream stream() {
+        return stream;
+    }
+
+    private void error(String code, String text) {
+        send(errorMessage(code, text));
+    }
+
+    /** Tells the client what is wrong, sends what is queued, and closes the connection. */
+    private synchronized void fail(String code, String text, CloseStatus status) {
+        if (ending) {
+            return;
+        }
+        closeWith = status;
+        send(errorMessage(code, text));
+        ending = true;
+        release();
+        endOutbound();
+    }
+
+    private synchronized void endOutbound() {
+        replies.tryEmitNext(Flux.empty());
+        replies.tryEmitComplete();
+        control.tryEmitComplete();
+    }
+
+    private synchronized void release() {
+        ending = true;
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
+        if (holdsSlot) {
+            holdsSlot = false;
+            shared.streams.release();
+        }
+    }
+
+    private synchronized void send(Map<String, Object> message) {
+        Sinks.EmitResult result = control.tryEmitNext(text(message));
+        if (result == Sinks.EmitResult.FAIL_OVERFLOW && !"partial".equals(message.get("type"))) {
+            log.info("Voice client of session {} does not read its messages; closing", sessionId);
+            closeWith = CloseStatus.POLICY_VIOLATION;
+            ending = true;
+            release();
+            socket.close(closeWith).subscribe();
+        }
+    }
+
+    private synchronized void emitReply(Flux<WebSocketMessage> reply) {
+        replies.tryEmitNext(reply);
+    }
+
+    private static Map<String, Object> errorMessage(String code, String text) {
+        Map<String, Object> message = message("error");
+        message.put("code", code);
+        message.put("message", text);
+        return message;
+    }
+
+    private static Map<String, Object> message(String type) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", type);
+        return message;
+    }
+
+    private WebSocketMessage text(Map<String, Object> message) {
+        return socket.textMessage(JSON.writeValueAsString(message));
+    }
+}

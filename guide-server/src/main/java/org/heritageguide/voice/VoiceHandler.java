@@ -1,0 +1,78 @@
+package org.heritageguide.voice;
+
+import java.util.concurrent.Semaphore;
+
+import org.heritageguide.dialogue.GuidePhrases;
+import org.heritageguide.session.Sessions;
+import org.heritageguide.speech.asr.SpeechRecognizer;
+import org.heritageguide.speech.tts.AnswerAudio;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketSession;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The voice WebSocket: one {@link VoiceConversation} per connection, at most
+ * {@code guide.voice.max-streams} of them listening at once on this instance.
+ */
+@Component
+class VoiceHandler implements WebSocketHandler, DisposableBean {
+
+    final VoiceSettings settings;
+    final Sessions sessions;
+    final SpeechRecognizer recognizer;
+    final AnswerAudio audio;
+    final VoiceAnswers answers;
+    final GuidePhrases phrases;
+    final Semaphore streams;
+    /** Speech recognition is CPU work: as many threads as cores, shared by every conversation. */
+    final Scheduler listening;
+    final Counter refused;
+    final Timer toTranscript;
+    final Timer toAnswer;
+    final Timer toFirstAudio;
+
+    VoiceHandler(VoiceSettings settings, Sessions sessions, SpeechRecognizer recognizer, AnswerAudio audio,
+                 VoiceAnswers answers, GuidePhrases phrases, MeterRegistry meters) {
+        this.settings = settings;
+        this.sessions = sessions;
+        this.recognizer = recognizer;
+        this.audio = audio;
+        this.answers = answers;
+        this.phrases = phrases;
+        this.streams = new Semaphore(settings.maxStreams());
+        this.listening = Schedulers.newParallel("asr", Runtime.getRuntime().availableProcessors());
+        this.refused = Counter.builder("guide.voice.refused").description("voice streams refused as busy").register(meters);
+        Gauge.builder("guide.voice.streams", streams, s -> settings.maxStreams() - s.availablePermits())
+                .description("visitors talking now").register(meters);
+        this.toTranscript = latency(meters, "transcript");
+        this.toAnswer = latency(meters, "answer");
+        this.toFirstAudio = latency(meters, "first-audio");
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        String path = session.getHandshakeInfo().getUri().getPath();
+        String sessionId = path.substring("/ws/v1/sessions/".length(), path.length() - "/voice".length());
+        return new VoiceConversation(this, session, sessionId).run();
+    }
+
+    @Override
+    public void destroy() {
+        listening.dispose();
+    }
+
+    private static Timer latency(MeterRegistry meters, String stage) {
+        return Timer.builder("guide.voice.latency").tag("until", stage)
+                .description("from the end of the visitor's speech until the guide sent this")
+                .publishPercentiles(0.5, 0.95).register(meters);
+    }
+}

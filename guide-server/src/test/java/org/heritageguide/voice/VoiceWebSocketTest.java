@@ -1,0 +1,263 @@
+package org.heritageguide.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.heritageguide.voice.VoiceClient.type;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.heritageguide.GuideServerTest;
+import org.heritageguide.speech.Pcm;
+import org.heritageguide.speech.Wav;
+import org.heritageguide.voice.VoiceClient.Event;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The voice WebSocket against the real server: recorded questions streamed at real-time pace, heard by
+ * Vosk, answered, and spoken back; and every way a client can get it wrong.
+ */
+@GuideServerTest
+class VoiceWebSocketTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    VoiceHandler handler;
+
+    @Test
+    void pushToTalkTheVisitorSeesTheirWordsThenHearsTheAnswer() throws IOException {
+        try (VoiceClient client = connect(session("en"))) {
+            client.start(16000, null);
+            assertThat(client.next(WAIT).type()).isEqualTo("ready");
+
+            client.sendAudio(audio("who-built-rms.wav").samples(), 16000, true);
+            client.stop();
+            List<Event> events = client.until(type("audio-end", "error", "closed"), WAIT);
+
+            assertThat(types(events)).as(() -> errors(events))
+                    .containsSubsequence("partial", "transcript", "answer", "audio", "audio-end");
+            assertThat(first(events, "transcript").text()).contains("built the temple of literature");
+            Event answer = first(events, "answer");
+            assertThat(answer.json().path("answered").asBoolean()).isTrue();
+            assertThat(answer.json().path("language").asString()).isEqualTo("en");
+            assertThat(answer.json().path("audioUrl").asString()).matches("/api/v1/audio/[0-9a-f]{32}");
+            assertThat(first(events, "audio").json().path("sampleRate").asInt()).isEqualTo(24000);
+            Pcm spoken = spokenAudio(events);
+            assertThat(spoken.sampleRate()).isEqualTo(24000);
+            assertThat(spoken.seconds()).isGreaterThan(1.5);
+        }
+    }
+
+    @Test
+    void aPauseEndsTheQuestionWithoutAStopEvenInNoise() throws IOException {
+        try (VoiceClient client = connect(session("en"))) {
+            client.start(16000, "en");
+            client.until(type("ready"), WAIT);
+
+            client.sendAudio(audio("ticket-awb-snr10.wav").samples(), 16000, true);
+            List<Event> events = client.until(type("audio-end", "error", "closed"), WAIT);
+
+            assertThat(first(events, "transcript").text()).contains("ticket");
+            assertThat(first(events, "answer").text()).contains("70,000");
+            assertThat(spokenAudio(events).seconds()).isGreaterThan(2);
+        }
+    }
+
+    @Test
+    void aBrowserMicrophoneAt48KilohertzIsHeard() throws IOException {
+        try (VoiceClient client = connect(session("en"))) {
+            client.start(48000, null);
+            client.until(type("ready"), WAIT);
+
+            client.sendAudio(audio("toilets-kal-48k.wav").samples(), 48000, true);
+            client.stop();
+
+            assertThat(first(client.until(type("transcript", "error"), WAIT), "transcript").text()).contains("toilet");
+        }
+    }
+
+    @Test
+    void speakingAgainStopsTheAnswer() throws IOException {
+        try (VoiceClient client = connect(session("en"))) {
+            client.start(16000, null);
+            client.until(type("ready"), WAIT);
+            client.sendAudio(audio("opening-slt.wav").samples(), 16000, false);
+            client.stop();
+            List<Event> first = client.until(type("audio", "error"), WAIT);
+            assertThat(types(first)).contains("transcript", "answer", "audio");
+
+            client.sendAudio(audio("ticket-awb.wav").samples(), 16000, true);
+            client.stop();
+            List<Event> events = client.until(type("transcript", "error"), WAIT);
+
+            Event interrupted = events.stream()
+                    .filter(e -> "audio-end".equals(e.type()) && e.json().path("interrupted").asBoolean())
+                    .findFirst().orElseThrow(() -> new AssertionError("not interrupted: " + timeline(first, events)));
+            List<Event> afterInterruption = events.subList(events.indexOf(interrupted), events.size());
+            assertThat(afterInterruption).as("no audio after the interruption").noneMatch(e -> e.audio() != null);
+            assertThat(types(afterInterruption)).contains("transcript");
+            assertThat(first(events, "transcript").text()).contains("ticket");
+            List<Event> second = client.until(type("audio-end", "error"), WAIT);
+            assertThat(first(second, "answer").text()).contains("70,000");
+        }
+    }
+
+    @Test
+    void aLanguageWithoutASpeechModelIsToldInItsOwnLanguage() {
+        try (VoiceClient client = connect(session("vi"))) {
+            client.start(16000, null);
+            List<Event> events = client.until(type("closed"), WAIT);
+
+            Event error = first(events, "error");
+            assertThat(error.code()).isEqualTo("no-speech-model");
+            assertThat(error.json().path("message").asString()).contains("tiếng Việt", "gõ câu hỏi");
+            assertThat(client.isClosed()).isTrue();
+        }
+    }
+
+    @Test
+    void wrongMessagesGetAnErrorAndACleanClose() {
+        String session = session("en");
+        List<java.util.function.Consumer<VoiceClient>> misuses = List.of(
+                client -> client.sendBinary(new byte[] {1, 2, 3, 4}),
+                client -> client.sendText("hello"),
+                client -> client.sendText("{\"type\":\"start\",\"sampleRate\":96000}"),
+                client -> client.sendText("{\"type\":\"dance\"}"),
+                client -> client.sendText("{\"type\":\"stop\"}"));
+        for (java.util.function.Consumer<VoiceClient> misuse : misuses) {
+            try (VoiceClient client = connect(session)) {
+                misuse.accept(client);
+                List<Event> events = client.until(type("closed"), WAIT);
+                assertThat(first(events, "error").code()).isEqualTo("bad-message");
+                assertThat(events.get(events.size() - 1).type()).isEqualTo("closed");
+            }
+        }
+    }
+
+    @Test
+    void anOversizedFrameOrAnUnknownSessionIsRefused() {
+        try (VoiceClient client = connect(session("en"))) {
+            client.start(16000, null);
+            client.until(type("ready"), WAIT);
+            client.sendBinary(new byte[200 * 1024]);
+            List<Event> events = client.until(type("closed"), WAIT);
+            assertThat(first(events, "error").code()).isEqualTo("bad-message");
+            assertThat(first(events, "closed").code()).isEqualTo("1009");
+        }
+        try (VoiceClient client = connect("no-such-session")) {
+            client.start(16000, null);
+            assertThat(first(client.until(type("closed"), WAIT), "error").code()).isEqualTo("session-not-found");
+        }
+    }
+
+    @Test
+    void overTheStreamCapAVisitorIsToldBusyNotSlowedDown() {
+        // once the other tests' conversations are over, every stream is taken, as by other visitors
+        awaitNoVisitorTalking();
+        int held = handler.streams.drainPermits();
+        try (VoiceClient client = connect(session("en"))) {
+            client.start(16000, null);
+            Event error = first(client.until(type("closed"), WAIT), "error");
+            assertThat(error.code()).isEqualTo("busy");
+            assertThat(error.json().path("message").asString()).contains("try again");
+        } finally {
+            handler.streams.release(held);
+        }
+    }
+
+    @Test
+    void aVisitorWhoVanishesMidSentenceFreesTheirRecognizer() throws IOException {
+        double before = meters.get("guide.asr.streams.open").gauge().value();
+        VoiceClient client = connect(session("en"));
+        client.start(16000, null);
+        client.until(type("ready"), WAIT);
+        byte[] question = audio("photos-rms.wav").samples();
+        client.sendAudio(java.util.Arrays.copyOf(question, question.length / 2), 16000, false);
+        assertThat(meters.get("guide.asr.streams.open").gauge().value()).isEqualTo(before + 1);
+
+        client.abort();
+
+        awaitNoVisitorTalking();
+        assertThat(meters.get("guide.asr.streams.open").gauge().value()).isEqualTo(before);
+    }
+
+    private void awaitNoVisitorTalking() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (meters.get("guide.voice.streams").gauge().value() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(meters.get("guide.voice.streams").gauge().value()).isZero();
+    }
+
+    private VoiceClient connect(String session) {
+        return VoiceClient.connect("http://localhost:" + port, session);
+    }
+
+    private String session(String language) {
+        long begin = System.nanoTime();
+        Map<?, ?> body = http.mutate().responseTimeout(WAIT).build().post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("site", "van-mieu", "language", language))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        System.out.println("SESSION took ms " + (System.nanoTime() - begin) / 1_000_000);
+        return (String) body.get("id");
+    }
+
+    static Pcm audio(String name) throws IOException {
+        try (InputStream in = VoiceWebSocketTest.class.getResourceAsStream("/audio/" + name)) {
+            return Wav.read(in.readAllBytes());
+        }
+    }
+
+    /** The answer's audio frames (each a WAV) put back together. */
+    static Pcm spokenAudio(List<Event> events) {
+        java.io.ByteArrayOutputStream pcm = new java.io.ByteArrayOutputStream();
+        int rate = 0;
+        for (Event event : events) {
+            if (event.audio() != null) {
+                Pcm frame = Wav.read(event.audio());
+                rate = frame.sampleRate();
+                pcm.writeBytes(frame.samples());
+            }
+        }
+        return new Pcm(pcm.toByteArray(), rate);
+    }
+
+    private static String timeline(List<Event> before, List<Event> after) {
+        long zero = before.get(before.size() - 1).at();
+        return after.stream().map(e -> (e.type() == null ? "binary" : e.type()) + "@" + (e.at() - zero) / 1_000_000).toList()
+                .toString();
+    }
+
+    private static String errors(List<Event> events) {
+        return events.stream().filter(e -> "error".equals(e.type())).map(e -> e.json().toString()).toList().toString();
+    }
+
+    private static List<String> types(List<Event> events) {
+        return events.stream().map(e -> e.type() == null ? "binary" : e.type()).toList();
+    }
+
+    private static Event first(List<Event> events, String type) {
+        return events.stream().filter(e -> type.equals(e.type())).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + type + "' in " + types(events)
+                        + errors(events)));
+    }
+}
