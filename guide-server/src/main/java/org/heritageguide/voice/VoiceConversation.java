@@ -284,7 +284,9 @@ final class VoiceConversation {
                     if (failure instanceof ApiException api) {
                         return Flux.just(text(errorMessage(api.code(), api.getMessage())));
                     }
-                    log.error("Voice turn failed in session {}", sessionId, failure);
+                    if (activeReply == id && !ending) {
+                        log.error("Voice turn failed in session {}", sessionId, failure);
+                    }
                     return Flux.just(text(errorMessage("internal", "Something went wrong on our side. Please try again.")));
                 })
                 .doFinally(signal -> {

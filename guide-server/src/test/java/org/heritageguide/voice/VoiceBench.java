@@ -50,6 +50,22 @@ public final class VoiceBench {
     private final StringBuilder summary = new StringBuilder();
 
     record Question(String file, String voice, String noise, String text, Pcm audio) {
+
+        /**
+         * The question as a push-to-talk visitor sends it: released 200 ms after the last word (the
+         * recordings carry a second of silence, which would end the question before {@code stop}).
+         */
+        Pcm released() {
+            byte[] samples = audio.samples();
+            int last = 0;
+            for (int i = 0; i + 1 < samples.length; i += 2) {
+                if (Math.abs((short) ((samples[i] & 0xff) | (samples[i + 1] << 8))) > 1000) {
+                    last = i;
+                }
+            }
+            int end = Math.min(samples.length, last + audio.sampleRate() / 5 * 2);
+            return new Pcm(Arrays.copyOf(samples, end & ~1), audio.sampleRate());
+        }
     }
 
     /** One question and what came back, times in ms from the end of speech ({@code stop}). */
@@ -134,14 +150,27 @@ public final class VoiceBench {
             counts[1] += reference.length;
             System.out.printf("  %-28s %-40s heard: %s%n", question.file(), question.text(), heard);
         }
-        summary.append("\n| voice / noise | WER |\n| --- | --- |\n");
+        List<String> noises = List.of("clean", "pink noise 20 dB SNR", "pink noise 10 dB SNR", "pink noise 5 dB SNR",
+                "pink noise 0 dB SNR");
+        summary.append("\n| voice | ").append(String.join(" | ", noises.stream().map(n -> n.replace("pink noise ", "").replace(" SNR", " SNR")).toList()))
+                .append(" |\n|").append(" --- |".repeat(noises.size() + 1)).append('\n');
         int[] total = new int[2];
-        errorsAndWords.forEach((key, counts) -> {
-            summary.append(String.format(Locale.ROOT, "| %s | %.0f%% (%d/%d words) |%n", key, 100.0 * counts[0] / counts[1], counts[0], counts[1]));
-            total[0] += counts[0];
-            total[1] += counts[1];
+        questions.stream().map(Question::voice).distinct().forEach(voice -> {
+            summary.append("| ").append(voice).append(" |");
+            for (String noise : noises) {
+                int[] counts = errorsAndWords.get(voice + " / " + noise);
+                summary.append(counts == null ? " – |" : String.format(Locale.ROOT, " %.0f%% |", 100.0 * counts[0] / counts[1]));
+            }
+            summary.append('\n');
         });
-        summary.append(String.format(Locale.ROOT, "| all | %.0f%% |%n", 100.0 * total[0] / total[1]));
+        errorsAndWords.forEach((key, counts) -> {
+            if (key.endsWith("clean")) {
+                total[0] += counts[0];
+                total[1] += counts[1];
+            }
+        });
+        summary.append(String.format(Locale.ROOT, "%nWER over the clean recordings: %.1f%% (%d errors in %d words).%n",
+                100.0 * total[0] / total[1], total[0], total[1]));
     }
 
     /** More visitors at once than the server takes: the extra ones must be told "busy" at once. */
@@ -265,7 +294,7 @@ public final class VoiceBench {
                 return turns;
             }
             for (Question question : questions) {
-                client.sendAudio(question.audio().samples(), sampleRate, realTime);
+                client.sendAudio(listen ? question.released().samples() : question.audio().samples(), sampleRate, realTime);
                 long stop = client.stop();
                 List<Event> events = client.until(listen ? VoiceClient.type("audio-end", "error", "closed")
                         : VoiceClient.type("transcript", "error", "closed"), WAIT);

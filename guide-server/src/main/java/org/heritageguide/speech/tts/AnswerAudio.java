@@ -56,6 +56,8 @@ public class AnswerAudio implements DisposableBean {
     private final AudioCache cache;
     private final boolean prerenderEnabled;
     private final Scheduler live;
+    private final ExecutorService synthesizing;
+    private final AtomicInteger threadCount = new AtomicInteger();
     private final ExecutorService background;
     private final ConcurrentHashMap<String, CompletableFuture<byte[]>> rendering = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
@@ -76,7 +78,14 @@ public class AnswerAudio implements DisposableBean {
         this.cache = new AudioCache(guide.dataDir().resolve("audio"), settings.cacheMaxSize().toBytes());
         this.prerenderEnabled = settings.prerender();
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
-        this.live = Schedulers.newBoundedElastic(threads, 10_000, "tts");
+        this.synthesizing = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "tts-" + threadCount.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        // a plain Executor: an answer cancelled midway (barge-in) must not interrupt MaryTTS, whose
+        // own producer threads do not survive an interrupt
+        this.live = Schedulers.fromExecutor(synthesizing::execute);
         this.background = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tts-prerender");
             thread.setDaemon(true);
@@ -222,6 +231,7 @@ public class AnswerAudio implements DisposableBean {
         generation.incrementAndGet();
         background.shutdownNow();
         live.dispose();
+        synthesizing.shutdownNow();
     }
 
     /** The sentences of a text, in order, as its language cuts them. */
