@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.heritageguide.dialogue.Dialogue;
 import org.heritageguide.dialogue.TurnResult;
+import org.heritageguide.speech.tts.AnswerAudio;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,9 +26,11 @@ import reactor.core.publisher.Mono;
 class TurnsController {
 
     private final Dialogue dialogue;
+    private final AnswerAudio audio;
 
-    TurnsController(Dialogue dialogue) {
+    TurnsController(Dialogue dialogue, AnswerAudio audio) {
         this.dialogue = dialogue;
+        this.audio = audio;
     }
 
     record TurnRequest(@NotBlank @Size(max = Dialogue.MAX_QUESTION_LENGTH) String text) {
@@ -42,11 +45,12 @@ class TurnsController {
 
     @PostMapping(path = "/{id}/turns", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<TurnView> turn(@PathVariable String id, @Valid @RequestBody TurnRequest request) {
-        return dialogue.turn(id, request.text(), "text").map(TurnsController::view);
+        return dialogue.turn(id, request.text(), "text").map(this::view);
     }
 
-    private static TurnView view(TurnResult result) {
+    private TurnView view(TurnResult result) {
         return new TurnView(result.text(), result.language(), result.answered(),
-                result.sources().stream().map(s -> new SourceView(s.exhibit(), s.title())).toList(), null, result.notice());
+                result.sources().stream().map(s -> new SourceView(s.exhibit(), s.title())).toList(),
+                audio.url(result.language(), result.text()).orElse(null), result.notice());
     }
 }

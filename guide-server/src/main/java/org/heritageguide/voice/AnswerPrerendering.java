@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.heritageguide.dialogue.GuidePhrases;
+import org.heritageguide.dialogue.SpokenAnswers;
 import org.heritageguide.site.Exhibit;
-import org.heritageguide.site.Faq;
 import org.heritageguide.site.Localized;
 import org.heritageguide.site.Site;
 import org.heritageguide.site.SiteCatalog;
@@ -16,8 +16,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When content is published, has the audio of everything the guide may say rendered in the
- * background: greetings first, then the FAQ answers and visitor information, then the exhibits.
+ * When content is published, has the audio of what the guide will say rendered in the background:
+ * the greetings, then every answer the dialogue gives from curator text ({@link SpokenAnswers}).
  */
 @Component
 class AnswerPrerendering {
@@ -39,33 +39,23 @@ class AnswerPrerendering {
         engines.warmedUp().thenRun(() -> audio.prerender(texts));
     }
 
+    /** Greetings first (every visitor hears one), then the answers the dialogue gives from curator text. */
     List<Spoken> texts(SiteCatalog catalog) {
         List<Spoken> greetings = new ArrayList<>();
         List<Spoken> answers = new ArrayList<>();
-        List<Spoken> exhibits = new ArrayList<>();
         for (Site site : catalog.all()) {
             for (String language : site.languages()) {
                 greetings.add(new Spoken(language, phrases.greeting(site, null, language)));
-                add(greetings, language, site.intro());
-                for (Faq faq : site.faqs()) {
-                    add(answers, language, faq.answer());
-                }
-                site.visitorInfo().values().forEach(text -> add(answers, language, text));
                 for (Exhibit exhibit : site.publishedExhibits()) {
                     greetings.add(new Spoken(language, phrases.greeting(site, exhibit.id(), language)));
-                    add(exhibits, language, exhibit.summary());
-                    add(exhibits, language, exhibit.location());
-                    exhibit.passages().forEach(passage -> add(exhibits, language, passage));
+                }
+                for (Localized.Translation answer : SpokenAnswers.of(site, language)) {
+                    answers.add(new Spoken(answer.language(), answer.text()));
                 }
             }
         }
         List<Spoken> all = new ArrayList<>(greetings);
         all.addAll(answers);
-        all.addAll(exhibits);
         return all;
-    }
-
-    private static void add(List<Spoken> texts, String language, Localized text) {
-        text.in(language).ifPresent(t -> texts.add(new Spoken(language, t)));
     }
 }

@@ -50,19 +50,23 @@ class VoiceWebSocketTest {
 
             client.sendAudio(audio("who-built-rms.wav").samples(), 16000, true);
             client.stop();
-            List<Event> events = client.until(type("audio-end", "error", "closed"), WAIT);
+            List<Event> events = new java.util.ArrayList<>(client.until(type("audio", "error", "closed"), WAIT));
+            events.addAll(client.until(e -> e.audio() != null, WAIT));
 
             assertThat(types(events)).as(() -> errors(events))
-                    .containsSubsequence("partial", "transcript", "answer", "audio", "audio-end");
-            assertThat(first(events, "transcript").text()).contains("built the temple of literature");
+                    .containsSubsequence("partial", "transcript", "answer", "audio", "binary");
+            assertThat(first(events, "transcript").text()).contains("temple", "literature");
             Event answer = first(events, "answer");
             assertThat(answer.json().path("answered").asBoolean()).isTrue();
+            assertThat(answer.text()).contains("Lý Thánh Tông", "1070");
+            assertThat(answer.json().path("sources").get(0).path("title").asString()).isNotBlank();
             assertThat(answer.json().path("language").asString()).isEqualTo("en");
             assertThat(answer.json().path("audioUrl").asString()).matches("/api/v1/audio/[0-9a-f]{32}");
             assertThat(first(events, "audio").json().path("sampleRate").asInt()).isEqualTo(24000);
-            Pcm spoken = spokenAudio(events);
-            assertThat(spoken.sampleRate()).isEqualTo(24000);
-            assertThat(spoken.seconds()).isGreaterThan(1.5);
+            assertThat(spokenAudio(events).sampleRate()).isEqualTo(24000);
+            byte[] whole = http().get().uri(answer.json().path("audioUrl").asString()).exchange()
+                    .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+            assertThat(Wav.read(whole).seconds()).isGreaterThan(3);
         }
     }
 
@@ -73,11 +77,11 @@ class VoiceWebSocketTest {
             client.until(type("ready"), WAIT);
 
             client.sendAudio(audio("ticket-awb-snr10.wav").samples(), 16000, true);
-            List<Event> events = client.until(type("audio-end", "error", "closed"), WAIT);
+            List<Event> events = client.until(e -> e.audio() != null || "error".equals(e.type()), WAIT);
 
             assertThat(first(events, "transcript").text()).contains("ticket");
             assertThat(first(events, "answer").text()).contains("70,000");
-            assertThat(spokenAudio(events).seconds()).isGreaterThan(2);
+            assertThat(spokenAudio(events).seconds()).isGreaterThan(0.2);
         }
     }
 
@@ -90,7 +94,9 @@ class VoiceWebSocketTest {
             client.sendAudio(audio("toilets-kal-48k.wav").samples(), 48000, true);
             client.stop();
 
-            assertThat(first(client.until(type("transcript", "error"), WAIT), "transcript").text()).contains("toilet");
+            List<Event> events = client.until(type("answer", "error"), WAIT);
+            assertThat(first(events, "transcript").text()).contains("toilet");
+            assertThat(first(events, "answer").text()).contains("second courtyard");
         }
     }
 
@@ -99,7 +105,7 @@ class VoiceWebSocketTest {
         try (VoiceClient client = connect(session("en"))) {
             client.start(16000, null);
             client.until(type("ready"), WAIT);
-            client.sendAudio(audio("opening-slt.wav").samples(), 16000, false);
+            client.sendAudio(audio("worship-mary.wav").samples(), 16000, false);
             client.stop();
             List<Event> first = client.until(type("audio", "error"), WAIT);
             assertThat(types(first)).contains("transcript", "answer", "audio");
@@ -207,17 +213,20 @@ class VoiceWebSocketTest {
         assertThat(meters.get("guide.voice.streams").gauge().value()).isZero();
     }
 
+    /** The shared client, with room for a whole answer's audio and patience for a busy machine. */
+    private WebTestClient http() {
+        return http.mutate().responseTimeout(WAIT).codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build();
+    }
+
     private VoiceClient connect(String session) {
         return VoiceClient.connect("http://localhost:" + port, session);
     }
 
     private String session(String language) {
-        long begin = System.nanoTime();
-        Map<?, ?> body = http.mutate().responseTimeout(WAIT).build().post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+        Map<?, ?> body = http().post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("site", "van-mieu", "language", language))
                 .exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
-        System.out.println("SESSION took ms " + (System.nanoTime() - begin) / 1_000_000);
         return (String) body.get("id");
     }
 

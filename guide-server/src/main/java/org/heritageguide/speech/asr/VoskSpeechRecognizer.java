@@ -155,7 +155,8 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
         }
 
         void giveBack(Recognizer recognizer) {
-            recognizer.reset();
+            // a final result (unlike reset) also drops the speaker adaptation: the next visitor starts clean
+            recognizer.getFinalResult();
             if (!idle.offer(recognizer)) {
                 recognizer.close();
             }
