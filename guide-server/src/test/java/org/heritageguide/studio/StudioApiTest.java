@@ -154,6 +154,34 @@ class StudioApiTest {
     }
 
     @Test
+    void aTranslationIsOutdatedOnceTheSourceTextChangesAfterIt() {
+        String id = newExhibit(curator(), "outdated");
+        String path = "exhibits/" + id + ".yaml";
+        EntityExchangeResult<Map> opened = file(curator(), "ethnology", path);
+        assertThat((Map<String, Object>) opened.getResponseBody().get("translations"))
+                .extractingByKey("en").extracting("state").isEqualTo("ok");
+        assertThat((Map<String, Object>) opened.getResponseBody().get("translations"))
+                .extractingByKey("fr").extracting("state").isEqualTo("missing");
+
+        String yaml = (String) opened.getResponseBody().get("yaml");
+        curator().put().uri("/api/v1/studio/sites/ethnology/files/" + path).header(HttpHeaders.IF_MATCH, opened.getResponseHeaders().getETag())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("yaml", yaml.replace("Đây là xưởng", "Đây là xưởng nhỏ"))).exchange()
+                .expectStatus().isOk();
+        curator().get().uri("/api/v1/studio/sites/ethnology/files/" + path).exchange().expectBody()
+                .jsonPath("$.translations.en.state").isEqualTo("outdated")
+                .jsonPath("$.translations.en.fields.summary").isEqualTo("outdated")
+                .jsonPath("$.translations.en.fields.title").doesNotExist();
+
+        EntityExchangeResult<Map> again = file(curator(), "ethnology", path);
+        curator().put().uri("/api/v1/studio/sites/ethnology/files/" + path).header(HttpHeaders.IF_MATCH, again.getResponseHeaders().getETag())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("yaml", ((String) again.getResponseBody().get("yaml")).replace("the paper lantern", "the small paper lantern")))
+                .exchange().expectStatus().isOk();
+        curator().get().uri("/api/v1/studio/sites/ethnology/files/" + path).exchange().expectBody()
+                .jsonPath("$.translations.en.state").isEqualTo("ok");
+    }
+
+    @Test
     void invalidContentIsRefusedWithProblemsByLineAndField() {
         String id = newExhibit(curator(), "invalid");
         String path = "exhibits/" + id + ".yaml";
