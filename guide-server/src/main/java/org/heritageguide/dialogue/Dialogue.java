@@ -73,7 +73,8 @@ public class Dialogue {
             SiteKnowledge site = knowledge.site(session.site()).orElseThrow(() -> ApiException.notFound("site-not-found",
                     "The site '" + session.site() + "' of this conversation is no longer served."));
             // answering takes CPU (an embedding, several searches): not on the server's I/O threads
-            return Mono.fromCallable(() -> guide.answer(site, session, text)).subscribeOn(Schedulers.parallel())
+            List<SiteKnowledge> others = knowledge.sites().stream().filter(s -> !s.site().id().equals(session.site())).toList();
+            return Mono.fromCallable(() -> guide.answer(site, others, session, text)).subscribeOn(Schedulers.parallel())
                     .flatMap(reply -> keep(session, text, channel, reply, start));
         });
     }

@@ -2,6 +2,7 @@ package org.heritageguide.dialogue;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,7 +101,11 @@ final class Guide {
         this.settings = settings;
     }
 
-    Reply answer(SiteKnowledge knowledge, VisitorSession session, String question) {
+    /**
+     * @param otherSites the other sites served: a question naming one of their exhibits is declined, saying
+     *                   where it is, rather than answered from this site's loosely matching text
+     */
+    Reply answer(SiteKnowledge knowledge, Collection<SiteKnowledge> otherSites, VisitorSession session, String question) {
         String text = Normalizer.normalize(question, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
         Site site = knowledge.site();
         Understanding understood = understand(knowledge, session, text, session.language());
@@ -114,7 +119,36 @@ final class Guide {
                 understood = other;
             }
         }
-        return new Turn(site, session, understood).reply().because(understood.evidence() + " typed=" + typedIn);
+        Turn turn = new Turn(site, session, understood);
+        String evidence = understood.evidence() + " typed=" + typedIn;
+        if (understood.kind() != Kind.INTENT || understood.intent().intent().isAbout()) {
+            for (SiteKnowledge other : otherSites) {
+                Optional<Exhibit> there = namedMoreClearly(other, understood);
+                if (there.isPresent()) {
+                    return turn.elsewhere(other.site(), there.get()).because(evidence + " elsewhere=" + other.site().id());
+                }
+            }
+        }
+        return turn.reply().because(evidence);
+    }
+
+    /**
+     * The exhibit of another site the question names, with two words or more and more of them than it names
+     * anything here: "the Bronze Drum building" is the ethnology museum's, though this site has a drum.
+     */
+    private Optional<Exhibit> namedMoreClearly(SiteKnowledge other, Understanding understood) {
+        if (other.index(understood.language()).isEmpty()) {
+            return Optional.empty();
+        }
+        SiteKnowledge.Answers there = other.search(understood.question(), understood.language(), SiteKnowledge.Focus.NONE,
+                intents.knownWords(understood.question(), understood.language()));
+        Set<String> here = understood.content().nameTerms();
+        // two words at least: one ("maison", or "rondes" taken for "rông") names nothing surely
+        if (there.namedExhibit() == null || there.nameTerms().size() < 2 || !there.nameTerms().containsAll(here)
+                || there.nameTerms().size() <= here.size()) {
+            return Optional.empty();
+        }
+        return other.site().publishedExhibit(there.namedExhibit());
     }
 
     private Understanding understand(SiteKnowledge knowledge, VisitorSession session, String text, String language) {
@@ -132,8 +166,9 @@ final class Guide {
         String question = courtesy == null ? text : String.join(" ", rest);
         Optional<Phrasebook> book = intents.phrasebook(language);
         boolean pointing = book.map(b -> b.points(question)).orElse(false);
-        SiteKnowledge.Answers content = knowledge.search(question, language,
-                new SiteKnowledge.Focus(focus(session), pointing), intents.knownWords(question, language));
+        SiteKnowledge.Answers content = fitting(knowledge.site(), knowledge.search(question, language,
+                new SiteKnowledge.Focus(focus(session), pointing), intents.knownWords(question, language)),
+                question, book.orElse(null));
         if (courtesy != null && rest.isEmpty()) {
             return new Understanding(language, question, content, courtesy, Kind.INTENT, courtesy.confidence());
         }
@@ -148,6 +183,60 @@ final class Guide {
             return new Understanding(language, question, content, intent, Kind.CONTENT, contentConfidence);
         }
         return new Understanding(language, question, content, intent, Kind.NONE, 0);
+    }
+
+    /**
+     * The answers with the one that suits the kind of question first. A "who", "when" or "what" question
+     * is not answered with a yes/no reply ("Yes, it is the symbol of Hà Nội. It was built in 1805…") when
+     * the same exhibit has another candidate, and "who" prefers the candidate that says by whom. The
+     * first candidate's confidence stays: the question is as surely about that exhibit.
+     */
+    private SiteKnowledge.Answers fitting(Site site, SiteKnowledge.Answers answers, String question, Phrasebook book) {
+        Optional<List<String>> cues = book == null ? Optional.empty() : book.asked(question);
+        SiteKnowledge.Candidate best = answers.best().orElse(null);
+        if (cues.isEmpty() || best == null || best.item().exhibit() == null) {
+            return answers;
+        }
+        List<SiteKnowledge.Candidate> suitable = answers.candidates().stream()
+                .filter(c -> best.item().exhibit().equals(c.item().exhibit()) && c.match().coverage() > 0)
+                .filter(c -> text(site, c.item(), book.language()).map(t -> !opensWithReply(t)).orElse(false)).toList();
+        Optional<SiteKnowledge.Candidate> fit = suitable.stream()
+                .filter(c -> cues.get().stream().anyMatch(cue -> text(site, c.item(), book.language())
+                        .filter(t -> t.language().equals(book.language()) && book.holds(t.text(), cue)).isPresent()))
+                .findFirst();
+        if (fit.isEmpty() && text(site, best.item(), book.language()).map(t -> !opensWithReply(t)).orElse(true)) {
+            return answers;
+        }
+        SiteKnowledge.Candidate chosen = fit.or(() -> suitable.stream().findFirst()).orElse(null);
+        if (chosen == null || chosen == best) {
+            return answers;
+        }
+        List<SiteKnowledge.Candidate> ranked = new ArrayList<>();
+        ranked.add(new SiteKnowledge.Candidate(chosen.item(), best.score(), best.confidence(), chosen.match()));
+        answers.candidates().stream().filter(c -> c != chosen).forEach(ranked::add);
+        return new SiteKnowledge.Answers(answers.language(), ranked, answers.namedExhibit(), answers.nameTerms(),
+                answers.result());
+    }
+
+    private boolean opensWithReply(Localized.Translation text) {
+        return intents.phrasebook(text.language()).map(b -> b.opensWithReply(text.text())).orElse(false);
+    }
+
+    /** What a candidate would say to a question asked in a language. */
+    private static Optional<Localized.Translation> text(Site site, KnowledgeItem item, String language) {
+        List<String> chain = site.fallbackChain(language);
+        Optional<Exhibit> exhibit = item.exhibit() == null ? Optional.empty() : site.exhibit(item.exhibit());
+        Localized text = switch (item.kind()) {
+            case INTRO -> site.intro();
+            case SUMMARY -> exhibit.map(Exhibit::summary).orElse(Localized.EMPTY);
+            case PASSAGE -> exhibit.map(e -> e.passages().get(item.ordinal())).orElse(Localized.EMPTY);
+            case FACT -> exhibit.map(e -> e.facts().get(item.ordinal()).value()).orElse(Localized.EMPTY);
+            case LOCATION -> exhibit.map(Exhibit::location).orElse(Localized.EMPTY);
+            case FAQ -> site.faqs().stream().filter(f -> f.id().equals(item.faq())).findFirst().map(Faq::answer)
+                    .orElse(Localized.EMPTY);
+            case INFO -> site.visitorInfo().getOrDefault(item.topic(), Localized.EMPTY);
+        };
+        return text.firstOf(chain);
     }
 
     /** The parts of a text between punctuation marks. */
@@ -439,6 +528,16 @@ final class Guide {
             List<String> spoken = site.languages().stream().map(l -> displayName(l, language)).toList();
             return say(phrases.say(language, "answer.language-unavailable", displayName(target, language),
                     list(spoken, language)), Intent.SWITCH_LANGUAGE);
+        }
+
+        /** Declines a question about another site's exhibit, saying where it is and what this site offers. */
+        Reply elsewhere(Site other, Exhibit exhibit) {
+            String title = shortName(exhibit.title().firstOf(other.fallbackChain(language)).map(Localized.Translation::text)
+                    .orElse(exhibit.id()));
+            String otherName = other.name().firstOf(other.fallbackChain(language)).map(Localized.Translation::text).orElse(other.id());
+            String answer = phrases.say(language, "answer.elsewhere", title, otherName, name(site.name(), language),
+                    list(suggestions(focus(session)), language));
+            return new Reply(answer, language, false, List.of(), null, null, session.context(), language);
         }
 
         private Reply unknown(String key) {

@@ -33,6 +33,11 @@ enum Intent {
         return this == GREETING || this == THANKS || this == GOODBYE;
     }
 
+    /** Describing, locating or telling more about something the visitor may name. */
+    boolean isAbout() {
+        return this == MORE || this == DESCRIBE || this == WHERE || this == NEAR;
+    }
+
     static Optional<Intent> fromKey(String key) {
         return Arrays.stream(values()).filter(i -> i.key.equals(key)).findFirst();
     }

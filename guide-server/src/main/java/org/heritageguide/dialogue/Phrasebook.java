@@ -19,10 +19,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * How visitors say things in one language, read from {@code dialogue/intents_<language>.yaml}: examples
  * of each {@link Intent} and of each visitor-information question, the words that point at the exhibit
- * in front of the visitor, and the names of languages.
+ * in front of the visitor, the names of languages, the words that ask for something other than yes or no
+ * (each with words an answer to it tends to hold: "who" → "by"), and the words a yes/no reply opens with.
  */
 record Phrasebook(String language, Map<Intent, List<String>> intents, Map<VisitorTopic, List<String>> visitorInfo,
-                  List<String> pointing, Map<String, List<String>> languageNames) {
+                  List<String> pointing, Map<String, List<String>> languageNames, Map<String, List<String>> asking,
+                  List<String> replies) {
 
     static final String LANGUAGE_PLACEHOLDER = "{language}";
 
@@ -51,7 +53,8 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
                 examples));
         List<String> pointing = strings(yaml.get("pointing"), resource + " pointing");
         Map<String, List<String>> names = new LinkedHashMap<>(lists(yaml.get("languageNames"), resource + " languageNames"));
-        return new Phrasebook(language, intents, info, pointing, names);
+        return new Phrasebook(language, intents, info, pointing, names, lists(yaml.get("asking"), resource + " asking"),
+                strings(yaml.get("replies"), resource + " replies"));
     }
 
     private static Map<String, List<String>> lists(Object node, String where) {
@@ -93,6 +96,55 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
             }
         }
         return false;
+    }
+
+    /**
+     * When the visitor asks "who", "when", "what"... rather than a yes/no question: the words an answer to
+     * the first such word found tends to hold (possibly none).
+     */
+    Optional<List<String>> asked(String text) {
+        return asking.entrySet().stream().filter(e -> holds(text, e.getKey()) || misspells(text, e.getKey()))
+                .map(Map.Entry::getValue).findFirst();
+    }
+
+    /** "wen was it bilt": a word one letter off a question word of three letters or more, same first letter. */
+    private boolean misspells(String text, String word) {
+        if (word.length() < 3 || word.contains(" ") || language.equals("zh") || language.equals("ja") || language.equals("ko")) {
+            return false;
+        }
+        String wanted = word.toLowerCase(Locale.ROOT);
+        return java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+"))
+                .anyMatch(w -> w.length() >= 3 && w.charAt(0) == wanted.charAt(0) && oneEditApart(w, wanted));
+    }
+
+    private static boolean oneEditApart(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1 || a.equals(b)) {
+            return false;
+        }
+        int i = 0;
+        while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return a.length() == b.length() ? a.substring(i + 1).equals(b.substring(i + 1))
+                : a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+    }
+
+    /** Whether an answer opens with a yes/no reply ("Yes, …", "Đúng vậy, …"). */
+    boolean opensWithReply(String answer) {
+        String lower = answer.strip().toLowerCase(Locale.ROOT);
+        return replies.stream().map(r -> r.toLowerCase(Locale.ROOT))
+                .anyMatch(r -> lower.startsWith(r) && lower.substring(r.length()).matches("(?s)\\s*[,.!，。！、].*"));
+    }
+
+    /** Whether a text holds a word or phrase (as a whole word, except in languages written without spaces). */
+    boolean holds(String text, String phrase) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        String wanted = phrase.toLowerCase(Locale.ROOT);
+        if (language.equals("zh") || language.equals("ja") || language.equals("ko")) {
+            return lower.contains(wanted);
+        }
+        return java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(wanted)
+                + "(?![\\p{L}\\p{N}])").matcher(lower).find();
     }
 
     /** Korean attaches particles to words: 이건 = 이것 + 은. */

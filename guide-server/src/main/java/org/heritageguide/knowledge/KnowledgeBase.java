@@ -1,5 +1,6 @@
 package org.heritageguide.knowledge;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,11 @@ public class KnowledgeBase implements DisposableBean {
 
     public Optional<SiteKnowledge> site(String siteId) {
         return Optional.ofNullable(current.get().get(siteId));
+    }
+
+    /** Every site being served. */
+    public Collection<SiteKnowledge> sites() {
+        return current.get().values();
     }
 
     public TextEmbedders embedders() {

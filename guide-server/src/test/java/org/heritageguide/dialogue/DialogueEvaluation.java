@@ -31,7 +31,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class DialogueEvaluation {
 
     /** One question of the evaluation set and what the guide did with it. */
-    record Outcome(String site, String language, String question, List<String> expected, Guide.Reply reply,
+    record Outcome(String site, String language, String question, List<String> expected, String says, Guide.Reply reply,
                    String expectedLanguage, long nanos) {
 
         boolean expectsDecline() {
@@ -43,6 +43,9 @@ final class DialogueEvaluation {
         }
 
         boolean correct() {
+            if (says != null && !reply.text().contains(says)) {
+                return false;
+            }
             if (expectsDecline()) {
                 return declined();
             }
@@ -61,7 +64,8 @@ final class DialogueEvaluation {
         }
 
         String describe() {
-            return "[" + site + "/" + language + "] " + question + "  expected " + expected + ", got "
+            return "[" + site + "/" + language + "] " + question + "  expected " + expected
+                    + (says == null ? "" : " saying \"" + says + "\"") + ", got "
                     + (reply.answered() ? reply.sources().stream().map(Guide.Source::id).toList() : "decline")
                     + (reply.intent() == null ? "" : " (" + reply.intent().key() + ")")
                     + " in " + reply.sessionLanguage() + ": " + reply.text() + "\n      " + reply.evidence();
@@ -212,9 +216,11 @@ final class DialogueEvaluation {
         String language = (String) question.getOrDefault("language", session.language());
         String answerIn = (String) question.getOrDefault("answerIn", language);
         long start = System.nanoTime();
-        Guide.Reply reply = guide.answer(site, session, text);
+        List<SiteKnowledge> others = knowledge.sites().stream().filter(s -> !s.site().id().equals(site.site().id())).toList();
+        Guide.Reply reply = guide.answer(site, others, session, text);
         long nanos = System.nanoTime() - start;
-        return new Asked(new Outcome(site.site().id(), language, text, expected(question.get("expect")), reply, answerIn,
+        return new Asked(new Outcome(site.site().id(), language, text, expected(question.get("expect")),
+                (String) question.get("says"), reply, answerIn,
                 nanos));
     }
 
