@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +13,8 @@ import org.heritageguide.knowledge.KnowledgeBase;
 import org.heritageguide.site.ContentProblem;
 import org.heritageguide.site.Site;
 import org.heritageguide.site.SiteDirectory;
-import org.heritageguide.site.ContentWorkProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,8 +24,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Publications run in the background, one site at a time, and report how far they got: checked,
- * written, live (the new catalog swapped in), then the search index rebuilt by the knowledge feature,
- * the answers' audio pre-rendered, and whatever else a feature reports through {@link ContentWorkProgress}.
+ * written, live (the new catalog swapped in), then the work other features do in the background: the
+ * search index rebuilt by the knowledge feature, the answers' audio pre-rendered by the voice feature.
  */
 @Component
 class Publications {
@@ -49,7 +46,6 @@ class Publications {
     private final StudioContent content;
     private final ContentBroadcast broadcast;
     private final Map<String, Job> latest = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Step>> work = new ConcurrentHashMap<>();
 
     private final MeterRegistry meters;
     private final Map<String, Integer> audioTotals = new ConcurrentHashMap<>();
@@ -93,7 +89,6 @@ class Publications {
         Job job = new Job(site, author, State.RUNNING, List.copyOf(paths), List.of(new Step("checking and writing", 0, 1)),
                 0, started, null, null, List.of());
         latest.put(site, job);
-        work.remove(site);
         audioTotals.remove(site);
         Schedulers.boundedElastic().schedule(() -> run(job, message));
         return job;
@@ -135,12 +130,6 @@ class Publications {
                 message, problems);
     }
 
-    @EventListener
-    void onWork(ContentWorkProgress progress) {
-        work.computeIfAbsent(progress.site(), s -> new ConcurrentHashMap<>())
-                .put(progress.task(), new Step(progress.task(), progress.done(), progress.total()));
-    }
-
     /**
      * The answers' audio being pre-rendered after the publication, as the voice feature counts it
      * (its {@code guide.audio.prerender.pending} gauge).
@@ -156,17 +145,13 @@ class Publications {
     }
 
     private Job withWork(Job job) {
-        Map<String, Step> steps = work.get(job.site());
         Optional<Step> index = index(job);
         Optional<Step> audio = audio(job);
-        if ((steps == null || steps.isEmpty()) && audio.isEmpty() && index.isEmpty()) {
+        if (audio.isEmpty() && index.isEmpty()) {
             return job;
         }
         List<Step> all = new ArrayList<>(job.steps());
         index.ifPresent(all::add);
-        if (steps != null) {
-            all.addAll(new LinkedHashMap<>(steps).values());
-        }
         audio.ifPresent(all::add);
         return new Job(job.site(), job.author(), job.state(), job.paths(), all, job.catalogVersion(), job.startedAt(),
                 job.liveAfterMs(), job.message(), job.problems());
