@@ -76,7 +76,7 @@ async function start() {
   // second visit), even if the conversation cannot be opened yet on a bad connection
   const opening = openSession();
   opening.catch(() => {});
-  await loadSite();
+  await loadSite().catch(labelProblem);
   renderAll();
   keepForNextVisit();
   await opening;
