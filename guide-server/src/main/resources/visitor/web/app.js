@@ -912,6 +912,8 @@ async function voiceUnreachable(current) {
     }
   } finally {
     reconnecting = false;
+    // the visitor gave up on that question (or it failed): nothing is waiting for the connection any more
+    if (utterance !== current && $('status').dataset.key === 'error.offline') setConnection(null);
   }
 }
 
