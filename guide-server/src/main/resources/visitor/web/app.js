@@ -418,7 +418,7 @@ function translated(tag, className, key, ...args) {
 
 function renderItem(item) {
   const li = document.createElement('li');
-  li.className = `turn ${item.kind}`;
+  li.className = `turn ${item.kind}${item.kind === 'answer' && !item.answered ? ' unanswered' : ''}`;
   if (item.kind === 'place') {
     const entry = siteData && siteData.exhibits.find((e) => e.id === item.exhibit);
     const title = entry ? pick(entry.title, chain()) : null;
@@ -666,6 +666,7 @@ async function beginAsking(mode) {
   player.unlock();
   stopSpeaking();
   if (utterance && !utterance.stopped) return;
+  if (!session) return; // still opening the conversation (the status line says why if it is slow)
   if (!microphoneSupported()) return showProblem('error.mic-unsupported', [], [typeAction]);
   if (noSpeech.has(language)) return showProblem('error.no-speech-model', [languageName(language)], [typeAction]);
   const current = { number: ++utteranceNumber, chunks: [], sent: 0, started: false, stopped: false, mode, liveAt: 0, transcript: null };
