@@ -35,7 +35,12 @@ let asked = new Set();
 let state = 'idle';
 let greeting = null;
 let problem = null;
-let noSpeech = new Set(JSON.parse(sessionStorage.getItem('hg.no-speech') || '[]'));
+/** Languages the server said it cannot hear (WS `no-speech-model`), remembered for this visit. */
+const noSpeech = new Set(remembered('hg.no-speech') || []);
+
+function remembered(key) {
+  try { return JSON.parse(sessionStorage.getItem(key)); } catch { return null; }
+}
 
 const player = new Player({
   onStart: () => {
@@ -847,7 +852,7 @@ function onVoiceError(error) {
   }
   if (error.code === 'no-speech-model') {
     noSpeech.add(language);
-    sessionStorage.setItem('hg.no-speech', JSON.stringify([...noSpeech]));
+    try { sessionStorage.setItem('hg.no-speech', JSON.stringify([...noSpeech])); } catch { /* not kept: asked again next page */ }
     return failVoice('error.no-speech-model', [languageName(language)], [typeAction]);
   }
   if (error.code === 'busy') return failVoice('error.busy', [], [retryAction(() => beginAsking('tap')), typeAction]);
