@@ -57,6 +57,7 @@ class VisitorScreenshotsTest {
         phone.open(origin + "/v/van-mieu/khue-van-cac?s=" + signer.sign("van-mieu", "khue-van-cac"));
         save("visitor-" + language + "-idle.png");
 
+        phone.script("arguments[0].scrollIntoView({block: 'center'})", phone.find("#suggestion-list button"));
         phone.find("#suggestion-list button").click();
         phone.waitUntil(d -> phone.all("#log > li.answer").size() == 1, Duration.ofSeconds(20));
         phone.script("document.querySelector('#log > li.question').scrollIntoView({block: 'start'}); window.scrollBy(0, -24)");
