@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.heritageguide.GuideServerTest;
 import org.heritageguide.qr.LabelSigner;
@@ -39,6 +41,9 @@ class VisitorScreenshotsTest {
     @BeforeAll
     static void startBrowser() {
         phone = PhoneBrowser.start("en", PhoneBrowser.Microphone.REFUSED, null);
+        // still pictures: no smooth scrolling or pulsing caught half-way
+        phone.driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
     }
 
     @AfterAll
