@@ -74,4 +74,7 @@ export const memory = {
     document.cookie = `hg-lang=${encodeURIComponent(language)}; path=/; max-age=31536000; SameSite=Lax`;
   },
   chosenLanguage: () => stored('hg.lang'),
+  /** Whether this visitor has asked something before (then the how-to hint is not shown again). */
+  experienced: () => stored('hg.experienced') === true,
+  becomeExperienced: () => store('hg.experienced', true),
 };

@@ -67,6 +67,7 @@ start().catch((failure) => {
 });
 
 async function start() {
+  if (memory.experienced()) body.dataset.experienced = 'true';
   registerServiceWorker();
   bindControls();
   await useLanguage(language);
@@ -351,6 +352,7 @@ function renderSuggestions() {
     list.append(item);
   }
   section.hidden = chosen.length === 0;
+  list.scrollLeft = 0;
 }
 
 function renderExhibitList() {
@@ -543,7 +545,8 @@ function setState(next) {
   const ask = $('ask');
   ask.setAttribute('aria-pressed', String(listening));
   const label = $('ask-label');
-  const key = listening ? (utterance && utterance.mode === 'hold' ? 'ask.listening-hold' : 'ask.listening-tap') : 'ask.hold';
+  const key = listening ? (utterance && utterance.mode === 'hold' ? 'ask.listening-hold' : 'ask.listening-tap')
+    : next === 'speaking' ? 'ask.interrupt' : 'ask.hold';
   label.dataset.i18n = key;
   label.textContent = t(key);
   $('stop').hidden = next !== 'speaking';
@@ -967,6 +970,8 @@ function askTyped(text, { shown = false } = {}) {
 
 function noteAsked(text) {
   asked.add(text.trim().toLowerCase());
+  memory.becomeExperienced();
+  body.dataset.experienced = 'true';
 }
 
 function showAnswer(answer, streamed = false) {
