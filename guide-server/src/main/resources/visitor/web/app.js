@@ -571,9 +571,9 @@ async function switchLanguage(code) {
 }
 
 async function applyLanguage(code) {
+  await useLanguage(code);
   language = code;
   document.documentElement.lang = code;
-  await useLanguage(code);
   translate();
   renderAll();
   setState(state);
