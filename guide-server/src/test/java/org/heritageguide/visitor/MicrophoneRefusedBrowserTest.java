@@ -37,7 +37,7 @@ class MicrophoneRefusedBrowserTest {
     }
 
     @Test
-    void aRefusedMicrophoneIsExplainedAndTypingIsOffered() {
+    void aRefusedMicrophoneIsExplainedAndTypingStillWorks() {
         phone.open("http://localhost:" + port + "/v/van-mieu/khue-van-cac?s=" + signer.sign("van-mieu", "khue-van-cac"));
 
         phone.find("#ask").click();
@@ -47,5 +47,11 @@ class MicrophoneRefusedBrowserTest {
         assertThat(phone.script("return document.activeElement.id")).isEqualTo("question");
         assertThat(phone.find("#ask").getDomAttribute("aria-pressed")).isEqualTo("false");
         assertThat(phone.seriousAccessibilityViolations()).isEmpty();
+
+        phone.find("#question").sendKeys("Khuê Văn Các được xây năm nào?");
+        phone.find("#send").click();
+        phone.waitUntil(d -> phone.all("#log > li.answer").size() == 1, Duration.ofSeconds(15));
+        assertThat(phone.find("#log > li.answer .text").getText()).contains("1805");
+        assertThat(phone.find("#notice").isDisplayed()).isFalse();
     }
 }

@@ -43,7 +43,8 @@ class VisitorAppBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        phone = PhoneBrowser.start("en-GB,en", PhoneBrowser.Microphone.FAKE, null);
+        phone = PhoneBrowser.start("en-GB,en", PhoneBrowser.Microphone.FAKE,
+                PhoneBrowser.microphoneInput("/audio/who-built-rms-48k.wav", 0.4, 2.5));
     }
 
     @AfterAll
@@ -80,6 +81,100 @@ class VisitorAppBrowserTest {
         assertThat(phone.find("#stop").isDisplayed()).isTrue();
         phone.find("#stop").click();
         assertThat(phone.body().getDomAttribute("data-state")).isEqualTo("idle");
+    }
+
+    @Test
+    void askingByVoiceShowsTheQuestionThenTheAnswerAndSpeaksIt() {
+        phone.open(label("van-mieu", "van-mieu-gate"));
+
+        holdToAsk(Duration.ofMillis(4300));
+
+        phone.waitUntil(d -> phone.all("#log > li.answer").size() == 1, Duration.ofSeconds(15));
+        List<String> conversation = phone.conversation();
+        assertThat(conversation.get(1)).containsIgnoringCase("temple of literature");
+        assertThat(conversation.get(2)).contains("1070");
+        phone.waitUntil(d -> phone.audioStarted() >= 1, Duration.ofSeconds(10));
+
+        // asking again while the answer is being spoken cuts it off and answers the new question
+        holdToAsk(Duration.ofMillis(4300));
+        assertThat(phone.body().getDomAttribute("data-cut")).isEqualTo("1");
+        phone.waitUntil(d -> phone.all("#log > li.answer").size() == 2, Duration.ofSeconds(15));
+        assertThat(phone.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
+    void askingByTypingShowsTheAnswerWithItsSourceAndSpeaksIt() {
+        phone.open(label("van-mieu", "khue-van-cac"));
+
+        ask("When was Khue Van Cac built?");
+
+        String answer = phone.waitUntil(d -> phone.all("#log > li.answer .text").stream()
+                .map(e -> e.getText()).filter(t -> !t.isBlank()).findFirst().orElse(null), Duration.ofSeconds(15));
+        assertThat(answer).contains("1805");
+        assertThat(phone.find("#log > li.answer .meta").getText()).startsWith("Source: ").contains("Khuê Văn Các");
+        phone.waitUntil(d -> phone.audioStarted() >= 1, Duration.ofSeconds(10));
+        assertThat(phone.find("#suggestion-list button").getText()).isEqualTo("Tell me more");
+        assertThat(phone.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
+    void theNextLabelContinuesTheConversationWhereItWas() {
+        phone.open(label("van-mieu", "khue-van-cac"));
+        String session = storedSession("van-mieu");
+        ask("When was Khue Van Cac built?");
+        phone.waitUntil(d -> phone.all("#log > li.answer").size() == 1, Duration.ofSeconds(15));
+
+        phone.open(label("van-mieu", "doctoral-stelae"));
+
+        assertThat(storedSession("van-mieu")).isEqualTo(session);
+        assertThat(phone.find("h1").getText()).isEqualTo("The doctoral stelae");
+        assertThat(phone.conversation()).anyMatch(text -> text.equals("When was Khue Van Cac built?"));
+        assertThat(phone.all("#log > li.place")).singleElement().extracting(e -> e.getText())
+                .isEqualTo("Now at: The doctoral stelae");
+        client.get().uri("/api/v1/sessions/" + session).exchange().expectBody()
+                .jsonPath("$.exhibit").isEqualTo("doctoral-stelae");
+    }
+
+    @Test
+    void anExpiredConversationIsReplacedWithoutTheVisitorNoticing() {
+        phone.open(label("van-mieu", "khue-van-cac"));
+        String expired = storedSession("van-mieu");
+        store.delete(expired).block();
+
+        ask("When was Khue Van Cac built?");
+
+        phone.waitUntil(d -> phone.all("#log > li.answer").size() == 1, Duration.ofSeconds(15));
+        assertThat(phone.find("#log > li.answer .text").getText()).contains("1805");
+        assertThat(phone.find("#notice").isDisplayed()).isFalse();
+        String renewed = storedSession("van-mieu");
+        assertThat(renewed).isNotEqualTo(expired);
+        client.get().uri("/api/v1/sessions/" + renewed).exchange().expectBody()
+                .jsonPath("$.exhibit").isEqualTo("khue-van-cac")
+                .jsonPath("$.language").isEqualTo("en");
+
+        // the same when the phone comes back to the site long after its conversation has ended
+        phone.script("localStorage.setItem('hg.session.van-mieu', JSON.stringify('AAAAAAAAAAAAAAAAAAAAAAAA'))");
+        phone.open(label("van-mieu", "thien-quang-tinh"));
+        assertThat(storedSession("van-mieu")).isNotEqualTo("AAAAAAAAAAAAAAAAAAAAAAAA");
+        assertThat(phone.find("#notice").isDisplayed()).isFalse();
+    }
+
+    @Test
+    void aQuestionTypedWhileOfflineIsSentWhenTheConnectionComesBack() {
+        phone.open(label("van-mieu", "khue-van-cac"));
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        phone.driver.setNetworkConditions(offline);
+        try {
+            ask("When was Khue Van Cac built?");
+            phone.waitUntil(d -> phone.find("#status").getText().startsWith("No connection"), Duration.ofSeconds(5));
+            assertThat(phone.find("#log > li.question .meta").getText()).isEqualTo("Sending…");
+        } finally {
+            phone.driver.deleteNetworkConditions();
+        }
+        phone.waitUntil(d -> phone.all("#log > li.answer").size() == 1, Duration.ofSeconds(20));
+        assertThat(phone.find("#log > li.answer .text").getText()).contains("1805");
+        assertThat(phone.all("#log > li.question .meta")).isEmpty();
     }
 
     @Test
@@ -151,7 +246,7 @@ class VisitorAppBrowserTest {
         try {
             phone.driver.get(label("van-mieu", "thien-quang-tinh"));
             phone.waitUntil(d -> phone.find("h1").getText().startsWith("Thiên Quang Tỉnh"), Duration.ofSeconds(5));
-            phone.waitUntil(d -> phone.find("#exhibit-summary").getText().contains("Well of Heavenly Clarity"), Duration.ofSeconds(5));
+            assertThat(phone.find("#exhibit-summary").getText()).contains("Well of Heavenly Clarity");
             phone.waitUntil(d -> phone.find("#status").getText().startsWith("No connection"), Duration.ofSeconds(5));
         } finally {
             phone.driver.deleteNetworkConditions();
