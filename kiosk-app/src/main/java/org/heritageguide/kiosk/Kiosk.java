@@ -221,13 +221,15 @@ public final class Kiosk implements KioskView.KioskActions {
         view.setStatus(view.texts().get("talk.thinking"));
         health.typedQuestions.incrementAndGet();
         current.pending++;
+        int turn = ++current.turn;
         withSession(current, id -> client.ask(id, question)).whenComplete((answer, failure) -> onFx(current, () -> {
             current.pending--;
             view.setStatus("");
             if (failure != null) {
                 failed(failure);
             } else {
-                showAnswer(answer, true);
+                showAnswer(answer);
+                playFor(current, turn, answer.audioUrl());
             }
         }));
     }
@@ -239,11 +241,14 @@ public final class Kiosk implements KioskView.KioskActions {
             return;
         }
         view.showConversation();
+        player.stop();
+        int turn = ++current.turn;
         withSession(current, id -> client.moveTo(id, exhibit)).whenComplete((greeting, failure) -> onFx(current, () -> {
             if (failure != null) {
                 failed(failure);
             } else if (greeting != null) {
-                view.addGuideBubble(greeting, null, null);
+                view.addGuideBubble(greeting.text(), null, null);
+                playFor(current, turn, greeting.audioUrl());
             }
         }));
     }
@@ -314,6 +319,7 @@ public final class Kiosk implements KioskView.KioskActions {
             return;
         }
         health.spokenQuestions.incrementAndGet();
+        current.turn++;
         view.setListening(true);
         current.heard = view.addVisitorBubble("…");
         current.pending++;
@@ -445,7 +451,7 @@ public final class Kiosk implements KioskView.KioskActions {
             onFx(owner, () -> {
                 owner.pending = Math.max(0, owner.pending - 1);
                 view.setStatus("");
-                showAnswer(answer, false);
+                showAnswer(answer);
             });
         }
 
@@ -495,21 +501,29 @@ public final class Kiosk implements KioskView.KioskActions {
 
     // ------------------------------------------------------------------ answers, sessions, failures
 
-    private void showAnswer(Answer answer, boolean fetchAudio) {
+    private void showAnswer(Answer answer) {
         view.addGuideBubble(answer.text(), answer.sources(), answer.notice());
         health.answers.incrementAndGet();
         activity();
         link.reportSuccess();
-        Visit current = visit;
-        if (fetchAudio && answer.audioUrl() != null && current != null) {
-            client.audio(answer.audioUrl()).whenComplete((wav, failure) -> {
-                if (failure != null) {
-                    log.log(Level.WARNING, "The answer's audio could not be fetched", failure);
-                } else if (!current.ended && current == visit) {
-                    player.play(wav);
-                }
-            });
+    }
+
+    /** Fetches and plays the audio at {@code url}, unless the visitor has asked or moved on since {@code turn}. */
+    private void playFor(Visit current, int turn, String url) {
+        if (url == null) {
+            return;
         }
+        client.audio(url).whenComplete((wav, failure) -> {
+            if (failure != null) {
+                log.log(Level.WARNING, "The guide's audio could not be fetched", failure);
+            } else {
+                onFx(current, () -> {
+                    if (current.turn == turn) {
+                        player.play(wav);
+                    }
+                });
+            }
+        });
     }
 
     private CompletableFuture<String> session(Visit current) {
@@ -524,13 +538,7 @@ public final class Kiosk implements KioskView.KioskActions {
         if (!current.greeted && opened.greeting() != null) {
             current.greeted = true;
             view.addGuideBubble(opened.greeting(), null, null);
-            if (opened.greetingAudioUrl() != null) {
-                client.audio(opened.greetingAudioUrl()).thenAccept(wav -> {
-                    if (!current.ended && current == visit) {
-                        player.play(wav);
-                    }
-                });
-            }
+            playFor(current, current.turn, opened.greetingAudioUrl());
         }
     }
 

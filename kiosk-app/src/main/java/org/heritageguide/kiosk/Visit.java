@@ -25,6 +25,8 @@ final class Visit {
     /** Questions asked and not answered yet (JavaFX thread). */
     int pending;
     boolean greeted;
+    /** Counts the visitor's questions and moves (JavaFX thread): audio for an older turn is not played. */
+    int turn;
     private CompletableFuture<String> session;
 
     Visit(String language) {

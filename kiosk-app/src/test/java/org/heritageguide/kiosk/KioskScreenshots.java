@@ -55,13 +55,10 @@ public final class KioskScreenshots {
             fx(() -> kiosk.chooseLanguage("en"));
             await(() -> kiosk.sessionId().isPresent());
             fx(() -> kiosk.askAbout("khue-van-cac"));
-            pause(1200);
-            if (answersTurns(server)) {
-                fx(() -> kiosk.ask("When was Khue Van Cac built?"));
-                pause(2500);
-            } else {
-                System.out.println("The server has no typed turns yet: the conversation shows the greetings only");
-            }
+            await(() -> kiosk.view().root().lookupAll(".bubble-guide").size() >= 2);
+            fx(() -> kiosk.ask("When was it built?"));
+            await(() -> kiosk.view().root().lookupAll(".bubble-guide").size() >= 3);
+            pause(800);
             shot(kiosk, out, "conversation", suffix);
 
             fx(() -> kiosk.view().showExhibits());
@@ -101,12 +98,6 @@ public final class KioskScreenshots {
         }
     }
 
-    private static boolean answersTurns(URI server) throws Exception {
-        var session = KioskTestSupport.post(server.resolve("/api/v1/sessions"), "{\"site\":\"van-mieu\",\"language\":\"en\"}");
-        String id = tools.jackson.databind.json.JsonMapper.shared().readTree(session.body()).path("id").asString();
-        return KioskTestSupport.post(server.resolve("/api/v1/sessions/" + id + "/turns"), "{\"text\":\"hello\"}").statusCode() / 100 == 2;
-    }
-
     private static Node find(Kiosk kiosk, String query) {
         return kiosk.view().root().lookup(query);
     }
@@ -138,7 +129,7 @@ public final class KioskScreenshots {
     }
 
     private static void await(Supplier<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             CompletableFuture<Boolean> met = new CompletableFuture<>();
             Platform.runLater(() -> met.complete(condition.get()));
@@ -147,7 +138,7 @@ public final class KioskScreenshots {
             }
             pause(200);
         }
-        throw new IllegalStateException("The kiosk did not get there in 30 s");
+        throw new IllegalStateException("The kiosk did not get there in 60 s");
     }
 
     private static void pause(long millis) throws InterruptedException {

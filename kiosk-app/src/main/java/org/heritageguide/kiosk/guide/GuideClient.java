@@ -89,10 +89,13 @@ public class GuideClient {
         });
     }
 
-    /** Moves the conversation to an exhibit; the guide's greeting for it, if it has one. */
-    public CompletableFuture<String> moveTo(String session, String exhibit) {
-        return send("PATCH", "/api/v1/sessions/" + encode(session), Map.of("exhibit", exhibit))
-                .thenApply(body -> textOrNull(JSON.readTree(body).path("greeting").path("text")));
+    /** Moves the conversation to an exhibit; the guide's greeting for it (null if it has none). */
+    public CompletableFuture<Greeting> moveTo(String session, String exhibit) {
+        return send("PATCH", "/api/v1/sessions/" + encode(session), Map.of("exhibit", exhibit)).thenApply(body -> {
+            JsonNode greeting = JSON.readTree(body).path("greeting");
+            String text = textOrNull(greeting.path("text"));
+            return text == null ? null : new Greeting(text, absolute(textOrNull(greeting.path("audioUrl"))));
+        });
     }
 
     public CompletableFuture<Void> changeLanguage(String session, String language) {
