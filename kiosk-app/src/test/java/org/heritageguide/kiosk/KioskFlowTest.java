@@ -101,11 +101,24 @@ class KioskFlowTest extends KioskTestSupport {
         tap("#language-en");
         int greeted = greetingHeard();
 
-        typeQuestion("When was Khue Van Cac built?");
-        tap("#ask-button");
+        tap("#question-field");
+        assertThat(shown("#keyboard")).isTrue();
+        assertThat(shown("#talk-button")).isFalse();
+        String question = "when was khue van cac built?";
+        for (String key : question.split("")) {
+            tap("#key-" + switch (key) {
+                case " " -> "space";
+                case "?" -> "question";
+                default -> key;
+            });
+        }
+        assertThat(fx(() -> ((javafx.scene.control.TextField) shownNodes("#question-field").get(0)).getText())).isEqualTo(question);
+        tap("#key-ask");
 
+        assertThat(shown("#keyboard")).isFalse();
+        assertThat(shown("#talk-button")).isTrue();
         waitUntil(() -> texts(".bubble-guide").size() >= 2, 60);
-        assertThat(texts(".bubble-visitor")).containsExactly("When was Khue Van Cac built?");
+        assertThat(texts(".bubble-visitor")).containsExactly(question);
         assertThat(texts(".bubble-guide").get(1)).contains("1805");
         assertThat(String.join(" ", texts(".bubble-sources"))).contains("Khuê Văn Các");
         assertAnswerPlayedAfter(greeted);
@@ -121,7 +134,6 @@ class KioskFlowTest extends KioskTestSupport {
         int greeted = greetingHeard();
 
         touchDown("#talk-button");
-        assertThat(texts("#talk-button")).containsExactly(kiosk.view().texts().get("talk.listening"));
         waitUntil(() -> texts("#talk-button").equals(List.of(kiosk.view().texts().get("talk.hold"))), 30);
         release(MouseButton.PRIMARY);
 
@@ -201,6 +213,14 @@ class KioskFlowTest extends KioskTestSupport {
 
         tap("#handoff-close");
         assertThat(shown("#handoff")).isFalse();
+
+        // Korean cannot be written on the kiosk's Latin keyboard: the visitor is offered their phone's
+        tap("#language-button");
+        tap("#choose-language-ko");
+        tap("#question-field");
+        waitUntil(() -> shown("#handoff-qr"), 10);
+        assertThat(shown("#keyboard")).isFalse();
+        assertThat(texts(".notice")).anyMatch(notice -> notice.contains("한국어"));
     }
 
     @Test

@@ -61,6 +61,15 @@ public final class KioskScreenshots {
             pause(800);
             shot(kiosk, out, "conversation", suffix);
 
+            fx(() -> touch(find(kiosk, "#question-field")));
+            for (String key : "where are the toi".split("")) {
+                fx(() -> touch(find(kiosk, "#key-" + (key.equals(" ") ? "space" : key))));
+            }
+            pause(800);
+            shot(kiosk, out, "keyboard", suffix);
+            fx(() -> touch(find(kiosk, "#key-close")));
+            fx(() -> ((javafx.scene.control.TextField) find(kiosk, "#question-field")).clear());
+
             fx(() -> kiosk.view().showExhibits());
             pause(800);
             shot(kiosk, out, "exhibits", suffix);
@@ -110,9 +119,12 @@ public final class KioskScreenshots {
         }
         var centre = node.localToScene(node.getLayoutBounds().getCenterX(), node.getLayoutBounds().getCenterY());
         var screen = node.localToScreen(node.getLayoutBounds().getCenterX(), node.getLayoutBounds().getCenterY());
-        javafx.event.Event.fireEvent(node, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
-                centre.getX(), centre.getY(), screen.getX(), screen.getY(), javafx.scene.input.MouseButton.PRIMARY, 1,
-                false, false, false, false, true, false, false, true, false, true, null));
+        for (var type : List.of(javafx.scene.input.MouseEvent.MOUSE_PRESSED, javafx.scene.input.MouseEvent.MOUSE_RELEASED,
+                javafx.scene.input.MouseEvent.MOUSE_CLICKED)) {
+            javafx.event.Event.fireEvent(node, new javafx.scene.input.MouseEvent(type, centre.getX(), centre.getY(),
+                    screen.getX(), screen.getY(), javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false,
+                    type == javafx.scene.input.MouseEvent.MOUSE_PRESSED, false, false, true, false, true, null));
+        }
     }
 
     private static void fx(Runnable action) throws Exception {

@@ -56,6 +56,8 @@ class KioskTestSupport extends FxRobot {
     }
 
     void stopKiosk() {
+        // a test that failed with a finger down must not leave it there for the next one
+        release(new MouseButton[0]);
         if (kiosk != null) {
             interact(kiosk::shutdown);
             kiosk = null;

@@ -78,6 +78,11 @@ public final class KioskView {
     private TextField questionField;
     private Button askButton;
     private Label statusLine;
+    private HBox statusRow;
+    private HBox typingRow;
+    private FlowPane conversationNavigation;
+    private VBox controls;
+    private Node keyboard;
     private Node conversationScreen;
 
     public KioskView(KioskActions actions) {
@@ -214,6 +219,9 @@ public final class KioskView {
 
     private void conversationIn(String language) {
         texts = UiTexts.of(language);
+        if (statusRow != null) {
+            transcript.getChildren().remove(statusRow);
+        }
 
         questionField = new TextField();
         questionField.setId("question-field");
@@ -227,8 +235,9 @@ public final class KioskView {
                 submitQuestion();
             }
         });
-        HBox typing = new HBox(questionField, askButton);
-        typing.getStyleClass().add("typing-row");
+        questionField.setOnMousePressed(e -> openKeyboard());
+        typingRow = new HBox(questionField, askButton);
+        typingRow.getStyleClass().add("typing-row");
 
         talkButton = button(texts.get("talk.hold"), "talk-button", "talk-button");
         talkButton.setMaxWidth(Double.MAX_VALUE);
@@ -236,6 +245,8 @@ public final class KioskView {
         talkButton.setOnMouseReleased(e -> actions.talkReleased());
         statusLine = label("", "status-line");
         statusLine.setId("status-line");
+        statusRow = new HBox(statusLine);
+        statusRow.setAlignment(Pos.CENTER_LEFT);
 
         FlowPane navigation = navigation(
                 nav("nav.exhibits", "exhibits-button", this::showExhibits),
@@ -245,7 +256,9 @@ public final class KioskView {
                 nav("nav.textSize", "text-size-button", this::nextTextSize),
                 nav("nav.finish", "finish-button", actions::finish));
 
-        VBox controls = new VBox(statusLine, typing, talkButton, navigation);
+        keyboard = null;
+        conversationNavigation = navigation;
+        controls = new VBox(typingRow, talkButton, navigation);
         controls.getStyleClass().add("controls");
 
         BorderPane conversation = new BorderPane();
@@ -274,7 +287,7 @@ public final class KioskView {
         Label bubble = label(text, "bubble", "bubble-visitor");
         HBox row = new HBox(bubble);
         row.setAlignment(Pos.CENTER_RIGHT);
-        transcript.getChildren().add(row);
+        append(row);
         return bubble;
     }
 
@@ -290,20 +303,64 @@ public final class KioskView {
         }
         HBox row = new HBox(bubble);
         row.setAlignment(Pos.CENTER_LEFT);
-        transcript.getChildren().add(row);
+        append(row);
     }
 
     public void addNotice(String text) {
         Label notice = label(text, "notice");
         HBox row = new HBox(notice);
         row.setAlignment(Pos.CENTER);
-        transcript.getChildren().add(row);
+        append(row);
     }
 
+    /** "One moment…" while the guide thinks: the last line of the conversation, gone once it answers. */
     public void setStatus(String text) {
-        if (statusLine != null) {
-            statusLine.setText(text == null ? "" : text);
+        if (statusLine == null) {
+            return;
         }
+        statusLine.setText(text == null ? "" : text);
+        transcript.getChildren().remove(statusRow);
+        if (!statusLine.getText().isEmpty()) {
+            transcript.getChildren().add(statusRow);
+        }
+    }
+
+    /** Adds to the conversation, above the "one moment" line if it is shown. */
+    private void append(Node row) {
+        int at = transcript.getChildren().indexOf(statusRow);
+        transcript.getChildren().add(at < 0 ? transcript.getChildren().size() : at, row);
+    }
+
+    /** The touch keyboard in place of the talk button and the buttons below it, or the way to the phone. */
+    private void openKeyboard() {
+        if (keyboard != null && controls.getChildren().contains(keyboard)) {
+            return;
+        }
+        if (!TouchKeyboard.writes(texts.language())) {
+            addNotice(texts.get("keyboard.phone"));
+            actions.showHandoff();
+            return;
+        }
+        if (keyboard == null) {
+            keyboard = TouchKeyboard.keys(questionField, texts, this::submitQuestion, this::closeKeyboard);
+        }
+        controls.getChildren().setAll(typingRow, keyboard);
+        showAskButton(false);
+        questionField.requestFocus();
+        questionField.end();
+    }
+
+    private void closeKeyboard() {
+        if (controls != null && !controls.getChildren().contains(talkButton)) {
+            controls.getChildren().setAll(typingRow, talkButton, conversationNavigation);
+            showAskButton(true);
+        }
+    }
+
+    /** The keyboard has its own "Ask" key: one is enough. */
+    private void showAskButton(boolean shown) {
+        askButton.setVisible(shown);
+        askButton.setManaged(shown);
     }
 
     public void setListening(boolean listening) {
@@ -320,6 +377,7 @@ public final class KioskView {
     private void submitQuestion() {
         String question = questionField.getText() == null ? "" : questionField.getText().strip();
         if (!question.isEmpty()) {
+            closeKeyboard();
             actions.ask(question);
         }
     }
@@ -548,6 +606,9 @@ public final class KioskView {
         offlineBanner.setVisible(!reachable);
         offlineBanner.setManaged(!reachable);
         if (talkButton != null) {
+            if (!reachable) {
+                closeKeyboard();
+            }
             talkButton.setDisable(!reachable);
             askButton.setDisable(!reachable);
             questionField.setDisable(!reachable);
