@@ -66,7 +66,8 @@ final class GuideServerProcess {
                     .start();
             GuideServerProcess server = new GuideServerProcess(process, port, log);
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-            server.awaitReady(Duration.ofMinutes(3));
+            // the whole guide (speech, indexes of every site) starts in ~1 min, but takes 3-4 on a shared, loaded machine
+            server.awaitReady(Duration.ofMinutes(6));
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start guide-server", e);
