@@ -39,6 +39,12 @@ class MicrophoneRefusedBrowserTest {
     @Test
     void aRefusedMicrophoneIsExplainedAndTypingStillWorks() {
         phone.open("http://localhost:" + port + "/v/van-mieu/khue-van-cac?s=" + signer.sign("van-mieu", "khue-van-cac"));
+        // a first visit (this browser is new): the page and the app's own files, compressed, stay small
+        Number appBytes = (Number) phone.script("""
+                return [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+                  .filter(e => e.entryType === 'navigation' || new URL(e.name).pathname.startsWith('/visitor/'))
+                  .reduce((sum, e) => sum + e.transferSize, 0)""");
+        assertThat(appBytes.intValue()).isBetween(10_000, 48_000);
 
         phone.find("#ask").click();
 
