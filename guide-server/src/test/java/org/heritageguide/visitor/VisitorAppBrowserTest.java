@@ -178,6 +178,40 @@ class VisitorAppBrowserTest {
     }
 
     @Test
+    void aLanguageTheGuideCannotHearYetIsSaidSoAndTypingIsOffered() {
+        // the sample deployment has a speech-in model for English only
+        phone.driver.manage().addCookie(new org.openqa.selenium.Cookie("hg-lang", "fr"));
+        phone.open(label("van-mieu", "khue-van-cac"));
+
+        holdToAsk(Duration.ofMillis(800));
+
+        phone.waitUntil(d -> phone.find("#notice").isDisplayed(), Duration.ofSeconds(10));
+        assertThat(phone.find("#notice-text").getText())
+                .isEqualTo("Le guide ne sait pas encore écouter en français. Écrivez votre question ; il répondra quand même à voix haute.");
+        assertThat(phone.find("#ask").getDomAttribute("aria-pressed")).isEqualTo("false");
+        phone.find("#notice-actions button").click();
+        assertThat(phone.script("return document.activeElement.id")).isEqualTo("question");
+    }
+
+    @Test
+    void everythingWorksFromTheKeyboard() {
+        phone.open(label("van-mieu", "khue-van-cac"));
+
+        phone.find("body").sendKeys(org.openqa.selenium.Keys.TAB);
+        assertThat(phone.script("return document.activeElement.className")).isEqualTo("skip-link");
+        phone.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertThat(phone.script("return document.activeElement.id")).isEqualTo("question");
+        phone.driver.switchTo().activeElement().sendKeys("When was Khue Van Cac built?", org.openqa.selenium.Keys.ENTER);
+
+        phone.waitUntil(d -> phone.all("#log > li.answer").size() == 1, Duration.ofSeconds(15));
+        assertThat(phone.find("#log > li.answer .text").getText()).contains("1805");
+        phone.find("#open-exhibits").sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertThat(phone.find("#exhibits-dialog").getDomAttribute("open")).isNotNull();
+        phone.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        assertThat(phone.find("#exhibits-dialog").getDomAttribute("open")).isNull();
+    }
+
+    @Test
     void oneTapSwitchesTheWholePageAndTheConversationToAnotherLanguage() {
         phone.open(label("van-mieu", "khue-van-cac"));
         String session = storedSession("van-mieu");
