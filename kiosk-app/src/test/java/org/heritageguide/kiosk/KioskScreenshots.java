@@ -70,6 +70,16 @@ public final class KioskScreenshots {
             fx(() -> touch(find(kiosk, "#key-close")));
             fx(() -> ((javafx.scene.control.TextField) find(kiosk, "#question-field")).clear());
 
+            fx(() -> touch(find(kiosk, "#text-size-button")));
+            fx(() -> touch(find(kiosk, "#text-size-button")));
+            pause(800);
+            shot(kiosk, out, "large-text", suffix);
+            fx(() -> kiosk.view().showExhibits());
+            pause(800);
+            shot(kiosk, out, "large-text-exhibits", suffix);
+            fx(() -> kiosk.view().showConversation());
+            fx(() -> touch(find(kiosk, "#text-size-button")));
+
             fx(() -> kiosk.view().showExhibits());
             pause(800);
             shot(kiosk, out, "exhibits", suffix);

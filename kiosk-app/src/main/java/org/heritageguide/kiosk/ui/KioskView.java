@@ -205,6 +205,7 @@ public final class KioskView {
         transcript = new VBox();
         transcript.setId("transcript");
         transcript.getStyleClass().add("transcript");
+        transcript.setStyle(readingSize());
         transcriptScroll = new ScrollPane(transcript);
         transcriptScroll.setFitToWidth(true);
         transcriptScroll.getStyleClass().add("transcript-scroll");
@@ -412,7 +413,7 @@ public final class KioskView {
     /** As many columns as fit cards about 16.5 em wide: larger text means fewer columns, never fewer than one. */
     private int exhibitColumns() {
         double width = root.getWidth() > 0 ? root.getWidth() : 1920;
-        return (int) Math.max(1, Math.min(4, Math.floor(width / (baseFontSize() * 16.5))));
+        return (int) Math.max(1, Math.min(4, Math.floor(width / (baseFontSize() * TEXT_SCALES[textScale] * 16.5))));
     }
 
     /** One exhibit: its title and area (touch: more about it) and the way to ask the guide about it. */
@@ -495,6 +496,7 @@ public final class KioskView {
         BorderPane page = new BorderPane();
         page.getStyleClass().add("page");
         page.setTop(header(title));
+        content.setStyle(readingSize());
         page.setCenter(content);
         VBox bottom = new VBox(offlineBanner, navigation(buttons));
         bottom.getStyleClass().add("controls");
@@ -618,20 +620,30 @@ public final class KioskView {
 
     // ---------------------------------------------------------------- helpers
 
+    /**
+     * The visitor's text size applies to what they read (the conversation, the pages); the controls keep
+     * theirs, already large, so that the conversation keeps its room on a landscape screen.
+     */
     private void nextTextSize() {
         textScale = (textScale + 1) % TEXT_SCALES.length;
-        applyFontSize();
+        if (transcript != null) {
+            transcript.setStyle(readingSize());
+        }
+    }
+
+    private String readingSize() {
+        return String.format(java.util.Locale.ROOT, "-fx-font-size: %.0f%%;", TEXT_SCALES[textScale] * 100);
     }
 
     private void applyFontSize() {
         root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", baseFontSize()));
     }
 
-    /** The root font size: from the screen's short side, times the visitor's text size. */
+    /** The root font size: from the screen's short side. */
     private double baseFontSize() {
         double w = root.getWidth() > 0 ? root.getWidth() : 1920;
         double h = root.getHeight() > 0 ? root.getHeight() : 1080;
-        return Math.max(18, Math.min(w, h) / 38.0) * TEXT_SCALES[textScale];
+        return Math.max(18, Math.min(w, h) / 38.0);
     }
 
     /** The bar on top: the site and the visitor's language; on a page, the page's name first. */
