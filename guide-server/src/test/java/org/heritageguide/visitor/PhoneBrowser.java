@@ -114,6 +114,12 @@ final class PhoneBrowser implements AutoCloseable {
         return played == null ? 0 : Integer.parseInt(played);
     }
 
+    /** How many times audio that was playing has been cut off (barge-in, Stop): body[data-cut]. */
+    int audioCut() {
+        String cut = body().getDomAttribute("data-cut");
+        return cut == null ? 0 : Integer.parseInt(cut);
+    }
+
     /** The texts of the conversation's items, in order. */
     List<String> conversation() {
         List<String> texts = new ArrayList<>();
