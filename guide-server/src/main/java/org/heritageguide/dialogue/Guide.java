@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.heritageguide.knowledge.KnowledgeItem;
 import org.heritageguide.knowledge.LanguageAnalysis;
@@ -167,7 +168,7 @@ final class Guide {
         Optional<Phrasebook> book = intents.phrasebook(language);
         boolean pointing = book.map(b -> b.points(question)).orElse(false);
         SiteKnowledge.Answers content = fitting(knowledge.site(), knowledge.search(question, language,
-                new SiteKnowledge.Focus(focus(session), pointing), intents.knownWords(question, language)),
+                new SiteKnowledge.Focus(focus(knowledge.site(), session), pointing), intents.knownWords(question, language)),
                 question, book.orElse(null));
         if (courtesy != null && rest.isEmpty()) {
             return new Understanding(language, question, content, courtesy, Kind.INTENT, courtesy.confidence());
@@ -278,9 +279,14 @@ final class Guide {
         return 1 - (double) unknown / words;
     }
 
-    /** The exhibit the conversation is about: the last answer's, else the label scanned last. */
-    private static String focus(VisitorSession session) {
-        return session.context().topicExhibit() != null ? session.context().topicExhibit() : session.exhibit();
+    /**
+     * The exhibit the conversation is about: the last answer's, else the label scanned last; null when
+     * neither is among the exhibits this version of the site's knowledge holds (a label of an exhibit
+     * published a moment ago is scanned before its site's index has been rebuilt).
+     */
+    private static String focus(Site site, VisitorSession session) {
+        return Stream.of(session.context().topicExhibit(), session.exhibit())
+                .filter(id -> id != null && site.publishedExhibit(id).isPresent()).findFirst().orElse(null);
     }
 
     /** Composes the reply to one understood question. */
@@ -308,14 +314,14 @@ final class Guide {
 
         private Reply intent(IntentMatcher.Match match) {
             String named = understood.content().namedExhibit();
-            String focus = named != null ? named : focus(session);
+            String focus = named != null ? named : focus(site, session);
             return switch (match.intent()) {
                 case GREETING -> say(phrases.say(language, "answer.greeting", focusName(focus)), match.intent());
                 case THANKS -> say(phrases.say(language, "answer.thanks"), match.intent());
                 case GOODBYE -> say(phrases.say(language, "answer.goodbye", name(site.name(), language)), match.intent());
                 case HELP -> say(phrases.say(language, "answer.help", list(suggestions(focus), language)), match.intent());
                 case REPEAT -> repeat();
-                case MORE -> named != null && !named.equals(focus(session)) ? summary(named, Intent.DESCRIBE) : more();
+                case MORE -> named != null && !named.equals(focus(site, session)) ? summary(named, Intent.DESCRIBE) : more();
                 case DESCRIBE -> focus == null ? intro(0) : summary(focus, Intent.DESCRIBE);
                 case WHERE -> focus == null ? info(VisitorTopic.CONTACT) : where(focus);
                 case NEAR -> focus == null ? next() : near(focus);
@@ -454,7 +460,7 @@ final class Guide {
         }
 
         private Reply next() {
-            String focus = focus(session);
+            String focus = focus(site, session);
             Exhibit current = focus == null ? null : site.publishedExhibit(focus).orElse(null);
             Set<String> seen = new LinkedHashSet<>(session.exhibitsVisited());
             if (current != null) {
@@ -512,7 +518,7 @@ final class Guide {
 
         private Reply repeat() {
             if (session.history().isEmpty()) {
-                return say(phrases.say(language, "answer.help", list(suggestions(focus(session)), language)), Intent.HELP);
+                return say(phrases.say(language, "answer.help", list(suggestions(focus(site, session)), language)), Intent.HELP);
             }
             VisitorSession.Turn last = session.history().get(session.history().size() - 1);
             return new Reply(last.answer(), last.language(), last.answered(), List.of(), null, Intent.REPEAT,
@@ -536,12 +542,12 @@ final class Guide {
                     .orElse(exhibit.id()));
             String otherName = other.name().firstOf(other.fallbackChain(language)).map(Localized.Translation::text).orElse(other.id());
             String answer = phrases.say(language, "answer.elsewhere", title, otherName, name(site.name(), language),
-                    list(suggestions(focus(session)), language));
+                    list(suggestions(focus(site, session)), language));
             return new Reply(answer, language, false, List.of(), null, null, session.context(), language);
         }
 
         private Reply unknown(String key) {
-            String answer = phrases.say(language, key, list(suggestions(focus(session)), language));
+            String answer = phrases.say(language, key, list(suggestions(focus(site, session)), language));
             return new Reply(answer, language, false, List.of(), null, null, session.context(), language);
         }
 

@@ -1,0 +1,78 @@
+package org.heritageguide.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.heritageguide.knowledge.KnowledgeBase;
+import org.heritageguide.knowledge.SiteKnowledge;
+import org.heritageguide.knowledge.TextEmbedders;
+import org.heritageguide.session.VisitorSession;
+import org.heritageguide.site.ContentLoader;
+import org.heritageguide.site.SiteCatalog;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The guide on the sample content, without Spring and without embeddings (lexical search only), for the
+ * cases the evaluation set does not hold.
+ */
+class GuideTest {
+
+    static KnowledgeBase knowledge;
+    static Guide guide;
+
+    @BeforeAll
+    static void indexTheSampleSites() {
+        SiteCatalog catalog = new ContentLoader(Path.of("content")).load(1);
+        knowledge = new KnowledgeBase(TextEmbedders.NONE);
+        knowledge.index(catalog);
+        IntentMatcher intents = new IntentMatcher(TextEmbedders.NONE, DialogueSettings.DEFAULT.denseBase());
+        TypedLanguage typed = new TypedLanguage();
+        catalog.all().forEach(site -> {
+            typed.prepare(site.languages());
+            site.languages().forEach(intents::prepare);
+        });
+        guide = new Guide(new GuidePhrases(), intents, typed, DialogueSettings.DEFAULT);
+    }
+
+    /**
+     * A label printed for an exhibit published a moment ago is scanned before the site's search index has
+     * been rebuilt with it: the guide answers what it can and never fails the turn.
+     */
+    @Test
+    void aLabelOfAnExhibitItsKnowledgeDoesNotHoldYetStillGetsAnswers() {
+        SiteKnowledge ethnology = knowledge.site("ethnology").orElseThrow();
+        VisitorSession atNewExhibit = session("ethnology", "en").withExhibit("cham-tower-model");
+
+        Guide.Reply hours = guide.answer(ethnology, List.of(), atNewExhibit, "What time do you close?");
+        assertThat(hours.answered()).isTrue();
+        assertThat(hours.sources()).extracting(Guide.Source::id).containsExactly("info:hours");
+
+        for (String question : List.of("When was this built?", "Tell me more", "Where is it?", "What is near here?",
+                "What should I see next?", "Hello", "What can I ask?")) {
+            Guide.Reply reply = guide.answer(ethnology, List.of(), atNewExhibit, question);
+            assertThat(reply.text()).as(question).isNotBlank();
+            assertThat(reply.sources()).as(question).noneMatch(source -> "cham-tower-model".equals(source.exhibit()));
+        }
+    }
+
+    @Test
+    void aQuestionAtOneSiteIsNeverAnsweredFromAnother() {
+        SiteKnowledge vanMieu = knowledge.site("van-mieu").orElseThrow();
+        SiteKnowledge ethnology = knowledge.site("ethnology").orElseThrow();
+        Guide.Reply reply = guide.answer(vanMieu, List.of(ethnology), session("van-mieu", "en"),
+                "Who built the Ba Na communal house?");
+
+        assertThat(reply.sources()).allMatch(source -> source.exhibit() == null
+                || vanMieu.site().publishedExhibit(source.exhibit()).isPresent());
+        assertThat(reply.text()).contains("Vietnam Museum of Ethnology");
+    }
+
+    private static VisitorSession session(String site, String language) {
+        Instant now = Instant.now();
+        return new VisitorSession("test", site, null, language, now, now, List.of(), List.of(), null);
+    }
+}
