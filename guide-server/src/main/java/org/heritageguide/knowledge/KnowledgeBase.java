@@ -77,7 +77,7 @@ public class KnowledgeBase implements DisposableBean {
         for (Site site : catalog.all()) {
             SiteKnowledge known = previous.get(site.id());
             try {
-                next.put(site.id(), known != null && known.site().equals(site) ? known : indexer.index(site));
+                next.put(site.id(), known != null && known.site().equals(site) ? known : indexer.index(site, known));
             } catch (RuntimeException e) {
                 log.error("Could not index site {}; it keeps its previous index", site.id(), e);
                 if (known != null) {

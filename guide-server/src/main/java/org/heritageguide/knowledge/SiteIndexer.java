@@ -27,6 +27,14 @@ final class SiteIndexer {
     }
 
     SiteKnowledge index(Site site) {
+        return index(site, null);
+    }
+
+    /**
+     * Indexes the site; with its {@code previous} knowledge, the embeddings of text that did not change are
+     * taken from there rather than computed again.
+     */
+    SiteKnowledge index(Site site, SiteKnowledge previous) {
         Map<String, KnowledgeItem> items = new LinkedHashMap<>();
         Map<String, TextIndex> indexes = new LinkedHashMap<>();
         for (String language : site.languages()) {
@@ -41,8 +49,11 @@ final class SiteIndexer {
                 }
             }
             site.visitorInfo().forEach((topic, text) -> addInfo(topic, text, language, entries, items));
-            indexes.put(language, TextIndex.build(LanguageAnalysis.profile(language), entries,
-                    embedders.forLanguage(language).orElse(null)));
+            TextEmbedder embedder = embedders.forLanguage(language).orElse(null);
+            TextIndex earlier = previous == null ? null : previous.index(language).orElse(null);
+            indexes.put(language, earlier != null && earlier.embedder() == embedder
+                    ? TextIndex.rebuild(earlier, entries)
+                    : TextIndex.build(LanguageAnalysis.profile(language), entries, embedder));
         }
         return new SiteKnowledge(site, items, indexes);
     }

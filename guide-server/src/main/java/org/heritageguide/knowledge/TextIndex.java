@@ -110,10 +110,13 @@ public final class TextIndex {
     private final Map<String, Map<String, Integer>> titleFrequency = new HashMap<>();
     private final int distinctTitles;
     private final float[][][] vectors;
+    /** The vector of each meaning text, for the next build of the same content to reuse. */
+    private final Map<String, float[]> meaningVectors;
     private final DirectSpellChecker shortWords = spellChecker(1);
     private final DirectSpellChecker longWords = spellChecker(2);
 
-    private TextIndex(LanguageAnalysis.Profile profile, List<Entry> entries, TextEmbedder embedder) {
+    private TextIndex(LanguageAnalysis.Profile profile, List<Entry> entries, TextEmbedder embedder,
+                      Map<String, float[]> known) {
         this.profile = profile;
         this.embedder = embedder;
         this.keys = entries.stream().map(Entry::key).toArray(String[]::new);
@@ -141,16 +144,29 @@ public final class TextIndex {
         }
         this.distinctTitles = titles.size();
         this.vectors = new float[entries.size()][][];
+        Map<String, float[]> embedded = new HashMap<>();
         if (embedder != null) {
             for (int i = 0; i < entries.size(); i++) {
-                vectors[i] = entries.get(i).meanings().stream().map(embedder::embed).toArray(float[][]::new);
+                vectors[i] = entries.get(i).meanings().stream()
+                        .map(meaning -> embedded.computeIfAbsent(meaning, m -> known.containsKey(m) ? known.get(m) : embedder.embed(m)))
+                        .toArray(float[][]::new);
             }
         }
+        this.meaningVectors = Map.copyOf(embedded);
     }
 
     /** Indexes the entries; with a non-null embedder, their meanings are embedded too (the slow part). */
     public static TextIndex build(LanguageAnalysis.Profile profile, List<Entry> entries, TextEmbedder embedder) {
-        return new TextIndex(profile, entries, embedder);
+        return new TextIndex(profile, entries, embedder, Map.of());
+    }
+
+    /**
+     * As {@link #build(LanguageAnalysis.Profile, List, TextEmbedder)}, taking the vectors of meanings that
+     * an earlier index of the same language embedded with the same embedder rather than embedding them again:
+     * a curator's edit re-embeds only the text that changed.
+     */
+    static TextIndex rebuild(TextIndex previous, List<Entry> entries) {
+        return new TextIndex(previous.profile, entries, previous.embedder, previous.meaningVectors);
     }
 
     public String language() {
@@ -159,6 +175,11 @@ public final class TextIndex {
 
     public int size() {
         return keys.length;
+    }
+
+    /** The embedder of this index's dense vectors, or null. */
+    TextEmbedder embedder() {
+        return embedder;
     }
 
     /** Whether dense vectors take part in this index's searches. */
