@@ -21,6 +21,10 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.ko.KoreanPartOfSpeechStopFilter;
+import org.apache.lucene.analysis.ko.KoreanReadingFormFilter;
+import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.ko.POS;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
@@ -175,12 +179,21 @@ public final class LanguageAnalysis {
         return new Profile(language, List.of(characters, bigrams));
     }
 
+    private static final Set<POS.Tag> KOREAN_STOP_TAGS = KoreanPartOfSpeechStopFilter.DEFAULT_STOP_TAGS.stream()
+            .filter(tag -> tag != POS.Tag.MAG).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private static Profile korean(StopWords stopWords) {
         StopSet stop = stopWords.normalized(UnaryOperator.identity());
+        // Nori's morphemes: "세웠어요" and "세워졌습니다" both give the stem 세우 (to build); particles and
+        // endings are left out by their part of speech, adverbs kept ("진짜" is one in "진짜 집", a noun in
+        // "진짜인가요")
+        View morphemes = new View("morphemes", analyzer(KoreanTokenizer::new,
+                in -> new StopFilter(new LowerCaseFilter(new KoreanReadingFormFilter(
+                        new KoreanPartOfSpeechStopFilter(in, KOREAN_STOP_TAGS))), stop.lucene)), 1f, false, 1, stop, false);
         View bigrams = new View("bigrams", analyzer(StandardTokenizer::new, in -> new StopFilter(
                 new CJKBigramFilter(new KoreanParticleFilter(new LowerCaseFilter(new CJKWidthFilter(in)))), stop.lucene)),
-                1f, false, 1, stop, false);
-        return new Profile("ko", List.of(bigrams));
+                1f, false, 0.5, stop, false);
+        return new Profile("ko", List.of(morphemes, bigrams));
     }
 
     private static Profile generic(String language, StopWords stopWords) {
