@@ -79,6 +79,23 @@ public class Dialogue {
         });
     }
 
+    /**
+     * How the guide would answer a question from a draft of a site's knowledge ({@link KnowledgeBase#draft}),
+     * as a visitor standing at {@code exhibit} (or nowhere in particular) would ask it in {@code language}.
+     * Nothing is kept or recorded: this is a curator trying content out.
+     */
+    public TurnResult tryOut(SiteKnowledge draft, String exhibit, String language, String text) {
+        if (text == null || text.isBlank() || text.length() > MAX_QUESTION_LENGTH) {
+            throw ApiException.badRequest("invalid", "The question must be between 1 and " + MAX_QUESTION_LENGTH
+                    + " characters.");
+        }
+        Instant now = clock.instant();
+        VisitorSession visitor = new VisitorSession("try-out", draft.site().id(), null, language, now, now, List.of(),
+                List.of(), null).withExhibit(exhibit);
+        Guide.Reply reply = guide.answer(draft, List.of(), visitor, text);
+        return result(reply, !reply.sessionLanguage().equals(language));
+    }
+
     /** Keeps the turn in the session and records it; the result goes back to the visitor. */
     private Mono<TurnResult> keep(VisitorSession session, String text, String channel, Guide.Reply reply, long start) {
         Instant now = clock.instant();

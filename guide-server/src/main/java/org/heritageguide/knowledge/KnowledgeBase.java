@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,7 @@ public class KnowledgeBase implements DisposableBean {
     private final TextEmbedders embedders;
     private final AtomicReference<Map<String, SiteKnowledge>> current = new AtomicReference<>(Map.of());
     private final AtomicReference<SiteCatalog> pending = new AtomicReference<>();
+    private final Map<String, SiteKnowledge> drafts = new ConcurrentHashMap<>();
     private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "knowledge-rebuild");
         thread.setDaemon(true);
@@ -88,6 +90,21 @@ public class KnowledgeBase implements DisposableBean {
         current.set(Map.copyOf(next));
         log.info("Knowledge of {} site(s) indexed (catalog version {}) in {} ms", next.size(), catalog.version(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    /**
+     * The knowledge of a site as a curator's draft has it, for trying the draft out; never served to
+     * visitors. Built on the spot, reusing the embeddings of the text the published site already has, and
+     * kept while the same draft is tried again.
+     */
+    public SiteKnowledge draft(Site draft) {
+        SiteKnowledge tried = drafts.get(draft.id());
+        if (tried != null && tried.site().equals(draft)) {
+            return tried;
+        }
+        SiteKnowledge built = indexer.index(draft, site(draft.id()).orElse(null));
+        drafts.put(draft.id(), built);
+        return built;
     }
 
     @Override

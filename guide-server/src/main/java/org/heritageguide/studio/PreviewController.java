@@ -1,11 +1,16 @@
 package org.heritageguide.studio;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-import org.heritageguide.site.Site;
+import org.heritageguide.dialogue.Dialogue;
+import org.heritageguide.dialogue.TurnResult;
+import org.heritageguide.knowledge.KnowledgeBase;
 import org.heritageguide.site.Localized;
+import org.heritageguide.site.Site;
 import org.heritageguide.speech.tts.AnswerAudio;
 import org.heritageguide.web.ApiException;
 import org.springframework.http.MediaType;
@@ -28,10 +33,14 @@ class PreviewController {
 
     private final StudioContent content;
     private final AnswerAudio audio;
+    private final KnowledgeBase knowledge;
+    private final Dialogue dialogue;
 
-    PreviewController(StudioContent content, AnswerAudio audio) {
+    PreviewController(StudioContent content, AnswerAudio audio, KnowledgeBase knowledge, Dialogue dialogue) {
         this.content = content;
         this.audio = audio;
+        this.knowledge = knowledge;
+        this.dialogue = dialogue;
     }
 
     /** {@code data}: the exhibit as in the editor (unsaved changes included); absent: its saved draft. */
@@ -66,6 +75,53 @@ class PreviewController {
             add(lines, fields, "location", "Where is it?", chain);
             return new Preview(request.language(), audio.speaks(request.language()), lines);
         });
+    }
+
+    /**
+     * A question to the draft, as a visitor at {@code exhibit} (optional) would ask it; {@code data}: that
+     * exhibit as in the editor (unsaved changes included). The exhibit is tried as if it were published.
+     */
+    record Question(String exhibit, String language, String question, Map<String, Object> data) {
+    }
+
+    record Answer(String text, String language, boolean answered, List<TurnResult.Source> sources, String notice,
+                  String audioUrl) {
+    }
+
+    @PostMapping(path = "/ask", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Answer> ask(@PathVariable String site, @RequestBody Question request) {
+        if (request.language() == null || request.question() == null || request.question().isBlank()) {
+            throw ApiException.badRequest("invalid", "Say which language the question is in, and ask something.");
+        }
+        return StudioContentController.blocking(() -> {
+            Site draft = draftToTry(site, request).orElseThrow(() -> ApiException.notFound("site-not-found",
+                    "There is no site '" + site + "'."));
+            if (!draft.speaks(request.language())) {
+                throw ApiException.badRequest("unsupported-language", "The site does not speak '" + request.language() + "'.");
+            }
+            if (request.exhibit() != null && draft.exhibit(request.exhibit()).isEmpty()) {
+                throw ApiException.notFound("exhibit-not-found", "The draft has no valid exhibit '" + request.exhibit() + "'.");
+            }
+            TurnResult answer = dialogue.tryOut(knowledge.draft(draft), request.exhibit(), request.language(),
+                    request.question());
+            return new Answer(answer.text(), answer.language(), answer.answered(), answer.sources(), answer.notice(),
+                    audio.url(answer.language(), answer.text()).orElse(null));
+        });
+    }
+
+    /** The site's draft, the exhibit being tried counted as published (with the editor's data if given). */
+    private Optional<Site> draftToTry(String site, Question request) {
+        if (request.exhibit() == null) {
+            return content.draftSite(site);
+        }
+        String file = StudioContent.exhibitFile(request.exhibit());
+        Object data = request.data() != null ? request.data() : StudioYaml.parse(content.draft(site, file).text());
+        if (!(data instanceof Map<?, ?> fields)) {
+            return content.draftSite(site);
+        }
+        Map<Object, Object> published = new LinkedHashMap<>(fields);
+        published.put("status", "published");
+        return content.draftSiteWith(site, file, StudioYaml.render(file, published));
     }
 
     private void add(List<Line> lines, Map<String, Map<String, String>> fields, String field, String label, List<String> chain) {

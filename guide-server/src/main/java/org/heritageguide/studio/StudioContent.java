@@ -208,6 +208,18 @@ class StudioContent implements DisposableBean {
         return checkedDraft(site).site(site);
     }
 
+    /**
+     * The site as its draft would be served with one file's text in place of the saved one (an editor's
+     * unsaved changes), or with the saved draft's if that text is not valid: a broken file is left out.
+     */
+    Optional<Site> draftSiteWith(String site, String relativePath, String text) {
+        Map<String, String> files = draftFiles(site);
+        files.put(repoPath(site, relativePath), text);
+        SiteCatalog edited = ContentLoader.loadFiles(files);
+        String file = repoPath(site, relativePath);
+        return edited.problems().stream().anyMatch(p -> p.file().equals(file)) ? draftSite(site) : edited.site(site);
+    }
+
     /** The draft of a site, loaded and validated; kept while the draft branch does not move. */
     private SiteCatalog checkedDraft(String site) {
         ContentRepository.Snapshot draft = repository.snapshot(ContentRepository.DRAFT);

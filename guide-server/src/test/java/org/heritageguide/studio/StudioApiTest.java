@@ -357,4 +357,44 @@ class StudioApiTest {
                 .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
                 .expectHeader().exists(HttpHeaders.RETRY_AFTER);
     }
+
+    @Test
+    void aCuratorAsksTheDraftWhatVisitorsWouldHearBeforePublishing() {
+        String id = newExhibit(curator(), "try");
+        Map<?, ?> answer = curator().post().uri("/api/v1/studio/sites/ethnology/preview/ask")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("exhibit", id, "language", "en", "question", "What is this?"))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(answer.get("answered")).isEqualTo(true);
+        assertThat((String) answer.get("text")).contains("paper lantern workshop");
+        assertThat((List<Map<String, Object>>) answer.get("sources")).extracting(source -> source.get("exhibit")).contains(id);
+        assertThat((String) answer.get("audioUrl")).startsWith("/api/v1/audio/");
+
+        // the editor's unsaved text is what is tried
+        Map<String, Object> edited = Map.of("status", "draft", "area", "outdoor-garden",
+                "title", Map.of("vi", "Xưởng đèn lồng", "en", "The lantern workshop"),
+                "summary", Map.of("vi", "Đây là xưởng làm đèn lồng giấy.",
+                        "en", "Lanterns of bamboo and silk are made here for the Mid-Autumn festival."));
+        Map<?, ?> unsaved = curator().post().uri("/api/v1/studio/sites/ethnology/preview/ask")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("exhibit", id, "language", "en", "question", "What are the lanterns made of?", "data", edited))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((String) unsaved.get("text")).contains("bamboo and silk");
+
+        // visitors know nothing of it until it is published
+        client().get().uri("/api/v1/sites/ethnology/exhibits/" + id).exchange().expectStatus().isNotFound();
+
+        Map<?, ?> unknown = curator().post().uri("/api/v1/studio/sites/ethnology/preview/ask")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("language", "en", "question", "Who won the world cup in 1998?"))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(unknown.get("answered")).isEqualTo(false);
+
+        curator().post().uri("/api/v1/studio/sites/ethnology/preview/ask").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("exhibit", id, "question", "What is this?"))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("invalid");
+        curator().post().uri("/api/v1/studio/sites/van-mieu/preview/ask").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("language", "en", "question", "What is this?"))
+                .exchange().expectStatus().isForbidden();
+    }
 }

@@ -181,6 +181,13 @@ class StudioBrowserTest {
                 .get().uri(java.net.URI.create(audioUrl).getPath()).exchange()
                 .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(new String(wav, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+
+        WebElement question = curator.findElement(By.id("try-question"));
+        question.sendKeys("What do they make in the lantern workshop?");
+        question.submit();
+        WebElement answer = await(curator).until(ExpectedConditions.visibilityOfElementLocated(By.id("try-answer")));
+        assertThat(answer.getDomAttribute("data-answered")).isEqualTo("true");
+        assertThat(answer.getText()).contains("since 1990").contains("from The lantern workshop");
         screenshot(curator, "try-it");
     }
 
