@@ -2,6 +2,8 @@ package org.heritageguide.visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +195,58 @@ class VisitorAppBrowserTest {
         assertThat(phone.find("#ask").getDomAttribute("aria-pressed")).isEqualTo("false");
         phone.find("#notice-actions button").click();
         assertThat(phone.script("return document.activeElement.id")).isEqualTo("question");
+    }
+
+    @Test
+    void aGuideWithEveryVoiceStreamTakenSaysItIsBusyAndTypingStillWorks() throws Exception {
+        List<WebSocket> otherVisitors = takeEveryVoiceStream();
+        try {
+            phone.open(label("van-mieu", "khue-van-cac"));
+
+            holdToAsk(Duration.ofMillis(800));
+
+            phone.waitUntil(d -> phone.find("#notice").isDisplayed(), Duration.ofSeconds(10));
+            assertThat(phone.find("#notice-text").getText())
+                    .isEqualTo("The guide is very busy right now. Please try again in a moment, or type your question.");
+            assertThat(phone.find("#ask").getDomAttribute("aria-pressed")).isEqualTo("false");
+            ask("When was Khue Van Cac built?");
+            String answer = phone.waitUntil(d -> phone.all("#log > li.answer .text").stream()
+                    .map(e -> e.getText()).filter(t -> !t.isBlank()).findFirst().orElse(null), Duration.ofSeconds(15));
+            assertThat(answer).contains("1805");
+        } finally {
+            otherVisitors.forEach(WebSocket::abort);
+        }
+    }
+
+    /** Other visitors start talking until the server says it is busy; their connections are returned. */
+    private List<WebSocket> takeEveryVoiceStream() throws Exception {
+        List<WebSocket> talking = new java.util.ArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 256; i++) {
+            Map<?, ?> session = client.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("site", "van-mieu", "language", "en")).exchange()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            java.util.concurrent.CompletableFuture<String> first = new java.util.concurrent.CompletableFuture<>();
+            WebSocket socket = http.newWebSocketBuilder().buildAsync(
+                    java.net.URI.create("ws://localhost:" + port + "/ws/v1/sessions/" + session.get("id") + "/voice"),
+                    new WebSocket.Listener() {
+                        @Override
+                        public java.util.concurrent.CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                            first.complete(data.toString());
+                            webSocket.request(1);
+                            return null;
+                        }
+                    }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            socket.sendText("{\"type\":\"start\",\"sampleRate\":16000}", true).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            String reply = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            if (reply.contains("\"busy\"")) {
+                socket.abort();
+                return talking;
+            }
+            assertThat(reply).contains("\"ready\"");
+            talking.add(socket);
+        }
+        throw new AssertionError("The server never said it was busy");
     }
 
     @Test
