@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +174,8 @@ final class Guide {
         if (courtesy != null && rest.isEmpty()) {
             return new Understanding(language, question, content, courtesy, Kind.INTENT, courtesy.confidence());
         }
-        IntentMatcher.Match intent = intents.match(question, language, content.nameTerms()).orElse(null);
+        IntentMatcher.Match intent = intents.match(question, language, namingWords(knowledge.site(), content, language))
+                .orElse(null);
         double contentConfidence = content.best().map(SiteKnowledge.Candidate::confidence).orElse(0.0);
         boolean contentAnswers = contentConfidence >= settings.answerFloor();
         if (intent != null && intent.confidence() >= settings.intentFloor()
@@ -184,6 +186,22 @@ final class Guide {
             return new Understanding(language, question, content, intent, Kind.CONTENT, contentConfidence);
         }
         return new Understanding(language, question, content, intent, Kind.NONE, 0);
+    }
+
+    /**
+     * The words of the question that name the exhibit it names, with the small words of its title ("où est
+     * la maison rông ?"): what is left says what the visitor wants to know about it.
+     */
+    private static Set<String> namingWords(Site site, SiteKnowledge.Answers content, String language) {
+        if (content.namedExhibit() == null) {
+            return content.nameTerms();
+        }
+        Set<String> words = new HashSet<>(content.nameTerms());
+        site.exhibit(content.namedExhibit()).flatMap(exhibit -> exhibit.title().in(language)).ifPresent(title -> {
+            LanguageAnalysis.Profile everyWord = LanguageAnalysis.everyWordProfile(language);
+            everyWord.views().forEach(view -> words.addAll(everyWord.terms(view, title)));
+        });
+        return words;
     }
 
     /**

@@ -39,7 +39,51 @@ public final class GuidePhrases {
         if (pattern == null) {
             throw new IllegalArgumentException("No phrase '" + key + "' in i18n/guide_en.properties");
         }
-        return new MessageFormat(pattern, Locale.forLanguageTag(language)).format(arguments);
+        Object[] fitted = arguments.clone();
+        for (int i = 0; i < fitted.length; i++) {
+            if (fitted[i] instanceof String name) {
+                int at = pattern.indexOf("{" + i + "}");
+                if (at >= 0) {
+                    String before = pattern.substring(0, at);
+                    String[] fit = fitName(language, before, name);
+                    pattern = fit[0] + pattern.substring(at);
+                    fitted[i] = fit[1];
+                }
+            }
+        }
+        return new MessageFormat(pattern, Locale.forLanguageTag(language)).format(fitted);
+    }
+
+    /**
+     * A name put inside a sentence: its leading article lower-cased ("You are at the doctoral stelae") and,
+     * where the language contracts it with the word before, contracted ("Près du bâtiment du Tambour de
+     * bronze", not "Près de Le bâtiment"). The articles and contractions are in the phrase files
+     * ({@code grammar.articles}, {@code grammar.contractions}). Returns the text before and the name.
+     */
+    private String[] fitName(String language, String before, String name) {
+        String trimmed = before.stripTrailing();
+        if (trimmed.isEmpty() || trimmed.endsWith(".") || trimmed.endsWith("!") || trimmed.endsWith("?")) {
+            return new String[] {before, name};
+        }
+        Properties bundle = bundle(language);
+        for (String article : bundle.getProperty("grammar.articles", "").split("\\|")) {
+            boolean elided = article.endsWith("'");
+            if (article.isEmpty() || !name.startsWith(elided ? article : article + " ")) {
+                continue;
+            }
+            String lower = article.toLowerCase(Locale.forLanguageTag(language));
+            String rest = name.substring(article.length());
+            int space = trimmed.lastIndexOf(' ');
+            String lastWord = trimmed.substring(space + 1);
+            for (String contraction : bundle.getProperty("grammar.contractions", "").split("\\|")) {
+                String[] rule = contraction.split("=", 2);
+                if (rule.length == 2 && rule[0].equals(lastWord + " " + lower.strip())) {
+                    return new String[] {trimmed.substring(0, space + 1), rule[1] + rest};
+                }
+            }
+            return new String[] {before, lower + rest};
+        }
+        return new String[] {before, name};
     }
 
     /**

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -100,7 +102,13 @@ public final class LanguageAnalysis {
         return profile(language, false);
     }
 
+    private static final Map<String, Profile> PROFILES = new ConcurrentHashMap<>();
+
     private static Profile profile(String language, boolean dropStopWords) {
+        return PROFILES.computeIfAbsent(language + (dropStopWords ? "" : "+stop"), key -> newProfile(language, dropStopWords));
+    }
+
+    private static Profile newProfile(String language, boolean dropStopWords) {
         StopWords stop = dropStopWords ? new StopWords(language) : StopWords.NONE;
         return switch (language) {
             case "en" -> english(stop);

@@ -19,6 +19,9 @@ public record Ranking(double bm25Weight, double denseWeight, double denseBase, d
 
     public static final Ranking DEFAULT = new Ranking(0.25, 1.0, 0.3, 0.3, 0.15, 0.35, 1.5, 0.6);
 
+    /** What is left of the coverage of a match on guessed words whose meaning the embeddings find unrelated. */
+    private static final double GUESS_WITHOUT_MEANING = 0.5;
+
     double score(TextIndex.Match match, double maxBm25, String exhibit, String named, SiteKnowledge.Focus focus,
                  boolean dense) {
         double score = match.coverage() + (maxBm25 > 0 ? bm25Weight * match.bm25() / maxBm25 : 0);
@@ -34,9 +37,19 @@ public record Ranking(double bm25Weight, double denseWeight, double denseBase, d
         return score;
     }
 
-    /** The share of the question covered, raised when the embeddings find the meaning very close. */
-    double confidence(TextIndex.Match match, boolean dense) {
+    /**
+     * The share of the question covered, raised when the embeddings find the meaning very close. A match
+     * that rests only on words guessed from typos ("parking" taken for "part") needs the embeddings, where
+     * there are some, to find the meanings related at all, unless the visitor points at the exhibit the
+     * item is about ("wen was it bilt" at the pavilion).
+     */
+    double confidence(TextIndex.Match match, boolean dense, boolean pointedAt) {
         double closeness = dense ? Math.max(0, match.dense() - sureCosine) : 0;
-        return Math.min(1, match.coverage() + closeness);
+        double coverage = match.coverage();
+        if (dense && match.guessed() && match.dense() < denseBase && !pointedAt) {
+            coverage *= GUESS_WITHOUT_MEANING;
+        }
+        return Math.min(1, coverage + closeness);
     }
+
 }

@@ -95,7 +95,8 @@ public final class SiteKnowledge {
         for (TextIndex.Match match : result.matches()) {
             KnowledgeItem item = items.get(match.key());
             double score = ranking.score(match, maxBm25, item.exhibit(), named, focus, result.dense());
-            candidates.add(new Candidate(item, score, ranking.confidence(match, result.dense()), match));
+            boolean pointedAt = focus.pointedAt() && item.exhibit() != null && item.exhibit().equals(focus.exhibit());
+            candidates.add(new Candidate(item, score, ranking.confidence(match, result.dense(), pointedAt), match));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         if (candidates.size() > 1) {

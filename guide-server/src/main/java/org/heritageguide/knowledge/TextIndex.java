@@ -72,9 +72,10 @@ public final class TextIndex {
      * @param titleCoverage the share of the entry's title named by the question (0..1)
      * @param dense         the cosine between the question's and the entry's embeddings (0 without an embedder)
      * @param titleHits     the question's terms found in the entry's title (coverage views)
+     * @param guessed       whether every term found in the entry was reached only by typo correction
      */
     public record Match(String key, double bm25, double coverage, double entryCoverage, double titleWeight,
-                        double titleCoverage, double dense, Set<String> titleHits) {
+                        double titleCoverage, double dense, Set<String> titleHits, boolean guessed) {
     }
 
     /**
@@ -205,7 +206,8 @@ public final class TextIndex {
         for (LanguageAnalysis.View view : profile.views()) {
             List<String> viewTerms = new ArrayList<>();
             for (String term : profile.terms(view, question)) {
-                String known = view.correctTypos() && !realWords.contains(term) ? corrected(view, term, corrections) : term;
+                boolean mayBeTypo = view.correctTypos() && !realWords.contains(term) && !setAside.contains(term);
+                String known = mayBeTypo ? corrected(view, term, corrections) : term;
                 if (known != null && !viewTerms.contains(known) && viewTerms.size() < MAX_TERMS_PER_VIEW) {
                     viewTerms.add(known);
                 }
@@ -273,6 +275,8 @@ public final class TextIndex {
         double coverage = 0;
         double entryCoverage = 0;
         double views = 0;
+        boolean foundAsWritten = false;
+        boolean foundCorrected = false;
         for (LanguageAnalysis.View view : profile.coverageViews()) {
             List<String> question = terms.get(view.name()).stream().filter(t -> !setAside.contains(t)).toList();
             if (question.isEmpty()) {
@@ -289,7 +293,10 @@ public final class TextIndex {
                 double weight = known(view.name(), term) ? idf(view.name(), term) : unknownWeight;
                 asked += weight;
                 if (inEntry.contains(term)) {
-                    found += corrected.contains(term) ? CORRECTED_WEIGHT * weight : weight;
+                    boolean guess = corrected.contains(term);
+                    found += guess ? CORRECTED_WEIGHT * weight : weight;
+                    foundCorrected |= guess;
+                    foundAsWritten |= !guess;
                 }
             }
             if (asked == 0) {
@@ -327,7 +334,8 @@ public final class TextIndex {
         }
         titleWeight /= profile.views().size();
         titleCoverage /= profile.views().size();
-        return new Match(keys[doc], bm25, coverage, entryCoverage, titleWeight, titleCoverage, dense, titleHits);
+        return new Match(keys[doc], bm25, coverage, entryCoverage, titleWeight, titleCoverage, dense, titleHits,
+                foundCorrected && !foundAsWritten);
     }
 
     /**
