@@ -433,7 +433,7 @@ public final class Kiosk implements KioskView.KioskActions {
                 owner.heard = null;
                 if (text.isBlank()) {
                     if (heard != null) {
-                        ((javafx.scene.layout.Pane) heard.getParent()).getChildren().remove(heard);
+                        view.removeBubble(heard);
                     }
                     view.addNotice(view.texts().get("talk.noSpeech"));
                     owner.pending = Math.max(0, owner.pending - 1);
@@ -482,7 +482,7 @@ public final class Kiosk implements KioskView.KioskActions {
             onFx(owner, () -> {
                 owner.pending = Math.max(0, owner.pending - 1);
                 if (owner.heard != null) {
-                    owner.heard.setText("…");
+                    view.removeBubble(owner.heard);
                     owner.heard = null;
                 }
                 view.setStatus("");

@@ -145,6 +145,23 @@ class KioskFlowTest extends KioskTestSupport {
         assertThat(kiosk.health().errors()).isZero();
     }
 
+    @Test
+    void aVisitorWhoseLanguageTheGuideCannotHearIsAskedToTypeInTheirLanguage() {
+        microphone = WavFileSource.factory(Path.of("guide-server/src/test/resources/audio/toilets-kal.wav"), 2.0);
+        launch(settings(server.uri(), data));
+        tap("#language-vi");
+        waitUntil(() -> kiosk.sessionId().isPresent(), 20);
+
+        touchDown("#talk-button");
+        waitUntil(() -> texts("#talk-button").equals(List.of(kiosk.view().texts().get("talk.hold"))), 30);
+        release(MouseButton.PRIMARY);
+
+        waitUntil(() -> String.join(" ", texts(".notice")).contains("gõ câu hỏi"), 30);
+        assertThat(texts(".bubble-visitor")).as("no '…' left for words nobody heard").isEmpty();
+        assertThat(shown("#offline-banner")).isFalse();
+        assertThat(kiosk.link().online()).isTrue();
+    }
+
     /** Waits for the greeting to be shown and heard to its end; the number of clips played so far. */
     private int greetingHeard() {
         waitUntil(() -> kiosk.sessionId().isPresent() && shown(".bubble-guide"), 20);
