@@ -479,6 +479,11 @@ public final class Kiosk implements KioskView.KioskActions {
         @Override
         public void error(String code, String message) {
             log.warning(() -> "Voice error from the server: " + code + " " + message);
+            boolean sessionGone = "session-not-found".equals(code);
+            if (sessionGone) {
+                // the server forgot this conversation (it restarted): the next question opens a new one
+                owner.forgetSession();
+            }
             onFx(owner, () -> {
                 owner.pending = Math.max(0, owner.pending - 1);
                 if (owner.heard != null) {
@@ -486,7 +491,7 @@ public final class Kiosk implements KioskView.KioskActions {
                     owner.heard = null;
                 }
                 view.setStatus("");
-                view.addNotice(message == null || message.isBlank() ? view.texts().get("error.generic") : message);
+                view.addNotice(sessionGone || message == null || message.isBlank() ? view.texts().get("error.generic") : message);
             });
         }
 
