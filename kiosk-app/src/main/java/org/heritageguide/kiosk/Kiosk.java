@@ -374,7 +374,9 @@ public final class Kiosk implements KioskView.KioskActions {
     private void captureEnded(Visit current) {
         current.capture = null;
         view.setListening(false);
-        view.setStatus(view.texts().get("talk.thinking"));
+        if (current.pending > 0) {
+            view.setStatus(view.texts().get("talk.thinking"));
+        }
     }
 
     private void voiceFailed(Visit current, Exception e) {
@@ -498,6 +500,12 @@ public final class Kiosk implements KioskView.KioskActions {
         @Override
         public void closed(Throwable failure) {
             owner.channel = null;
+            // nothing the visitor says now reaches the guide: stop listening
+            onFx(owner, () -> {
+                if (owner.capture != null) {
+                    owner.capture.release();
+                }
+            });
             if (failure != null && current()) {
                 link.reportFailure(failure);
             }
