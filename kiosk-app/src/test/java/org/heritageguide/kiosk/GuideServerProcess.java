@@ -60,7 +60,9 @@ final class GuideServerProcess {
             Path log = data.resolve("server.log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process process = new ProcessBuilder(List.of(java, "-Xmx768m", "-Dai.djl.offline=true", "-jar", jar.toString(),
-                    "--server.port=" + port, "--guide.data-dir=" + data, "--guide.public-base-url=http://127.0.0.1:" + port))
+                    "--server.port=" + port, "--guide.data-dir=" + data, "--guide.public-base-url=http://127.0.0.1:" + port,
+                    // two other visitors talking make the guide busy (KioskFlowTest); a kiosk test needs one
+                    "--guide.voice.max-streams=2"))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
