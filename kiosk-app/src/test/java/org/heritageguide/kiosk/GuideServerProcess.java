@@ -62,7 +62,10 @@ final class GuideServerProcess {
             Process process = new ProcessBuilder(List.of(java, "-Xmx768m", "-Dai.djl.offline=true", "-jar", jar.toString(),
                     "--server.port=" + port, "--guide.data-dir=" + data, "--guide.public-base-url=http://127.0.0.1:" + port,
                     // two other visitors talking make the guide busy (KioskFlowTest); a kiosk test needs one
-                    "--guide.voice.max-streams=2"))
+                    "--guide.voice.max-streams=2",
+                    // a voice connection unused this long is let go: a visitor reading an answer outlasts that
+                    // (KioskFlowTest), an answer's audio does not
+                    "--guide.voice.idle-timeout=20s"))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

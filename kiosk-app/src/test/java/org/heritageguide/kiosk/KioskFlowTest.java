@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.DoublePredicate;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -139,9 +140,7 @@ class KioskFlowTest extends KioskTestSupport {
         tap("#language-en");
         int greeted = greetingHeard();
 
-        touchDown("#talk-button");
-        waitUntil(() -> texts("#talk-button").equals(List.of(kiosk.view().texts().get("talk.hold"))), 30);
-        release(MouseButton.PRIMARY);
+        askAloud();
 
         waitUntil(() -> texts(".bubble-guide").size() >= 2, 60);
         assertThat(String.join(" ", texts(".bubble-visitor")).toLowerCase()).contains("ticket");
@@ -169,13 +168,13 @@ class KioskFlowTest extends KioskTestSupport {
 
     @Test
     void whenTooManyVisitorsAreTalkingTheVisitorIsAskedToTryAgainAndIsHeardOnceAVoiceIsFree() throws Exception {
+        microphone = WavFileSource.factory(Path.of("guide-server/src/test/resources/audio/ticket-awb.wav"), 1.0);
+        launch(settings(server.uri(), data));
+        tap("#language-en");
+        int greeted = greetingHeard();
+        // only now: the other visitors send nothing, and the guide lets go of them after its idle-timeout
         List<WebSocket> otherVisitors = takeEveryVoiceStream();
         try {
-            microphone = WavFileSource.factory(Path.of("guide-server/src/test/resources/audio/ticket-awb.wav"), 1.0);
-            launch(settings(server.uri(), data));
-            tap("#language-en");
-            int greeted = greetingHeard();
-
             touchDown("#talk-button");
             waitUntil(() -> String.join(" ", texts(".notice")).contains("Many visitors are talking to me right now"), 30);
             release(MouseButton.PRIMARY);
@@ -183,14 +182,8 @@ class KioskFlowTest extends KioskTestSupport {
 
             double busyWith = voiceStreamsInUse();
             otherVisitors.forEach(WebSocket::abort);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (voiceStreamsInUse() >= busyWith) {
-                assertThat(System.nanoTime()).as("the guide let the other visitors go").isLessThan(deadline);
-                Thread.sleep(100);
-            }
-            touchDown("#talk-button");
-            waitUntil(() -> texts("#talk-button").equals(List.of(kiosk.view().texts().get("talk.hold"))), 30);
-            release(MouseButton.PRIMARY);
+            awaitVoiceStreamsInUse(streams -> streams < busyWith, "the guide let the other visitors go");
+            askAloud();
 
             waitUntil(() -> texts(".bubble-guide").size() >= 2, 60);
             assertThat(String.join(" ", texts(".bubble-visitor")).toLowerCase()).contains("ticket");
@@ -199,6 +192,34 @@ class KioskFlowTest extends KioskTestSupport {
         } finally {
             otherVisitors.forEach(WebSocket::abort);
         }
+    }
+
+    @Test
+    void whenTheGuideLetsGoOfAVoiceConnectionUnusedForAWhileTheNextQuestionOpensANewOneUnnoticed() throws Exception {
+        microphone = WavFileSource.factory(Path.of("guide-server/src/test/resources/audio/ticket-awb.wav"), 2.0);
+        launch(settings(server.uri(), data));
+        tap("#language-en");
+        greetingHeard();
+        askAloud();
+        waitUntil(() -> texts(".bubble-guide").size() >= 2, 60);
+        List<String> notices = texts(".notice");
+
+        // the visitor reads for longer than the test server's guide.voice.idle-timeout (20 s)
+        awaitVoiceStreamsInUse(streams -> streams == 0, "the guide let go of the kiosk's voice connection");
+        askAloud();
+
+        waitUntil(() -> texts(".bubble-guide").size() >= 3, 60);
+        assertThat(texts(".bubble-guide").get(2)).contains("70,000");
+        assertThat(texts(".notice")).as("nothing said about the connection").isEqualTo(notices);
+        assertThat(shown("#offline-banner")).isFalse();
+        assertThat(kiosk.health().errors()).isZero();
+    }
+
+    /** Holds the talk button while the microphone says its recording, then lets go. */
+    private void askAloud() {
+        touchDown("#talk-button");
+        waitUntil(() -> texts("#talk-button").equals(List.of(kiosk.view().texts().get("talk.hold"))), 30);
+        release(MouseButton.PRIMARY);
     }
 
     /** The guide would not listen: it said why, and the kiosk shows nothing else of that press. */
@@ -241,6 +262,14 @@ class KioskFlowTest extends KioskTestSupport {
             talking.add(socket);
             assertThat(reply.path("type").asString()).as("the guide listens to another visitor").isEqualTo("ready");
             assertThat(talking).as("the test server's guide.voice.max-streams is small").hasSizeLessThan(20);
+        }
+    }
+
+    private void awaitVoiceStreamsInUse(DoublePredicate until, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!until.test(voiceStreamsInUse())) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            Thread.sleep(100);
         }
     }
 
