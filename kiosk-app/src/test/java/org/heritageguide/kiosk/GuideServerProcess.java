@@ -16,7 +16,8 @@ import java.util.List;
  * ({@code guide-server/target/guide-server.jar}, so run {@code mvn package} or {@code install}, not
  * just {@code test}) on a free port with a temporary data directory, from the repository root so that
  * it serves the sample sites in {@code content/}. Stopped when the test JVM exits. While working on the
- * kiosk, {@code -Dkiosk.test.server=http://127.0.0.1:PORT} uses a server that is already running instead.
+ * kiosk, {@code -Dkiosk.test.server=http://127.0.0.1:PORT} uses a server that is already running instead
+ * (started with the voice settings below, or the busy and idle tests take minutes or fail).
  */
 final class GuideServerProcess {
 

@@ -66,8 +66,8 @@ public class VoiceChannel implements AutoCloseable {
     }
 
     /**
-     * Sends and waits. Once the server has closed the connection on purpose (it said why in an "error"
-     * message), what is left of the press has nowhere to go and is dropped: that is no failure.
+     * Sends and waits. Once the server has closed the connection on purpose, what is left of the press
+     * has nowhere to go and is dropped: that is no failure.
      */
     private void send(Supplier<CompletableFuture<WebSocket>> sending) {
         if (closedByServer.get()) {
@@ -134,8 +134,8 @@ public class VoiceChannel implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            // the server closed on purpose (after saying why in an "error" message: busy, timeout, ...):
-            // it is there, so this is no outage; only a broken connection (onError) is
+            // the server closed on purpose (after an "error" message saying why, such as busy, or a connection
+            // unused for a while): it is there, so this is no outage; only a broken connection (onError) is
             closedByServer.set(true);
             listener.closed(null);
             return null;
