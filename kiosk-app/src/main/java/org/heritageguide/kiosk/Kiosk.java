@@ -374,7 +374,9 @@ public final class Kiosk implements KioskView.KioskActions {
     private void captureEnded(Visit current) {
         current.capture = null;
         view.setListening(false);
-        view.setStatus(view.texts().get("talk.thinking"));
+        if (current.pending > 0) {
+            view.setStatus(view.texts().get("talk.thinking"));
+        }
     }
 
     private void voiceFailed(Visit current, Exception e) {
@@ -433,7 +435,7 @@ public final class Kiosk implements KioskView.KioskActions {
                 owner.heard = null;
                 if (text.isBlank()) {
                     if (heard != null) {
-                        ((javafx.scene.layout.Pane) heard.getParent()).getChildren().remove(heard);
+                        view.removeBubble(heard);
                     }
                     view.addNotice(view.texts().get("talk.noSpeech"));
                     owner.pending = Math.max(0, owner.pending - 1);
@@ -479,20 +481,31 @@ public final class Kiosk implements KioskView.KioskActions {
         @Override
         public void error(String code, String message) {
             log.warning(() -> "Voice error from the server: " + code + " " + message);
+            boolean sessionGone = "session-not-found".equals(code);
+            if (sessionGone) {
+                // the server forgot this conversation (it restarted): the next question opens a new one
+                owner.forgetSession();
+            }
             onFx(owner, () -> {
                 owner.pending = Math.max(0, owner.pending - 1);
                 if (owner.heard != null) {
-                    owner.heard.setText("…");
+                    view.removeBubble(owner.heard);
                     owner.heard = null;
                 }
                 view.setStatus("");
-                view.addNotice(message == null || message.isBlank() ? view.texts().get("error.generic") : message);
+                view.addNotice(sessionGone || message == null || message.isBlank() ? view.texts().get("error.generic") : message);
             });
         }
 
         @Override
         public void closed(Throwable failure) {
             owner.channel = null;
+            // nothing the visitor says now reaches the guide: stop listening
+            onFx(owner, () -> {
+                if (owner.capture != null) {
+                    owner.capture.release();
+                }
+            });
             if (failure != null && current()) {
                 link.reportFailure(failure);
             }

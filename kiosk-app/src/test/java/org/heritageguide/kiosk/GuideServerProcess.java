@@ -16,7 +16,8 @@ import java.util.List;
  * ({@code guide-server/target/guide-server.jar}, so run {@code mvn package} or {@code install}, not
  * just {@code test}) on a free port with a temporary data directory, from the repository root so that
  * it serves the sample sites in {@code content/}. Stopped when the test JVM exits. While working on the
- * kiosk, {@code -Dkiosk.test.server=http://127.0.0.1:PORT} uses a server that is already running instead.
+ * kiosk, {@code -Dkiosk.test.server=http://127.0.0.1:PORT} uses a server that is already running instead
+ * (started with the voice settings below, or the busy and idle tests take minutes or fail).
  */
 final class GuideServerProcess {
 
@@ -60,7 +61,12 @@ final class GuideServerProcess {
             Path log = data.resolve("server.log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process process = new ProcessBuilder(List.of(java, "-Xmx768m", "-Dai.djl.offline=true", "-jar", jar.toString(),
-                    "--server.port=" + port, "--guide.data-dir=" + data, "--guide.public-base-url=http://127.0.0.1:" + port))
+                    "--server.port=" + port, "--guide.data-dir=" + data, "--guide.public-base-url=http://127.0.0.1:" + port,
+                    // two other visitors talking make the guide busy (KioskFlowTest); a kiosk test needs one
+                    "--guide.voice.max-streams=2",
+                    // a voice connection unused this long is let go: a visitor reading an answer outlasts that
+                    // (KioskFlowTest), an answer's audio does not
+                    "--guide.voice.idle-timeout=20s"))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

@@ -4,16 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.net.URI;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.DoublePredicate;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -133,9 +140,7 @@ class KioskFlowTest extends KioskTestSupport {
         tap("#language-en");
         int greeted = greetingHeard();
 
-        touchDown("#talk-button");
-        waitUntil(() -> texts("#talk-button").equals(List.of(kiosk.view().texts().get("talk.hold"))), 30);
-        release(MouseButton.PRIMARY);
+        askAloud();
 
         waitUntil(() -> texts(".bubble-guide").size() >= 2, 60);
         assertThat(String.join(" ", texts(".bubble-visitor")).toLowerCase()).contains("ticket");
@@ -143,6 +148,137 @@ class KioskFlowTest extends KioskTestSupport {
         assertAnswerPlayedAfter(greeted);
         assertThat(kiosk.health().spokenQuestions.get()).isEqualTo(1);
         assertThat(kiosk.health().errors()).isZero();
+    }
+
+    @Test
+    void aVisitorWhoseLanguageTheGuideCannotHearIsAskedToTypeInTheirLanguage() {
+        // said at its own pace: the guide answers while the visitor is still speaking
+        microphone = WavFileSource.factory(Path.of("guide-server/src/test/resources/audio/toilets-kal.wav"), 1.0);
+        launch(settings(server.uri(), data));
+        tap("#language-vi");
+        waitUntil(() -> kiosk.sessionId().isPresent(), 20);
+
+        touchDown("#talk-button");
+        // the guide says it cannot hear Vietnamese as soon as the visitor starts, finger still on the button
+        waitUntil(() -> String.join(" ", texts(".notice")).contains("gõ câu hỏi"), 30);
+        release(MouseButton.PRIMARY);
+
+        assertRefusedPressLeavesNoTrace();
+    }
+
+    @Test
+    void whenTooManyVisitorsAreTalkingTheVisitorIsAskedToTryAgainAndIsHeardOnceAVoiceIsFree() throws Exception {
+        microphone = WavFileSource.factory(Path.of("guide-server/src/test/resources/audio/ticket-awb.wav"), 1.0);
+        launch(settings(server.uri(), data));
+        tap("#language-en");
+        int greeted = greetingHeard();
+        // only now: the other visitors send nothing, and the guide lets go of them after its idle-timeout
+        List<WebSocket> otherVisitors = takeEveryVoiceStream();
+        try {
+            touchDown("#talk-button");
+            waitUntil(() -> String.join(" ", texts(".notice")).contains("Many visitors are talking to me right now"), 30);
+            release(MouseButton.PRIMARY);
+            assertRefusedPressLeavesNoTrace();
+
+            double busyWith = voiceStreamsInUse();
+            otherVisitors.forEach(WebSocket::abort);
+            awaitVoiceStreamsInUse(streams -> streams < busyWith, "the guide let the other visitors go");
+            askAloud();
+
+            waitUntil(() -> texts(".bubble-guide").size() >= 2, 60);
+            assertThat(String.join(" ", texts(".bubble-visitor")).toLowerCase()).contains("ticket");
+            assertThat(texts(".bubble-guide").get(1)).contains("70,000");
+            assertAnswerPlayedAfter(greeted);
+        } finally {
+            otherVisitors.forEach(WebSocket::abort);
+        }
+    }
+
+    @Test
+    void whenTheGuideLetsGoOfAVoiceConnectionUnusedForAWhileTheNextQuestionOpensANewOneUnnoticed() throws Exception {
+        microphone = WavFileSource.factory(Path.of("guide-server/src/test/resources/audio/ticket-awb.wav"), 2.0);
+        launch(settings(server.uri(), data));
+        tap("#language-en");
+        greetingHeard();
+        askAloud();
+        waitUntil(() -> texts(".bubble-guide").size() >= 2, 60);
+        List<String> notices = texts(".notice");
+
+        // the visitor reads for longer than the test server's guide.voice.idle-timeout (20 s)
+        awaitVoiceStreamsInUse(streams -> streams == 0, "the guide let go of the kiosk's voice connection");
+        askAloud();
+
+        waitUntil(() -> texts(".bubble-guide").size() >= 3, 60);
+        assertThat(texts(".bubble-guide").get(2)).contains("70,000");
+        assertThat(texts(".notice")).as("nothing said about the connection").isEqualTo(notices);
+        assertThat(shown("#offline-banner")).isFalse();
+        assertThat(kiosk.health().errors()).isZero();
+    }
+
+    /** Holds the talk button while the microphone says its recording, then lets go. */
+    private void askAloud() {
+        touchDown("#talk-button");
+        waitUntil(() -> texts("#talk-button").equals(List.of(kiosk.view().texts().get("talk.hold"))), 30);
+        release(MouseButton.PRIMARY);
+    }
+
+    /** The guide would not listen: it said why, and the kiosk shows nothing else of that press. */
+    private void assertRefusedPressLeavesNoTrace() {
+        waitUntil(() -> texts("#talk-button").equals(List.of(kiosk.view().texts().get("talk.hold"))), 30);
+        assertThat(texts(".bubble-visitor")).as("no '…' left for words nobody heard").isEmpty();
+        assertThat(shown("#status-line")).as("no 'one moment…' for an answer that will not come").isFalse();
+        assertThat(shown("#offline-banner")).isFalse();
+        assertThat(kiosk.link().online()).isTrue();
+    }
+
+    /** Other visitors start talking, one more each time, until the guide tells the next one it is busy. */
+    private List<WebSocket> takeEveryVoiceStream() throws Exception {
+        String session = JSON.readTree(post(server.uri().resolve("/api/v1/sessions"),
+                "{\"site\":\"van-mieu\",\"language\":\"en\"}").body()).path("id").asString();
+        URI voice = URI.create("ws://127.0.0.1:" + server.port() + "/ws/v1/sessions/" + session + "/voice");
+        List<WebSocket> talking = new ArrayList<>();
+        while (true) {
+            CompletableFuture<String> firstReply = new CompletableFuture<>();
+            WebSocket socket = HTTP.newWebSocketBuilder().buildAsync(voice, new WebSocket.Listener() {
+                private final StringBuilder text = new StringBuilder();
+
+                @Override
+                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                    text.append(data);
+                    if (last) {
+                        firstReply.complete(text.toString());
+                        text.setLength(0);
+                    }
+                    webSocket.request(1);
+                    return null;
+                }
+            }).get(10, TimeUnit.SECONDS);
+            socket.sendText("{\"type\":\"start\",\"sampleRate\":16000}", true).get(10, TimeUnit.SECONDS);
+            JsonNode reply = JSON.readTree(firstReply.get(20, TimeUnit.SECONDS));
+            if ("busy".equals(reply.path("code").asString())) {
+                socket.abort();
+                return talking;
+            }
+            talking.add(socket);
+            assertThat(reply.path("type").asString()).as("the guide listens to another visitor").isEqualTo("ready");
+            assertThat(talking).as("the test server's guide.voice.max-streams is small").hasSizeLessThan(20);
+        }
+    }
+
+    private void awaitVoiceStreamsInUse(DoublePredicate until, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!until.test(voiceStreamsInUse())) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** The server's own count of visitors it is listening to. */
+    private double voiceStreamsInUse() throws Exception {
+        Matcher gauge = Pattern.compile("(?m)^guide_voice_streams(?:\\{[^}]*})? (\\S+)$")
+                .matcher(get(server.uri().resolve("/actuator/prometheus")).body());
+        assertThat(gauge.find()).as("guide_voice_streams in /actuator/prometheus").isTrue();
+        return Double.parseDouble(gauge.group(1));
     }
 
     /** Waits for the greeting to be shown and heard to its end; the number of clips played so far. */

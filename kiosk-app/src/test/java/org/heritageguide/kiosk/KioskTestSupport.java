@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.heritageguide.kiosk.audio.AudioSource;
 import org.heritageguide.kiosk.audio.AudioUnavailableException;
@@ -28,6 +29,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 
 /** Starting a kiosk on the test's stage against the real server, and looking at what it shows. */
@@ -38,6 +40,9 @@ class KioskTestSupport extends FxRobot {
     Stage stage;
     Kiosk kiosk;
     RecordingOutput speaker = new RecordingOutput();
+    /** Touches the screen has received (JavaFX thread): a test's touch is over once the screen has had it. */
+    final AtomicLong presses = new AtomicLong();
+    final AtomicLong releases = new AtomicLong();
     volatile AudioSource.Factory microphone = () -> {
         throw new AudioUnavailableException("no microphone in this test", null);
     };
@@ -51,6 +56,8 @@ class KioskTestSupport extends FxRobot {
         interact(() -> {
             kiosk = new Kiosk(settings, () -> microphone.open(), speaker);
             kiosk.show(stage, 1280, 800);
+            stage.getScene().addEventFilter(MouseEvent.MOUSE_PRESSED, e -> presses.incrementAndGet());
+            stage.getScene().addEventFilter(MouseEvent.MOUSE_RELEASED, e -> releases.incrementAndGet());
         });
         waitUntil(() -> shown("#welcome-invite"), 20);
     }
@@ -129,15 +136,23 @@ class KioskTestSupport extends FxRobot {
 
     /** Touches the node {@code query} names, once it is on the screen, scrolled into view first if need be. */
     void tap(String query) {
-        touchDown(query);
+        Node target = touchDown(query);
+        long released = releases.get();
         release(MouseButton.PRIMARY);
+        // the robot's events reach the screen asynchronously: the touch is over once the screen has had it
+        // (a node the press took off the screen, such as "are you still there?", gets its release alone)
+        waitUntil(() -> releases.get() > released || target.getScene() == null, 10);
     }
 
     /** Puts a finger on the node {@code query} names (and keeps it there until {@code release}). */
-    void touchDown(String query) {
+    Node touchDown(String query) {
         // straight there: TestFX's default motion glides in hundreds of steps, which costs seconds per test
         robotContext().getMouseRobot().move(centreOf(query));
+        Node target = fx(() -> shownNodes(query).get(0));
+        long pressed = presses.get();
         press(MouseButton.PRIMARY);
+        waitUntil(() -> presses.get() > pressed, 10);
+        return target;
     }
 
     /** Puts a question in the question field, as the on-screen keyboard would. */

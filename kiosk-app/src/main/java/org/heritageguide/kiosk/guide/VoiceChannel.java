@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 
@@ -22,9 +24,11 @@ public class VoiceChannel implements AutoCloseable {
     private static final long SEND_TIMEOUT_SECONDS = 5;
 
     private final WebSocket socket;
+    private final AtomicBoolean closedByServer;
 
-    private VoiceChannel(WebSocket socket) {
+    private VoiceChannel(WebSocket socket, AtomicBoolean closedByServer) {
         this.socket = socket;
+        this.closedByServer = closedByServer;
     }
 
     public static CompletableFuture<VoiceChannel> open(GuideClient client, String session, VoiceListener listener) {
@@ -32,14 +36,15 @@ public class VoiceChannel implements AutoCloseable {
         String scheme = "https".equals(http.getScheme()) ? "wss" : "ws";
         URI uri = URI.create(scheme + "://" + http.getRawAuthority() + (http.getRawPath() == null ? "" : http.getRawPath())
                 + "/ws/v1/sessions/" + session + "/voice");
+        AtomicBoolean closedByServer = new AtomicBoolean();
         return client.http().newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(3))
-                .buildAsync(uri, new Receiver(listener, client))
+                .buildAsync(uri, new Receiver(listener, client, closedByServer))
                 .handle((socket, failure) -> {
                     if (failure != null) {
                         throw new GuideUnavailableException("voice connection to " + uri.getPath() + ": " + failure, failure);
                     }
-                    return new VoiceChannel(socket);
+                    return new VoiceChannel(socket, closedByServer);
                 });
     }
 
@@ -48,16 +53,33 @@ public class VoiceChannel implements AutoCloseable {
     }
 
     public synchronized void start() {
-        await(socket.sendText("{\"type\":\"start\",\"sampleRate\":" + SAMPLE_RATE + "}", true));
+        send(() -> socket.sendText("{\"type\":\"start\",\"sampleRate\":" + SAMPLE_RATE + "}", true));
     }
 
     /** A frame of 16 kHz signed 16-bit little-endian mono samples. */
     public synchronized void sendPcm(byte[] pcm, int length) {
-        await(socket.sendBinary(ByteBuffer.wrap(pcm, 0, length), true));
+        send(() -> socket.sendBinary(ByteBuffer.wrap(pcm, 0, length), true));
     }
 
     public synchronized void stop() {
-        await(socket.sendText("{\"type\":\"stop\"}", true));
+        send(() -> socket.sendText("{\"type\":\"stop\"}", true));
+    }
+
+    /**
+     * Sends and waits. Once the server has closed the connection on purpose, what is left of the press
+     * has nowhere to go and is dropped: that is no failure.
+     */
+    private void send(Supplier<CompletableFuture<WebSocket>> sending) {
+        if (closedByServer.get()) {
+            return;
+        }
+        try {
+            sending.get().get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            if (!closedByServer.get()) {
+                throw new GuideUnavailableException("voice send failed: " + e, e);
+            }
+        }
     }
 
     @Override
@@ -70,25 +92,19 @@ public class VoiceChannel implements AutoCloseable {
         }
     }
 
-    private static void await(CompletableFuture<WebSocket> send) {
-        try {
-            send.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new GuideUnavailableException("voice send failed: " + e, e);
-        }
-    }
-
     /** Puts the server's text messages and binary frames back together and hands them on. */
     private static final class Receiver implements WebSocket.Listener {
 
         private final VoiceListener listener;
         private final GuideClient client;
+        private final AtomicBoolean closedByServer;
         private final StringBuilder text = new StringBuilder();
         private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
 
-        Receiver(VoiceListener listener, GuideClient client) {
+        Receiver(VoiceListener listener, GuideClient client, AtomicBoolean closedByServer) {
             this.listener = listener;
             this.client = client;
+            this.closedByServer = closedByServer;
         }
 
         @Override
@@ -118,8 +134,10 @@ public class VoiceChannel implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            listener.closed(statusCode == WebSocket.NORMAL_CLOSURE ? null
-                    : new GuideUnavailableException("voice connection closed: " + statusCode + " " + reason, null));
+            // the server closed on purpose (after an "error" message saying why, such as busy, or a connection
+            // unused for a while): it is there, so this is no outage; only a broken connection (onError) is
+            closedByServer.set(true);
+            listener.closed(null);
             return null;
         }
 

@@ -292,6 +292,11 @@ public final class KioskView {
         return bubble;
     }
 
+    /** Takes a bubble (and its row) out of the conversation: the visitor's "…" when nothing was heard. */
+    public void removeBubble(Label bubble) {
+        transcript.getChildren().remove(bubble.getParent());
+    }
+
     public void addGuideBubble(String text, List<String> sources, String notice) {
         VBox bubble = new VBox();
         bubble.getStyleClass().addAll("bubble", "bubble-guide");
