@@ -93,18 +93,27 @@ final class VoiceConversation {
     Mono<Void> run() {
         Flux<WebSocketMessage> outbound = Flux.merge(control.asFlux(), Flux.switchOnNext(replies.asFlux()));
         Mono<Void> sending = socket.send(outbound).then(Mono.defer(() -> socket.close(closeWith)));
-        Mono<Void> receiving = socket.receive()
-                .filter(m -> m.getType() == WebSocketMessage.Type.TEXT || m.getType() == WebSocketMessage.Type.BINARY)
-                .map(Inbound::of)
+        // the silence is watched beside the inbound stream, not on it: cancelling the socket's inbound stream
+        // would close the connection before the "timeout" error could be sent
+        Sinks.Many<Boolean> received = Sinks.many().unicast().onBackpressureBuffer();
+        Mono<Void> watching = received.asFlux()
                 .timeout(Mono.delay(shared.settings.startTimeout()), next -> Mono.delay(shared.settings.idleTimeout()))
-                .concatMap(this::handle, 4)
                 .onErrorResume(TimeoutException.class, timeout -> {
                     fail("timeout", "Nothing was received for too long; the connection is closed.", CloseStatus.GOING_AWAY);
                     return Mono.empty();
                 })
-                .doFinally(signal -> endOutbound())
                 .then();
-        return Mono.when(receiving, sending).doFinally(signal -> release());
+        Mono<Void> receiving = socket.receive()
+                .filter(m -> m.getType() == WebSocketMessage.Type.TEXT || m.getType() == WebSocketMessage.Type.BINARY)
+                .doOnNext(m -> received.tryEmitNext(Boolean.TRUE))
+                .map(Inbound::of)
+                .concatMap(this::handle, 4)
+                .doFinally(signal -> {
+                    received.tryEmitComplete();
+                    endOutbound();
+                })
+                .then();
+        return Mono.when(receiving, sending, watching).doFinally(signal -> release());
     }
 
     private Mono<Void> handle(Inbound message) {

@@ -175,6 +175,16 @@ class VoiceWebSocketTest {
     }
 
     @Test
+    void aConnectionThatNeverStartsIsToldWhyItIsClosed() {
+        try (VoiceClient client = connect(session("en"))) {
+            // no "start": after guide.voice.start-timeout (10 s) the server says why and closes
+            List<Event> events = client.until(type("closed"), Duration.ofSeconds(30));
+            assertThat(first(events, "error").code()).isEqualTo("timeout");
+            assertThat(first(events, "closed").code()).isEqualTo("1001");
+        }
+    }
+
+    @Test
     void overTheStreamCapAVisitorIsToldBusyNotSlowedDown() {
         // once the other tests' conversations are over, every stream is taken, as by other visitors
         awaitNoVisitorTalking();

@@ -487,6 +487,10 @@ public final class Kiosk implements KioskView.KioskActions {
                 owner.forgetSession();
             }
             onFx(owner, () -> {
+                if ("timeout".equals(code) && owner.pending == 0 && owner.heard == null) {
+                    // an idle connection let go while the visitor reads: the next question opens a new one
+                    return;
+                }
                 owner.pending = Math.max(0, owner.pending - 1);
                 if (owner.heard != null) {
                     view.removeBubble(owner.heard);
