@@ -296,8 +296,13 @@ public final class VoiceBench {
             for (Question question : questions) {
                 client.sendAudio(listen ? question.released().samples() : question.audio().samples(), sampleRate, realTime);
                 long stop = client.stop();
-                List<Event> events = client.until(listen ? VoiceClient.type("audio-end", "error", "closed")
+                List<Event> events = client.until(listen
+                        ? e -> ("audio-end".equals(e.type()) && !e.json().path("interrupted").asBoolean())
+                                || "error".equals(e.type()) || "closed".equals(e.type())
                         : VoiceClient.type("transcript", "error", "closed"), WAIT);
+                if (listen) {
+                    listenToTheEnd(events);
+                }
                 String transcript = null;
                 double transcriptMs = Double.NaN;
                 double answerMs = Double.NaN;
@@ -325,6 +330,26 @@ public final class VoiceBench {
             questions.forEach(q -> turns.add(new Turn(q, null, Double.NaN, Double.NaN, Double.NaN, "connection: " + e)));
         }
         return turns;
+    }
+
+    /** Waits until the answer's audio, sent ahead of playback, would have finished playing. */
+    private static void listenToTheEnd(List<Event> events) {
+        long firstFrame = 0;
+        double seconds = 0;
+        for (Event event : events) {
+            if (event.audio() != null) {
+                firstFrame = firstFrame == 0 ? event.at() : firstFrame;
+                seconds += Wav.read(event.audio()).seconds();
+            }
+        }
+        long wait = firstFrame + (long) (seconds * 1e9) - System.nanoTime();
+        if (firstFrame != 0 && wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private String session() {
