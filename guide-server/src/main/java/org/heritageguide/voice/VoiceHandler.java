@@ -1,6 +1,8 @@
 package org.heritageguide.voice;
 
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.heritageguide.dialogue.GuidePhrases;
 import org.heritageguide.session.Sessions;
@@ -49,7 +51,16 @@ class VoiceHandler implements WebSocketHandler, DisposableBean {
         this.answers = answers;
         this.phrases = phrases;
         this.streams = new Semaphore(settings.maxStreams());
-        this.listening = Schedulers.newParallel("asr", Runtime.getRuntime().availableProcessors());
+        // one queue for all threads: a frame waits only until any thread is free, never behind a long
+        // task of another conversation that happened to land on the same worker (a conversation's own
+        // messages still go one at a time: VoiceConversation handles them with concatMap)
+        AtomicInteger threads = new AtomicInteger();
+        this.listening = Schedulers.fromExecutorService(
+                Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+                    Thread thread = new Thread(runnable, "asr-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }), "asr");
         this.refused = Counter.builder("guide.voice.refused").description("voice streams refused as busy").register(meters);
         Gauge.builder("guide.voice.streams", streams, s -> settings.maxStreams() - s.availablePermits())
                 .description("visitors talking now").register(meters);
@@ -67,7 +78,7 @@ class VoiceHandler implements WebSocketHandler, DisposableBean {
 
     @Override
     public void destroy() {
-        listening.dispose();
+        listening.dispose(); // shuts its executor down
     }
 
     private static Timer latency(MeterRegistry meters, String stage) {
