@@ -10,6 +10,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.heritageguide.GuideProperties;
@@ -46,13 +49,18 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
     private final Map<String, CompletableFuture<Pool>> pools = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final DistributionSummary realtimeFactor;
+    private final ExecutorService warmer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "vosk-warm-up");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     VoskSpeechRecognizer(GuideProperties guide, AsrSettings settings, MeterRegistry meters) {
         this.settings = settings;
         this.found = VoskModelFolders.find(List.of(guide.modelsDir(), guide.operatorModelsDir()));
         LibVosk.setLogLevel(LogLevel.WARNINGS);
         for (VoskModelFolders.Found model : found.values()) {
-            pools.put(model.language(), CompletableFuture.supplyAsync(() -> load(model), runnable -> {
+            pools.put(model.language(), CompletableFuture.supplyAsync(() -> load(model, meters), runnable -> {
                 Thread thread = new Thread(runnable, "vosk-load-" + model.language());
                 thread.setDaemon(true);
                 thread.start();
@@ -91,33 +99,27 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
     @Override
     public void warmUp(String language, Pcm speech) {
         CompletableFuture<Pool> future = pools.get(language);
-        if (future == null) {
-            return;
+        if (future != null) {
+            Pool pool = future.join();
+            pool.warmUpSpeech = Resampler.convert(speech, pool.sampleRate).samples();
+            pool.fill();
         }
-        Pool pool = future.join();
-        List<Recognizer> warmed = new java.util.ArrayList<>();
-        for (int i = 0; i < settings.warmRecognizers(); i++) {
-            Recognizer recognizer = pool.borrow();
-            Pcm audio = Resampler.convert(speech, pool.sampleRate);
-            recognizer.acceptWaveForm(audio.samples(), audio.samples().length);
-            recognizer.getFinalResult();
-            warmed.add(recognizer);
-        }
-        warmed.forEach(pool::giveBack);
     }
 
     @Override
     public void destroy() {
+        warmer.shutdownNow();
         for (CompletableFuture<Pool> future : pools.values()) {
             future.thenAccept(Pool::close);
         }
     }
 
-    private Pool load(VoskModelFolders.Found model) {
+    private Pool load(VoskModelFolders.Found model, MeterRegistry meters) {
         long start = System.nanoTime();
         try {
-            Pool pool = new Pool(model.language(), new Model(model.folder().toString()), model.sampleRate(),
-                    settings.maxIdleRecognizers());
+            Pool pool = new Pool(model.language(), new Model(model.folder().toString()), model.sampleRate());
+            Gauge.builder("guide.asr.recognizers.idle", pool.idle, BlockingQueue::size).tag("language", model.language())
+                    .description("recognizers ready for the next visitor").register(meters);
             log.info("Speech in: Vosk model for '{}' loaded from {} in {} ms", model.language(), model.folder(),
                     (System.nanoTime() - start) / 1_000_000);
             return pool;
@@ -128,29 +130,44 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
         }
     }
 
-    /** One language's model and its idle recognizers. */
-    private static final class Pool {
+    /**
+     * One language's model and its idle recognizers, warmed up ahead of demand (see
+     * {@link AsrSettings#warmRecognizers()} and {@link AsrSettings#spareRecognizers()}), so that a visitor
+     * rarely gets a recognizer on its slow first utterance.
+     */
+    private final class Pool {
         final String language;
         final Model model;
         final int sampleRate;
         final BlockingQueue<Recognizer> idle;
+        final AtomicBoolean warming = new AtomicBoolean();
+        /** Recognizers of this language alive, idle or in use. */
+        final AtomicInteger alive = new AtomicInteger();
+        volatile byte[] warmUpSpeech;
 
-        Pool(String language, Model model, int sampleRate, int maxIdle) {
+        Pool(String language, Model model, int sampleRate) {
             this.language = language;
             this.model = model;
             this.sampleRate = sampleRate;
-            this.idle = new ArrayBlockingQueue<>(maxIdle);
+            this.idle = new ArrayBlockingQueue<>(settings.maxIdleRecognizers());
         }
 
         Recognizer borrow() {
             Recognizer recognizer = idle.poll();
-            if (recognizer != null) {
-                return recognizer;
+            if (recognizer == null) {
+                recognizer = create();
             }
+            if (warmUpSpeech != null && idle.size() < settings.spareRecognizers()) {
+                warmer.execute(this::fillInBackground);
+            }
+            return recognizer;
+        }
+
+        private void fillInBackground() {
             try {
-                return new Recognizer(model, sampleRate);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create a recognizer for " + language, e);
+                fill();
+            } catch (RuntimeException e) {
+                log.warn("Speech in: cannot warm up a spare recognizer for '{}'", language, e);
             }
         }
 
@@ -158,14 +175,57 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
             // a final result (unlike reset) also drops the speaker adaptation: the next visitor starts clean
             recognizer.getFinalResult();
             if (!idle.offer(recognizer)) {
-                recognizer.close();
+                close(recognizer);
             }
+        }
+
+        /**
+         * Creates and warms up recognizers until {@code warm-recognizers} exist and {@code spare-recognizers}
+         * are idle, {@code max-idle-recognizers} at most (one caller at a time).
+         */
+        void fill() {
+            if (!warming.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                while ((idle.size() < settings.spareRecognizers() || alive.get() < settings.warmRecognizers())
+                        && idle.remainingCapacity() > 0) {
+                    Recognizer recognizer = create();
+                    try {
+                        recognizer.acceptWaveForm(warmUpSpeech, warmUpSpeech.length);
+                        recognizer.getFinalResult();
+                    } catch (RuntimeException e) {
+                        close(recognizer);
+                        throw e;
+                    }
+                    if (!idle.offer(recognizer)) {
+                        close(recognizer);
+                    }
+                }
+            } finally {
+                warming.set(false);
+            }
+        }
+
+        private Recognizer create() {
+            try {
+                Recognizer recognizer = new Recognizer(model, sampleRate);
+                alive.incrementAndGet();
+                return recognizer;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create a recognizer for " + language, e);
+            }
+        }
+
+        private void close(Recognizer recognizer) {
+            recognizer.close();
+            alive.decrementAndGet();
         }
 
         void close() {
             Recognizer recognizer;
             while ((recognizer = idle.poll()) != null) {
-                recognizer.close();
+                close(recognizer);
             }
             model.close();
         }
