@@ -197,9 +197,23 @@ public final class VoiceBench {
             double[] v = sums.computeIfAbsent(key, k -> new double[2]);
             v[m.group(3).equals("sum") ? 0 : 1] = Double.parseDouble(m.group(5));
         }
-        sums.forEach((key, v) -> line.append(String.format(Locale.ROOT, "%s %.3f (%d pieces); ", key.toUpperCase(Locale.ROOT).replaceFirst("^(ASR|TTS)", "$1"), v[0] / v[1], (long) v[1])));
+        sums.forEach((key, v) -> line.append(String.format(Locale.ROOT, "%s %.3f (%d pieces); ", key.toUpperCase(Locale.ROOT), v[0] / v[1], (long) v[1])));
+        line.append(String.format(Locale.ROOT, "%nAnswer audio from the cache: %.0f, synthesized live: %.0f (the naive pipeline's uncached synthesis not counted). "
+                + "Server GC pauses: %.0f, %.0f ms in all.", sum(metrics, "guide_audio_cache_hits_total"),
+                sum(metrics, "guide_audio_cache_misses_total"), sum(metrics, "jvm_gc_pause_seconds_count"),
+                sum(metrics, "jvm_gc_pause_seconds_sum") * 1000));
         System.out.println(line);
         summary.append(line).append('\n');
+    }
+
+    /** A Prometheus metric summed over its tags; NaN if the server does not publish it. */
+    private static double sum(String metrics, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*})? ([0-9.eE+-]+)$").matcher(metrics);
+        double total = Double.NaN;
+        while (m.find()) {
+            total = (Double.isNaN(total) ? 0 : total) + Double.parseDouble(m.group(2));
+        }
+        return total;
     }
 
     /** Many short sessions; the server's resident memory sampled as they go. */
