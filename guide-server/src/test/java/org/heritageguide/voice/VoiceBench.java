@@ -128,7 +128,7 @@ public final class VoiceBench {
                 summary.append(String.format(Locale.ROOT, "| %d | %s | %d | %s | %s | %s | %d |%n", level, name, turns.size(),
                         percentiles(turns, Turn::transcriptMs), percentiles(turns, Turn::answerMs),
                         percentiles(turns, Turn::firstAudioMs), turns.stream().filter(t -> t.error() != null).count()));
-                System.out.printf(Locale.ROOT, "%2d streams, %-14s: first audio p50/p95 %s ms (transcript %s, answer %s), %d errors%n",
+                System.out.printf(Locale.ROOT, "%2d streams, %-14s: first audio p50/p95 %s (transcript %s, answer %s), %d errors%n",
                         level, name, percentiles(turns, Turn::firstAudioMs), percentiles(turns, Turn::transcriptMs),
                         percentiles(turns, Turn::answerMs), turns.stream().filter(t -> t.error() != null).count());
             }
