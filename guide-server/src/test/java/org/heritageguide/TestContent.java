@@ -37,6 +37,20 @@ public final class TestContent implements BeforeAllCallback, TestInstancePreCons
         copyOnce();
     }
 
+    /** Copies a directory tree (the sample content, for a test that changes its copy). */
+    public static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
     static synchronized void copyOnce() {
         if (copied) {
             return;
@@ -44,16 +58,7 @@ public final class TestContent implements BeforeAllCallback, TestInstancePreCons
         try {
             delete(DIR);
             delete(REVISIONS);
-            try (Stream<Path> files = Files.walk(SOURCE)) {
-                for (Path file : files.toList()) {
-                    Path target = DIR.resolve(SOURCE.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
+            copyTree(SOURCE, DIR);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy the sample content for the tests", e);
         }

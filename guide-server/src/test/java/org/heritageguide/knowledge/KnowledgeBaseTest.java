@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
+import org.heritageguide.TestContent;
 import org.heritageguide.site.ContentLoader;
 import org.heritageguide.site.SiteCatalog;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class KnowledgeBaseTest {
 
     @Test
     void anEditReembedsOnlyTheChangedTextAndLeavesOtherSitesAlone() throws IOException {
-        copy(Path.of("content"), content);
+        TestContent.copyTree(Path.of("content"), content);
         CountingEmbedder english = new CountingEmbedder();
         KnowledgeBase knowledge = new KnowledgeBase(new TextEmbedders(Map.of("en", english)));
         knowledge.index(new ContentLoader(content).load(1));
@@ -49,19 +49,6 @@ class KnowledgeBaseTest {
         SiteKnowledge.Answers answers = ethnology.search("What is on at the desk now?", "en", SiteKnowledge.Focus.NONE, Set.of());
         assertThat(answers.best()).hasValueSatisfying(best -> assertThat(best.item().key())
                 .isEqualTo("exhibit/kite-building/passage/0"));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 
     /** A vector from the text's bytes: the same text, the same vector; counts how often it is asked. */
