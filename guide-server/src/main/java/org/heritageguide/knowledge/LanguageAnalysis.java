@@ -23,6 +23,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.ko.KoreanPartOfSpeechStopFilter;
 import org.apache.lucene.analysis.ko.KoreanReadingFormFilter;
 import org.apache.lucene.analysis.ko.KoreanTokenizer;
@@ -37,6 +38,9 @@ import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
@@ -46,7 +50,8 @@ import com.ibm.icu.text.Normalizer2;
  * How each language's text is cut into search terms. A language has one or more {@link View}s of its
  * text (Vietnamese: syllables as written, syllables with diacritics folded so that {@code khue van cac}
  * finds {@code Khuê Văn Các}, and folded syllable bigrams; Chinese: characters and character bigrams).
- * Stop words come from {@code knowledge/stopwords_<language>.txt}, which a translator can extend.
+ * Stop words come from {@code knowledge/stopwords_<language>.txt} and words that mean the same from
+ * {@code knowledge/synonyms_<language>.txt}; a translator can extend both.
  */
 public final class LanguageAnalysis {
 
@@ -138,10 +143,10 @@ public final class LanguageAnalysis {
 
     private static Profile english(StopWords stopWords) {
         StopSet stop = stopWords.normalized(UnaryOperator.identity());
+        UnaryOperator<TokenStream> words = in -> new ASCIIFoldingFilter(new LowerCaseFilter(new EnglishPossessiveFilter(in)));
+        UnaryOperator<TokenStream> synonyms = Synonyms.of("en", analyzer(StandardTokenizer::new, words));
         return new Profile("en", List.of(new View("words", analyzer(StandardTokenizer::new, in -> {
-            TokenStream s = new EnglishPossessiveFilter(in);
-            s = new LowerCaseFilter(s);
-            s = new ASCIIFoldingFilter(s);
+            TokenStream s = synonyms.apply(words.apply(in));
             s = new StopFilter(s, stop.lucene);
             return new PorterStemFilter(s);
         }), 1f, true, 1, stopWords.normalized(UnaryOperator.identity()))));
@@ -150,9 +155,10 @@ public final class LanguageAnalysis {
     private static Profile french(StopWords stopWords) {
         StopSet stop = stopWords.normalized(UnaryOperator.identity());
         CharArraySet articles = FrenchAnalyzer.DEFAULT_ARTICLES;
+        UnaryOperator<TokenStream> words = in -> new LowerCaseFilter(new ElisionFilter(in, articles));
+        UnaryOperator<TokenStream> synonyms = Synonyms.of("fr", analyzer(StandardTokenizer::new, words));
         return new Profile("fr", List.of(new View("words", analyzer(StandardTokenizer::new, in -> {
-            TokenStream s = new ElisionFilter(in, articles);
-            s = new LowerCaseFilter(s);
+            TokenStream s = synonyms.apply(words.apply(in));
             s = new StopFilter(s, stop.lucene);
             s = new FrenchLightStemFilter(s);
             return new ASCIIFoldingFilter(s);
@@ -165,9 +171,11 @@ public final class LanguageAnalysis {
         StopSet foldedStop = stopWords.normalized(LanguageAnalysis::fold);
         View written = new View("syllables", analyzer(ICUTokenizer::new,
                 in -> new StopFilter(new ICUNormalizer2Filter(in, fold), stop.lucene)), 1f, false, 0, stop);
+        UnaryOperator<TokenStream> synonyms = Synonyms.of("vi",
+                analyzer(ICUTokenizer::new, in -> new ICUFoldingFilter(new ICUNormalizer2Filter(in, fold))));
         // stop words are dropped as written, before folding: "đâu" (where) is one, "dau" may be "đầu" (head)
-        View folded = new View("folded", analyzer(ICUTokenizer::new,
-                in -> new ICUFoldingFilter(new StopFilter(new ICUNormalizer2Filter(in, fold), stop.lucene))),
+        View folded = new View("folded", analyzer(ICUTokenizer::new, in -> synonyms.apply(
+                new ICUFoldingFilter(new StopFilter(new ICUNormalizer2Filter(in, fold), stop.lucene)))),
                 0.8f, false, 1, foldedStop);
         View bigrams = new View("bigrams", analyzer(ICUTokenizer::new, in -> {
             ShingleFilter shingles = new ShingleFilter(
@@ -180,24 +188,35 @@ public final class LanguageAnalysis {
 
     private static Profile chinese(String language, StopWords stopWords) {
         StopSet stop = stopWords.normalized(UnaryOperator.identity());
+        UnaryOperator<TokenStream> characterTokens = in -> new LowerCaseFilter(new CJKWidthFilter(in));
+        UnaryOperator<TokenStream> synonyms = Synonyms.of(language, analyzer(StandardTokenizer::new, characterTokens));
         View characters = new View("characters", analyzer(StandardTokenizer::new,
-                in -> new StopFilter(new LowerCaseFilter(new CJKWidthFilter(in)), stop.lucene)), 0.6f, false, 1, stop);
+                in -> new StopFilter(synonyms.apply(characterTokens.apply(in)), stop.lucene)), 0.6f, false, 1, stop);
         View bigrams = new View("bigrams", analyzer(StandardTokenizer::new,
                 in -> new CJKBigramFilter(new LowerCaseFilter(new CJKWidthFilter(in)))), 1f, false, 0.5, Set.of());
         return new Profile(language, List.of(characters, bigrams));
     }
 
-    private static final Set<POS.Tag> KOREAN_STOP_TAGS = KoreanPartOfSpeechStopFilter.DEFAULT_STOP_TAGS.stream()
-            .filter(tag -> tag != POS.Tag.MAG).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /**
+     * Nori's default stop tags (particles, endings, affixes…) but adverbs, plus the words that say nothing
+     * of a topic: bound nouns ("것" of "지은 거예요"), pronouns ("여기", "뭐", "누구"), auxiliary verbs
+     * ("걸려 있는") and the copula.
+     */
+    private static final Set<POS.Tag> KOREAN_STOP_TAGS = java.util.stream.Stream.concat(
+                    KoreanPartOfSpeechStopFilter.DEFAULT_STOP_TAGS.stream().filter(tag -> tag != POS.Tag.MAG),
+                    java.util.stream.Stream.of(POS.Tag.NNB, POS.Tag.NP, POS.Tag.VX, POS.Tag.VCP, POS.Tag.VCN))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static Profile korean(StopWords stopWords) {
         StopSet stop = stopWords.normalized(UnaryOperator.identity());
+        UnaryOperator<TokenStream> morphemeTokens = in -> new LowerCaseFilter(new KoreanReadingFormFilter(
+                new KoreanPartOfSpeechStopFilter(in, KOREAN_STOP_TAGS)));
+        UnaryOperator<TokenStream> synonyms = Synonyms.of("ko", analyzer(KoreanTokenizer::new, morphemeTokens));
         // Nori's morphemes: "세웠어요" and "세워졌습니다" both give the stem 세우 (to build); particles and
         // endings are left out by their part of speech, adverbs kept ("진짜" is one in "진짜 집", a noun in
         // "진짜인가요")
         View morphemes = new View("morphemes", analyzer(KoreanTokenizer::new,
-                in -> new StopFilter(new LowerCaseFilter(new KoreanReadingFormFilter(
-                        new KoreanPartOfSpeechStopFilter(in, KOREAN_STOP_TAGS))), stop.lucene)), 1f, false, 1, stop, false);
+                in -> new StopFilter(synonyms.apply(morphemeTokens.apply(in)), stop.lucene)), 1f, false, 1, stop, false);
         View bigrams = new View("bigrams", analyzer(StandardTokenizer::new, in -> new StopFilter(
                 new CJKBigramFilter(new KoreanParticleFilter(new LowerCaseFilter(new CJKWidthFilter(in)))), stop.lucene)),
                 1f, false, 0.5, stop, false);
@@ -274,6 +293,30 @@ public final class LanguageAnalysis {
                 }
             }
             return true;
+        }
+    }
+
+    /**
+     * Words that mean the same, from {@code knowledge/synonyms_<language>.txt}: one group per line, comma
+     * separated, the word the content is most likely to use first ("창, 창문": window). Every word of a group is read as its first, in the content and in the visitor's
+     * question alike, so a question in other words than the curators' still covers their text.
+     */
+    private static final class Synonyms {
+
+        /** The filter that maps a language's synonyms, for tokens as {@code entries} makes them; none without the file. */
+        static UnaryOperator<TokenStream> of(String language, Analyzer entries) {
+            List<String> groups = StopWords.read("synonyms_" + language);
+            if (groups.isEmpty()) {
+                return UnaryOperator.identity();
+            }
+            SolrSynonymParser parser = new SolrSynonymParser(true, false, entries);
+            try {
+                parser.parse(new java.io.StringReader(String.join("\n", groups)));
+                SynonymMap map = parser.build();
+                return in -> new FlattenGraphFilter(new SynonymGraphFilter(in, map, true));
+            } catch (IOException | java.text.ParseException e) {
+                throw new IllegalStateException("knowledge/synonyms_" + language + ".txt cannot be read: " + e.getMessage(), e);
+            }
         }
     }
 
