@@ -158,7 +158,8 @@ final class Guide {
         List<String> rest = new ArrayList<>();
         List<String> clauses = clauses(text);
         for (String clause : clauses.size() > 1 ? clauses : List.<String>of()) {
-            IntentMatcher.Match match = intents.match(clause, language, Set.of()).orElse(null);
+            IntentMatcher.Match match = intents.match(clause, language, Set.of(), contentWords(knowledge, clause, language))
+                    .orElse(null);
             if (match != null && match.intent().isCourtesy() && match.confidence() >= settings.intentFloor()) {
                 courtesy = courtesy == null || match.intent().compareTo(courtesy.intent()) > 0 ? match : courtesy;
             } else {
@@ -174,10 +175,13 @@ final class Guide {
         if (courtesy != null && rest.isEmpty()) {
             return new Understanding(language, question, content, courtesy, Kind.INTENT, courtesy.confidence());
         }
-        IntentMatcher.Match intent = intents.match(question, language, namingWords(knowledge.site(), content, language))
-                .orElse(null);
+        IntentMatcher.Match intent = intents.match(question, language, namingWords(knowledge.site(), content, language),
+                contentWords(knowledge, question, language)).orElse(null);
         double contentConfidence = content.best().map(SiteKnowledge.Candidate::confidence).orElse(0.0);
-        boolean contentAnswers = contentConfidence >= settings.answerFloor();
+        boolean aboutNamedExhibit = content.best()
+                .map(best -> best.item().exhibit() != null && best.item().exhibit().equals(content.namedExhibit()))
+                .orElse(false);
+        boolean contentAnswers = contentConfidence >= (aboutNamedExhibit ? settings.namedAnswerFloor() : settings.answerFloor());
         if (intent != null && intent.confidence() >= settings.intentFloor()
                 && (!contentAnswers || intent.confidence() >= contentConfidence)) {
             return new Understanding(language, question, content, intent, Kind.INTENT, intent.confidence());
@@ -186,6 +190,11 @@ final class Guide {
             return new Understanding(language, question, content, intent, Kind.CONTENT, contentConfidence);
         }
         return new Understanding(language, question, content, intent, Kind.NONE, 0);
+    }
+
+    /** The question's words that the site's content uses: real words, not typos of the phrasebook's. */
+    private static Set<String> contentWords(SiteKnowledge knowledge, String question, String language) {
+        return knowledge.index(language).map(index -> index.knownTerms(question)).orElse(Set.of());
     }
 
     /**

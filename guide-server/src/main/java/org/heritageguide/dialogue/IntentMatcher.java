@@ -74,18 +74,21 @@ final class IntentMatcher {
         return indexed(language).map(i -> i.examples().knownTerms(question)).orElse(Set.of());
     }
 
-    /** The best intent of a question, leaving {@code nameTerms} (an exhibit's name) out of the comparison. */
-    Optional<Match> match(String question, String language, Set<String> nameTerms) {
+    /**
+     * The best intent of a question, leaving {@code nameTerms} (an exhibit's name) out of the comparison;
+     * {@code realWords} (e.g. words the site's content uses) are not taken for typos of the phrasebook's words.
+     */
+    Optional<Match> match(String question, String language, Set<String> nameTerms, Set<String> realWords) {
         Optional<Indexed> indexed = indexed(language);
         if (indexed.isEmpty()) {
             return Optional.empty();
         }
         TextIndex examples = indexed.get().examples();
         Map<String, Double> covered = new LinkedHashMap<>();
-        indexed.get().intents().search(question, nameTerms, Set.of()).matches()
+        indexed.get().intents().search(question, nameTerms, realWords).matches()
                 .forEach(m -> covered.put(m.key(), m.coverage()));
         Match best = null;
-        for (TextIndex.Match candidate : examples.search(question, nameTerms, Set.of()).matches()) {
+        for (TextIndex.Match candidate : examples.search(question, nameTerms, realWords).matches()) {
             String intentKey = intentKey(candidate.key());
             double lexical = Math.min(covered.getOrDefault(intentKey, 0.0), candidate.entryCoverage());
             double confidence = examples.dense() ? Math.max(lexical, (candidate.dense() - denseBase) / (1 - denseBase)) : lexical;

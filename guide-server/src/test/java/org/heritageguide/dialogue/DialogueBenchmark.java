@@ -1,7 +1,12 @@
 package org.heritageguide.dialogue;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import org.heritageguide.knowledge.TextEmbedders;
 
@@ -24,23 +29,18 @@ public final class DialogueBenchmark {
         System.out.println(lexicalOnly ? "lexical retrieval only (no embeddings)" : "BM25 + coverage fused with embeddings");
         System.out.printf("engines loaded and both sites indexed in %d ms%n", (System.nanoTime() - loadStart) / 1_000_000);
 
-        List<DialogueEvaluation.Outcome> outcomes = evaluation.run();
-        Map<String, DialogueEvaluation.Figures> figures = DialogueEvaluation.figures(outcomes);
-        System.out.printf("%n%-5s %9s %9s %12s %12s %12s%n", "lang", "questions", "top-1", "decline P", "decline R",
-                "wrong (OOS)");
-        figures.forEach((language, f) -> System.out.printf("%-5s %9d %8.1f%% %11.1f%% %11.1f%% %11.1f%%%n", language,
-                f.answerable() + f.outOfScope(), 100 * f.accuracy(), 100 * f.declinePrecision(), 100 * f.declineRecall(),
-                100 * f.wrongAnswerRate()));
-        System.out.println("(top-1: answerable questions whose first source is right, in the right language; decline P/R:"
-                + " precision and recall of \"I don't know\"; wrong (OOS): out-of-scope questions answered anyway)");
-
         boolean dump = List.of(args).contains("dump");
-        System.out.println(dump ? "\nevery question:" : "\nmisses:");
-        outcomes.stream().filter(o -> dump || !o.correct())
-                .forEach(o -> System.out.println((o.correct() ? "  ok   " : "  MISS ") + o.describe()));
+        String set = List.of(args).stream().filter(arg -> arg.startsWith("set=")).findFirst()
+                .map(arg -> arg.substring("set=".length())).orElse(DialogueEvaluation.HELD_OUT_SET);
+        System.out.println("\nthe evaluation set (" + DialogueEvaluation.EVALUATION_SET + ", tuned on):");
+        List<DialogueEvaluation.Outcome> outcomes = evaluation.run();
+        report(outcomes, dump);
+        System.out.println("\nheld-out questions (" + set + ", never tuned on):");
+        report(evaluation.run(set), dump);
 
         long[] engine = new long[rounds * outcomes.size()];
         long[] bare = new long[rounds * outcomes.size()];
+        long[][] perQuestion = new long[outcomes.size()][rounds];
         for (int round = -3; round < rounds; round++) {
             List<DialogueEvaluation.Outcome> timed = evaluation.run();
             long[] lucene = evaluation.bareLuceneNanos();
@@ -49,6 +49,7 @@ public final class DialogueBenchmark {
             }
             for (int i = 0; i < timed.size(); i++) {
                 engine[round * timed.size() + i] = timed.get(i).nanos();
+                perQuestion[i][round] = timed.get(i).nanos();
                 bare[round * timed.size() + i] = lucene[i];
             }
         }
@@ -61,5 +62,32 @@ public final class DialogueBenchmark {
         System.out.printf("  dialogue turn     p50 %6.2f ms   p99 %6.2f ms%n", p50, p99);
         System.out.printf("  bare Lucene query p50 %6.3f ms   p99 %6.3f ms   (same questions, same index)%n", bareP50, bareP99);
         System.out.printf("  ratio             p50 %6.1fx     p99 %6.1fx%n", p50 / bareP50, p99 / bareP99);
+
+        System.out.println("\nper language (dialogue turn):");
+        new TreeMap<>(IntStream.range(0, outcomes.size()).boxed()
+                .collect(Collectors.groupingBy(i -> outcomes.get(i).language()))).forEach((language, questions) -> {
+                    long[] times = questions.stream().flatMapToLong(i -> LongStream.of(perQuestion[i])).toArray();
+                    System.out.printf("  %-3s p50 %6.2f ms   p99 %6.2f ms%n", language,
+                            DialogueEvaluation.percentile(times, 50) / 1e6, DialogueEvaluation.percentile(times, 99) / 1e6);
+                });
+        System.out.println("slowest questions (median of the rounds):");
+        IntStream.range(0, outcomes.size()).boxed()
+                .sorted(Comparator.comparingLong((Integer i) -> DialogueEvaluation.percentile(perQuestion[i], 50)).reversed())
+                .limit(8)
+                .forEach(i -> System.out.printf("  %6.2f ms  [%s/%s] %s%n", DialogueEvaluation.percentile(perQuestion[i], 50) / 1e6,
+                        outcomes.get(i).site(), outcomes.get(i).language(), outcomes.get(i).question()));
+    }
+
+    private static void report(List<DialogueEvaluation.Outcome> outcomes, boolean dump) {
+        System.out.printf("%-5s %9s %9s %12s %12s %12s%n", "lang", "questions", "top-1", "decline P", "decline R",
+                "wrong (OOS)");
+        DialogueEvaluation.figures(outcomes).forEach((language, f) -> System.out.printf(
+                "%-5s %9d %8.1f%% %11.1f%% %11.1f%% %11.1f%%%n", language, f.answerable() + f.outOfScope(),
+                100 * f.accuracy(), 100 * f.declinePrecision(), 100 * f.declineRecall(), 100 * f.wrongAnswerRate()));
+        System.out.println("(top-1: answerable questions whose first source is right, in the right language; decline P/R:"
+                + " precision and recall of \"I don't know\"; wrong (OOS): out-of-scope questions answered anyway)");
+        System.out.println(dump ? "every question:" : "misses:");
+        outcomes.stream().filter(o -> dump || !o.correct())
+                .forEach(o -> System.out.println((o.correct() ? "  ok   " : "  MISS ") + o.describe()));
     }
 }

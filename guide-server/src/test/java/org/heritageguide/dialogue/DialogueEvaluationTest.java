@@ -19,8 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @GuideServerTest
 class DialogueEvaluationTest {
 
-    private static final Map<String, Double> ACCURACY_FLOORS = Map.of("en", 0.92, "vi", 0.92, "fr", 0.95, "zh", 0.9,
-            "ko", 0.85);
+    private static final Map<String, Double> ACCURACY_FLOORS = Map.of("en", 0.95, "vi", 0.95, "fr", 0.95, "zh", 0.95,
+            "ko", 0.95);
 
     @Autowired
     KnowledgeBase knowledge;
@@ -42,5 +42,22 @@ class DialogueEvaluationTest {
         assertThat(all.wrongAnswerRate()).as("out-of-scope questions answered anyway; misses:%n%s", misses)
                 .isLessThanOrEqualTo(0.02);
         assertThat(all.declinePrecision()).as("share of \"I don't know\" that were right").isGreaterThanOrEqualTo(0.75);
+    }
+
+    /**
+     * The held-out questions (dialogue/heldout.yaml) were written by someone who never saw the engine and
+     * nothing was tuned on them: the guide answers far fewer of them (docs/benchmarks.md), but what it does
+     * not know it must still decline rather than answer from the wrong text.
+     */
+    @Test
+    void declinesWhatTheSiteDoesNotCoverInQuestionsItWasNeverTunedOn() {
+        List<DialogueEvaluation.Outcome> outcomes = new DialogueEvaluation(knowledge, dialogue.guide())
+                .run(DialogueEvaluation.HELD_OUT_SET);
+        DialogueEvaluation.Figures all = DialogueEvaluation.figures(outcomes).get("all");
+        String wrong = String.join("\n", outcomes.stream().filter(o -> o.expectsDecline() && !o.correct())
+                .map(DialogueEvaluation.Outcome::describe).toList());
+
+        assertThat(all.outOfScope()).as("out-of-scope questions in the held-out set").isGreaterThanOrEqualTo(8);
+        assertThat(all.wrongAnswerRate()).as("out-of-scope questions answered anyway:%n%s", wrong).isZero();
     }
 }
