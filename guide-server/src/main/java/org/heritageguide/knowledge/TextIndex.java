@@ -110,6 +110,9 @@ public final class TextIndex {
     private final Map<String, Map<String, Integer>> documentFrequency = new HashMap<>();
     private final Map<String, Map<String, Integer>> titleFrequency = new HashMap<>();
     private final int distinctTitles;
+    /** Per view, the summed IDF of each entry's terms and of its title's terms (the whole a match is measured against). */
+    private final Map<String, double[]> entryWeight = new HashMap<>();
+    private final Map<String, double[]> titleWeight = new HashMap<>();
     private final float[][][] vectors;
     /** The vector of each meaning text, for the next build of the same content to reuse. */
     private final Map<String, float[]> meaningVectors;
@@ -144,6 +147,20 @@ public final class TextIndex {
             titleTerms.add(title);
         }
         this.distinctTitles = titles.size();
+        for (LanguageAnalysis.View view : profile.views()) {
+            double[] entryTotals = new double[entries.size()];
+            double[] titleTotals = new double[entries.size()];
+            for (int i = 0; i < entries.size(); i++) {
+                for (String term : entryTerms.get(i).get(view.name())) {
+                    entryTotals[i] += idf(view.name(), term);
+                }
+                for (String term : titleTerms.get(i).get(view.name())) {
+                    titleTotals[i] += titleIdf(view.name(), term);
+                }
+            }
+            entryWeight.put(view.name(), entryTotals);
+            titleWeight.put(view.name(), titleTotals);
+        }
         this.vectors = new float[entries.size()][][];
         Map<String, float[]> embedded = new HashMap<>();
         if (embedder != null) {
@@ -229,13 +246,14 @@ public final class TextIndex {
             throw new UncheckedIOException(e);
         }
         float[] questionVector = embedder != null && !question.isBlank() ? embedder.embed(question) : null;
+        Map<String, List<Asked>> asked = asked(terms, setAside, corrections.values());
         List<Match> matches = new ArrayList<>();
         for (int doc = 0; doc < keys.length; doc++) {
             double dense = questionVector == null ? 0 : bestCosine(questionVector, vectors[doc]);
             if (bm25[doc] <= 0 && dense <= 0) {
                 continue;
             }
-            matches.add(match(doc, terms, setAside, corrections.values(), bm25[doc], dense));
+            matches.add(match(doc, terms, asked, bm25[doc], dense));
         }
         return new Result(terms, corrections, questionVector != null, matches);
     }
@@ -270,43 +288,54 @@ public final class TextIndex {
         }
     }
 
-    private Match match(int doc, Map<String, List<String>> terms, Set<String> setAside, Collection<String> corrected,
-                        double bm25, double dense) {
+    /**
+     * A term of the question as the coverage weighs it: its IDF (capped for a term no entry has), whether it
+     * may be a stop word (counted only where found) and whether it was guessed from a typo.
+     */
+    private record Asked(String term, double weight, boolean mayBeStopWord, boolean guessed) {
+    }
+
+    /** Per coverage view, the question's terms with what they weigh, but those set aside. */
+    private Map<String, List<Asked>> asked(Map<String, List<String>> terms, Set<String> setAside, Collection<String> corrected) {
+        Map<String, List<Asked>> asked = new HashMap<>();
+        for (LanguageAnalysis.View view : profile.coverageViews()) {
+            List<String> question = terms.get(view.name()).stream().filter(t -> !setAside.contains(t)).toList();
+            double unknownWeight = view.capUnknown() ? unknownWeight(view.name(), question) : idf(view.name(), "");
+            asked.put(view.name(), question.stream().map(term -> new Asked(term,
+                    known(view.name(), term) ? idf(view.name(), term) : unknownWeight, mayBeStopWord(view, term),
+                    corrected.contains(term))).toList());
+        }
+        return asked;
+    }
+
+    private Match match(int doc, Map<String, List<String>> terms, Map<String, List<Asked>> question, double bm25,
+                        double dense) {
         double coverage = 0;
         double entryCoverage = 0;
         double views = 0;
         boolean foundAsWritten = false;
         boolean foundCorrected = false;
         for (LanguageAnalysis.View view : profile.coverageViews()) {
-            List<String> question = terms.get(view.name()).stream().filter(t -> !setAside.contains(t)).toList();
-            if (question.isEmpty()) {
-                continue;
-            }
             Set<String> inEntry = entryTerms.get(doc).get(view.name());
-            double unknownWeight = view.capUnknown() ? unknownWeight(view.name(), question) : idf(view.name(), "");
             double asked = 0;
             double found = 0;
-            for (String term : question) {
-                if (mayBeStopWord(view, term) && !inEntry.contains(term)) {
+            for (Asked term : question.get(view.name())) {
+                boolean present = inEntry.contains(term.term());
+                if (term.mayBeStopWord() && !present) {
                     continue;
                 }
-                double weight = known(view.name(), term) ? idf(view.name(), term) : unknownWeight;
-                asked += weight;
-                if (inEntry.contains(term)) {
-                    boolean guess = corrected.contains(term);
-                    found += guess ? CORRECTED_WEIGHT * weight : weight;
-                    foundCorrected |= guess;
-                    foundAsWritten |= !guess;
+                asked += term.weight();
+                if (present) {
+                    found += term.guessed() ? CORRECTED_WEIGHT * term.weight() : term.weight();
+                    foundCorrected |= term.guessed();
+                    foundAsWritten |= !term.guessed();
                 }
             }
             if (asked == 0) {
                 continue;
             }
             views += view.coverage();
-            double entryWeight = 0;
-            for (String term : inEntry) {
-                entryWeight += idf(view.name(), term);
-            }
+            double entryWeight = this.entryWeight.get(view.name())[doc];
             coverage += view.coverage() * found / asked;
             entryCoverage += view.coverage() * (entryWeight == 0 ? 0 : found / entryWeight);
         }
@@ -320,15 +349,13 @@ public final class TextIndex {
         for (LanguageAnalysis.View view : profile.views()) {
             Set<String> inTitle = titleTerms.get(doc).get(view.name());
             double found = 0;
-            double total = 0;
-            for (String term : inTitle) {
-                double weight = titleIdf(view.name(), term);
-                total += weight;
-                if (terms.get(view.name()).contains(term)) {
-                    found += weight;
+            for (String term : terms.get(view.name())) {
+                if (inTitle.contains(term)) {
+                    found += titleIdf(view.name(), term);
                     titleHits.add(term);
                 }
             }
+            double total = this.titleWeight.get(view.name())[doc];
             titleWeight += found;
             titleCoverage += total == 0 ? 0 : found / total;
         }
