@@ -38,6 +38,9 @@ public final class DialogueBenchmark {
         System.out.println("\nheld-out questions (" + set + ", never tuned on):");
         report(evaluation.run(set), dump);
 
+        if (rounds == 0) {
+            return;
+        }
         long[] engine = new long[rounds * outcomes.size()];
         long[] bare = new long[rounds * outcomes.size()];
         long[][] perQuestion = new long[outcomes.size()][rounds];
