@@ -83,7 +83,9 @@ final class Guide {
                     c.match().dense(), c.score())).orElse("none");
             String second = content.candidates().size() < 2 ? "" : String.format(java.util.Locale.ROOT, " | 2nd %s %.2f",
                     content.candidates().get(1).item().key(), content.candidates().get(1).score());
-            String intended = intent == null ? "none" : String.format(java.util.Locale.ROOT, "%s:%s %.2f (cov=%.2f ec=%.2f d=%.2f)",
+            String intended = intent == null ? "none" : intent.evidence() == null
+                    ? intent.intent().key() + ":" + intent.parameter() + " (a word of the topic)"
+                    : String.format(java.util.Locale.ROOT, "%s:%s %.2f (cov=%.2f ec=%.2f d=%.2f)",
                     intent.intent().key(), intent.parameter(), intent.confidence(), intent.evidence().coverage(),
                     intent.evidence().entryCoverage(), intent.evidence().dense());
             return language + " " + kind + " terms=" + (content.result() == null ? "" : content.result().terms().values())
@@ -188,6 +190,14 @@ final class Guide {
         }
         if (contentAnswers) {
             return new Understanding(language, question, content, intent, Kind.CONTENT, contentConfidence);
+        }
+        // rather than "I don't know": a question with a word that names one practical topic and nothing the
+        // guide understands better ("Are you open over the Lunar New Year?") gets the site's information on it
+        Optional<VisitorTopic> topic = book.flatMap(b -> b.topicNamed(question));
+        if (topic.isPresent()) {
+            IntentMatcher.Match named = new IntentMatcher.Match(Intent.VISITOR_INFO, topic.get().key(),
+                    settings.intentFloor(), null);
+            return new Understanding(language, question, content, named, Kind.INTENT, settings.intentFloor());
         }
         return new Understanding(language, question, content, intent, Kind.NONE, 0);
     }

@@ -18,12 +18,13 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * How visitors say things in one language, read from {@code dialogue/intents_<language>.yaml}: examples
- * of each {@link Intent} and of each visitor-information question, the words that point at the exhibit
+ * of each {@link Intent} and of each visitor-information question, the words that name a visitor topic
+ * by themselves ("wheelchair", "toilettes", "门票"), the words that point at the exhibit
  * in front of the visitor, the names of languages, the words that ask for something other than yes or no
  * (each with words an answer to it tends to hold: "who" → "by"), and the words a yes/no reply opens with.
  */
 record Phrasebook(String language, Map<Intent, List<String>> intents, Map<VisitorTopic, List<String>> visitorInfo,
-                  List<String> pointing, Map<String, List<String>> languageNames, Map<String, List<String>> asking,
+                  Map<VisitorTopic, List<String>> visitorWords, List<String> pointing, Map<String, List<String>> languageNames, Map<String, List<String>> asking,
                   List<String> replies) {
 
     static final String LANGUAGE_PLACEHOLDER = "{language}";
@@ -51,9 +52,13 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
         lists(yaml.get("visitorInfo"), resource + " visitorInfo").forEach((key, examples) -> info.put(
                 VisitorTopic.fromKey(key).orElseThrow(() -> new IllegalStateException(resource + ": unknown visitor topic '" + key + "'")),
                 examples));
+        Map<VisitorTopic, List<String>> words = new EnumMap<>(VisitorTopic.class);
+        lists(yaml.get("visitorWords"), resource + " visitorWords").forEach((key, list) -> words.put(
+                VisitorTopic.fromKey(key).orElseThrow(() -> new IllegalStateException(resource + ": unknown visitor topic '" + key + "'")),
+                list));
         List<String> pointing = strings(yaml.get("pointing"), resource + " pointing");
         Map<String, List<String>> names = new LinkedHashMap<>(lists(yaml.get("languageNames"), resource + " languageNames"));
-        return new Phrasebook(language, intents, info, pointing, names, lists(yaml.get("asking"), resource + " asking"),
+        return new Phrasebook(language, intents, info, words, pointing, names, lists(yaml.get("asking"), resource + " asking"),
                 strings(yaml.get("replies"), resource + " replies"));
     }
 
@@ -79,6 +84,16 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
         List<String> strings = new ArrayList<>();
         list.forEach(item -> strings.add(String.valueOf(item).strip()));
         return strings;
+    }
+
+    /**
+     * The one visitor topic the text names by a word of its own ("do kids need a ticket? my son is 12"),
+     * if it names exactly one.
+     */
+    Optional<VisitorTopic> topicNamed(String text) {
+        List<VisitorTopic> named = visitorWords.entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(word -> holds(text, word))).map(Map.Entry::getKey).toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     /** Whether the visitor's words point at what is in front of them ("it", "this", "ở đây"). */
