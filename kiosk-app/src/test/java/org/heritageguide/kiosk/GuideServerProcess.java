@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The real guide-server, started once per test run from its built jar
@@ -58,7 +61,9 @@ final class GuideServerProcess {
         try {
             int port = freePort();
             Path data = Files.createTempDirectory("kiosk-test-server");
-            Path log = data.resolve("server.log");
+            // the log outlives the run, in the build folder; the server's data does not
+            Path log = Path.of("kiosk-app/target/guide-server-test.log");
+            Files.createDirectories(log.getParent());
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process process = new ProcessBuilder(List.of(java, "-Xmx768m", "-Dai.djl.offline=true", "-jar", jar.toString(),
                     "--server.port=" + port, "--guide.data-dir=" + data, "--guide.public-base-url=http://127.0.0.1:" + port,
@@ -71,12 +76,26 @@ final class GuideServerProcess {
                     .redirectOutput(log.toFile())
                     .start();
             GuideServerProcess server = new GuideServerProcess(process, port, log);
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndForget(process, data)));
             // the whole guide (speech, indexes of every site) starts in ~1 min, but takes 3-4 on a shared, loaded machine
             server.awaitReady(Duration.ofMinutes(6));
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start guide-server", e);
+        }
+    }
+
+    private static void stopAndForget(Process process, Path data) {
+        process.destroy();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+            try (Stream<Path> paths = Files.walk(data)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            // leaving a temporary folder behind is all that can go wrong at exit
         }
     }
 

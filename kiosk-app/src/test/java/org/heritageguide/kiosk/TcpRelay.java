@@ -60,9 +60,23 @@ final class TcpRelay implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
-                Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
-                open.add(client);
-                open.add(server);
+                Socket server;
+                try {
+                    server = new Socket(InetAddress.getLoopbackAddress(), target);
+                } catch (IOException unreachable) {
+                    closeQuietly(client);
+                    continue;
+                }
+                // a connection accepted while stop() runs must be cut too, not left serving
+                synchronized (this) {
+                    if (socket.isClosed()) {
+                        closeQuietly(client);
+                        closeQuietly(server);
+                        return;
+                    }
+                    open.add(client);
+                    open.add(server);
+                }
                 pipe(client, server);
                 pipe(server, client);
             } catch (IOException closed) {
