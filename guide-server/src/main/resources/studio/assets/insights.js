@@ -8,14 +8,18 @@ export async function inbox(main, siteId) {
   const titleOf = id => pick(site.exhibits.find(e => e.id === id)?.title, source) || id;
   fill(main, 
     h('div.page-head', {}, h('div', {}, h('h1', {}, 'Questions the guide could not answer'),
-      h('p.sub', {}, 'The last 30 days, asked the same way grouped together, most frequent first. Turn one into a FAQ, or dismiss it.'))),
+      h('p.sub', {}, 'The last 30 days, asked the same way grouped together, most frequent first. Turn one into a FAQ, add it to the FAQ that answers it, or dismiss it.'))),
     groups.length === 0
       ? h('div.card', {}, h('p', {}, 'No unanswered question in the last 30 days. 🎉'))
       : h('div.table-wrap', {}, h('table', {},
         h('thead', {}, h('tr', {}, h('th', {}, 'Question'), h('th', {}, 'Asked'), h('th', {}, 'Languages'), h('th', {}, 'At exhibit'), h('th', {}, 'Last asked'), h('th', {}, ''))),
         h('tbody', {}, groups.map(group => h('tr', { 'data-question': group.key },
           h('td', {}, h('b', {}, group.question),
-            group.variants.length > 1 ? h('div.small.muted', {}, 'Also: ', group.variants.slice(1).join(' · ')) : null),
+            group.variants.length > 1 ? h('div.small.muted', {}, 'Also: ', group.variants.slice(1).join(' · ')) : null,
+            group.closestFaq ? h('div.small.closest', {}, 'Does the FAQ “', group.closestFaq.question, '” answer it? ',
+              h('button.link', { 'data-action': 'add-wording',
+                title: 'Visitors asking this way will get that FAQ\'s answer once you publish',
+                onclick: () => addWording(main, siteId, group) }, 'Yes, add this wording to it')) : null),
           h('td', {}, h('b', {}, group.count), group.count === 1 ? ' time' : ' times'),
           h('td', {}, h('div.chips', {}, Object.entries(group.languages).map(([language, n]) => h('span.chip.source', { title: `${n}×` }, `${language} ${n}`)))),
           h('td.small', {}, Object.keys(group.exhibits).map(titleOf).join(', ') || '—'),
@@ -27,6 +31,19 @@ export async function inbox(main, siteId) {
               toast('Dismissed until someone asks again.');
               inbox(main, siteId);
             } }, 'Dismiss')))))))));
+}
+
+/** The guide had the answer in a FAQ but not the visitors' words: their question becomes one of the FAQ's. */
+async function addWording(main, siteId, group) {
+  const language = Object.entries(group.languages).sort((a, b) => b[1] - a[1])[0][0];
+  try {
+    await api(`/sites/${siteId}/faqs/${encodeURIComponent(group.closestFaq.id)}/questions`, { method: 'POST',
+      body: { language, question: group.question, inboxKey: group.key } });
+    toast(`Added to the FAQ “${group.closestFaq.question}” in the draft. Publish for visitors to be answered.`);
+    inbox(main, siteId);
+  } catch (failure) {
+    toast(failure.body?.message || failure.message, 'error');
+  }
 }
 
 function makeFaq(siteId, site, group) {

@@ -1,6 +1,7 @@
 package org.heritageguide.studio;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -8,7 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
+import org.heritageguide.knowledge.KnowledgeBase;
+import org.heritageguide.knowledge.SiteKnowledge;
+import org.heritageguide.site.Faq;
 import org.heritageguide.site.SiteDirectory;
 import org.heritageguide.web.ApiException;
 import org.springframework.http.CacheControl;
@@ -31,20 +37,62 @@ import reactor.core.publisher.Mono;
 class InsightsController {
 
     private static final int MAX_DAYS = 366;
+    /** Below this the guide's closest FAQ to an unanswered question is only a coincidence of words. */
+    private static final double CLOSEST_FAQ_FLOOR = 0.15;
 
     private final VisitorInsights insights;
     private final SiteDirectory sites;
+    private final KnowledgeBase knowledge;
 
-    InsightsController(VisitorInsights insights, SiteDirectory sites) {
+    InsightsController(VisitorInsights insights, SiteDirectory sites, KnowledgeBase knowledge) {
         this.insights = insights;
         this.sites = sites;
+        this.knowledge = knowledge;
+    }
+
+    /** The published FAQ the guide found closest to a question it did not answer, asked as the FAQ's first question. */
+    record ClosestFaq(String id, String question) {
+    }
+
+    record InboxGroup(String key, String question, int count, Map<String, Integer> languages, Map<String, Integer> exhibits,
+                      List<String> variants, Instant lastAsked, ClosestFaq closestFaq) {
     }
 
     @GetMapping(path = "/inbox", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<List<VisitorInsights.QuestionGroup>> inbox(@PathVariable String site, @RequestParam(required = false) String from,
-                                                    @RequestParam(required = false) String to) {
+    Mono<List<InboxGroup>> inbox(@PathVariable String site, @RequestParam(required = false) String from,
+                                 @RequestParam(required = false) String to) {
         LocalDate[] range = range(from, to, 30);
-        return StudioContentController.blocking(() -> insights.unanswered(site, range[0], range[1]));
+        return StudioContentController.blocking(() -> insights.unanswered(site, range[0], range[1]).stream()
+                .map(group -> new InboxGroup(group.key(), group.question(), group.count(), group.languages(), group.exhibits(),
+                        group.variants(), group.lastAsked(), closestFaq(site, group).orElse(null)))
+                .toList());
+    }
+
+    /**
+     * Often the guide has the answer in a FAQ but not the visitor's words: the FAQ among its three best
+     * candidates for the group's question (in the language and at the exhibit it was asked most), if any.
+     */
+    private Optional<ClosestFaq> closestFaq(String site, VisitorInsights.QuestionGroup group) {
+        String language = mostFrequent(group.languages());
+        Optional<SiteKnowledge> published = knowledge.site(site);
+        if (language == null || published.isEmpty()) {
+            return Optional.empty();
+        }
+        SiteKnowledge.Focus focus = new SiteKnowledge.Focus(mostFrequent(group.exhibits()), false);
+        return published.get().search(group.question(), language, focus, Set.of()).candidates().stream().limit(3)
+                .filter(candidate -> candidate.item().faq() != null && candidate.confidence() >= CLOSEST_FAQ_FLOOR)
+                .findFirst()
+                .flatMap(candidate -> published.get().site().faqs().stream().filter(f -> f.id().equals(candidate.item().faq())).findFirst())
+                .map(faq -> new ClosestFaq(faq.id(), firstQuestion(faq, language, published.get().site().sourceLanguage())));
+    }
+
+    private static String mostFrequent(Map<String, Integer> counts) {
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    private static String firstQuestion(Faq faq, String language, String sourceLanguage) {
+        List<String> asked = faq.questions().getOrDefault(language, faq.questions().getOrDefault(sourceLanguage, List.of()));
+        return asked.isEmpty() ? faq.id() : asked.get(0);
     }
 
     record Handled(String key) {

@@ -389,6 +389,39 @@ class StudioContentController {
         });
     }
 
+    record Wording(String language, String question, String inboxKey, String message) {
+    }
+
+    /**
+     * Adds a visitor's way of asking to a FAQ of the draft (in that language), so that the guide answers it
+     * once published: what the inbox offers when the guide had the answer but not the visitor's words.
+     */
+    @PostMapping(path = "/sites/{site}/faqs/{faq}/questions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Saved>> addWording(@PathVariable String site, @PathVariable String faq, @RequestBody Wording request,
+                                           Principal principal) {
+        if (request.question() == null || request.question().isBlank() || request.language() == null) {
+            throw ApiException.badRequest("invalid", "Say the question and the language it is asked in.");
+        }
+        return blocking(() -> {
+            Site draft = draftSite(site);
+            if (!draft.languages().contains(request.language())) {
+                throw ApiException.badRequest("unsupported-language", "The site '" + site + "' is not written in '"
+                        + request.language() + "'; its languages are " + draft.languages() + ".");
+            }
+            StudioContent.FileVersion current = content.draft(site, "faq.yaml");
+            String text = StudioYaml.withQuestion(current.exists() ? current.text() : "", faq, request.language(),
+                    request.question()).orElseThrow(() -> ApiException.notFound("faq-not-found",
+                    "The site '" + site + "' has no FAQ '" + faq + "'."));
+            StudioContent.FileVersion saved = text.equals(current.text()) ? current
+                    : content.save(site, "faq.yaml", current.etag(), text, principal.getName(),
+                    message(request.message(), "A visitor's wording for FAQ " + faq));
+            if (request.inboxKey() != null && !request.inboxKey().isBlank()) {
+                insights.markHandled(site, request.inboxKey());
+            }
+            return withEtag(ResponseEntity.ok(), saved.etag()).body(new Saved("faq.yaml", saved.etag(), saved.text()));
+        });
+    }
+
     private static String faqId(Site site, Map<String, List<String>> questions) {
         String question = questions.values().stream().filter(q -> q != null && !q.isEmpty()).findFirst().orElseThrow().get(0);
         String slug = Normalizer.normalize(question.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
@@ -59,6 +61,97 @@ final class StudioYaml {
         YAML.writeValueAsString(List.of(withoutEmpty(item))).lines()
                 .forEach(line -> text.append(line.startsWith("  ") ? line.substring(2) : line).append('\n'));
         return text.toString();
+    }
+
+    /**
+     * faq.yaml's text with one more way of asking a FAQ in a language, written where the curators' own
+     * layout puts it (after that language's last question) so that the rest of the file is untouched;
+     * if the file is laid out otherwise, the whole file is written anew with the question added. Empty if
+     * the file has no FAQ with that id; the text unchanged if the FAQ already has that question.
+     */
+    @SuppressWarnings("unchecked")
+    static Optional<String> withQuestion(String text, String faq, String language, String question) {
+        Object data = parse(text);
+        if (!(data instanceof List<?> faqs)) {
+            return Optional.empty();
+        }
+        Map<String, Object> item = (Map<String, Object>) faqs.stream()
+                .filter(f -> f instanceof Map<?, ?> m && faq.equals(String.valueOf(m.get("id")))).findFirst().orElse(null);
+        if (item == null) {
+            return Optional.empty();
+        }
+        Object questions = item.computeIfAbsent("questions", k -> new LinkedHashMap<String, Object>());
+        if (!(questions instanceof Map<?, ?>)) {
+            return Optional.empty();
+        }
+        Object asked = ((Map<String, Object>) questions).computeIfAbsent(language, k -> new ArrayList<>());
+        List<Object> list = asked instanceof List<?> l ? (List<Object>) l : new ArrayList<>(List.of(asked));
+        if (list.stream().anyMatch(q -> String.valueOf(q).strip().equalsIgnoreCase(question.strip()))) {
+            return Optional.of(text);
+        }
+        list.add(question.strip());
+        ((Map<String, Object>) questions).put(language, list);
+        String inserted = insertQuestion(text, faq, language, question.strip());
+        if (inserted != null && data.equals(parse(inserted))) {
+            return Optional.of(inserted);
+        }
+        StringBuilder all = new StringBuilder();
+        for (Object each : faqs) {
+            all.append(renderItem((Map<String, Object>) each));
+        }
+        return Optional.of(all.toString());
+    }
+
+    /** The text with the question inserted in the layout the content files use, or null if it is not that layout. */
+    private static String insertQuestion(String text, String faq, String language, String question) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        Pattern start = Pattern.compile("^- id: ['\"]?" + Pattern.quote(faq) + "['\"]?\\s*$");
+        int item = -1;
+        for (int i = 0; i < lines.size() && item < 0; i++) {
+            if (start.matcher(lines.get(i)).matches()) {
+                item = i;
+            }
+        }
+        if (item < 0) {
+            return null;
+        }
+        int end = item + 1;
+        while (end < lines.size() && !lines.get(end).startsWith("- ")) {
+            end++;
+        }
+        int questions = -1;
+        for (int i = item + 1; i < end && questions < 0; i++) {
+            if (lines.get(i).matches("^  questions:\\s*$")) {
+                questions = i;
+            }
+        }
+        if (questions < 0) {
+            return null;
+        }
+        int block = questions + 1;
+        while (block < end && (lines.get(block).startsWith("    ") || lines.get(block).isBlank() && block + 1 < end
+                && lines.get(block + 1).startsWith("    "))) {
+            block++;
+        }
+        String entry = "      - " + quoted(question);
+        for (int i = questions + 1; i < block; i++) {
+            if (lines.get(i).matches("^    " + Pattern.quote(language) + ":\\s*$")) {
+                int last = i + 1;
+                while (last < block && lines.get(last).startsWith("      ")) {
+                    last++;
+                }
+                lines.add(last, entry);
+                return String.join("\n", lines);
+            }
+        }
+        lines.add(block, entry);
+        lines.add(block, "    " + language + ":");
+        return String.join("\n", lines);
+    }
+
+    /** A YAML double-quoted scalar (the JSON escapes are YAML's too). */
+    private static String quoted(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private static Map<String, Object> ordered(Map<?, ?> map, List<String> order) {

@@ -313,6 +313,66 @@ class StudioApiTest {
     }
 
     @Test
+    void aQuestionTheGuideHadTheAnswerForButNotTheWordsJoinsTheClosestFaqAndIsAnsweredOncePublished() throws Exception {
+        // "who did the interior design of the Bronze Drum building?" in a visitor's Korean, not the FAQ's
+        String question = "청동북관 실내 디자인은 누가 했어요?";
+        assertThat(ask("ethnology", "ko", question).get("answered")).isEqualTo(false);
+
+        Map<String, Object> group = inboxGroup("ethnology", question);
+        assertThat(group.get("closestFaq")).isEqualTo(Map.of("id", "who-designed-the-museum", "question", "박물관은 누가 설계했나요?"));
+
+        curator().post().uri("/api/v1/studio/sites/ethnology/faqs/who-designed-the-museum/questions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("language", "ko", "question", question, "inboxKey", group.get("key"))).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.yaml").value(yaml -> assertThat((String) yaml).contains("- \"" + question + "\""));
+        curator().get().uri("/api/v1/studio/sites/ethnology/inbox").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).doesNotContain((String) group.get("key")));
+
+        curator().post().uri("/api/v1/studio/sites/ethnology/faqs/no-such-faq/questions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("language", "ko", "question", question)).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.error").isEqualTo("faq-not-found");
+        curator().post().uri("/api/v1/studio/sites/ethnology/faqs/who-designed-the-museum/questions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("language", "de", "question", "Wer hat das entworfen?")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("unsupported-language");
+        curator().post().uri("/api/v1/studio/sites/ethnology/faqs/who-designed-the-museum/questions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("question", question)).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("invalid");
+        curator().post().uri("/api/v1/studio/sites/van-mieu/faqs/who-founded-the-temple/questions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("language", "en", "question", "who set it up?")).exchange()
+                .expectStatus().isForbidden();
+
+        curator().post().uri("/api/v1/studio/sites/ethnology/publication").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("paths", List.of("faq.yaml"))).exchange().expectStatus().isAccepted();
+        Map<String, Object> answer = Map.of();
+        for (Instant deadline = Instant.now().plusSeconds(60); Instant.now().isBefore(deadline)
+                && !Boolean.TRUE.equals(answer.get("answered")); Thread.sleep(500)) {
+            answer = ask("ethnology", "ko", question);
+        }
+        assertThat(answer.get("answered")).as("answered once published: %s", answer).isEqualTo(true);
+        assertThat((List<Map<String, Object>>) answer.get("sources")).extracting(source -> source.get("exhibit"))
+                .containsExactly("bronze-drum-building");
+        assertThat((String) answer.get("text")).as("the FAQ's answer").contains("베로니크 돌퓌스");
+    }
+
+    /** What the guide replies to a question typed by a new visitor of the site. */
+    private Map<String, Object> ask(String site, String language, String question) {
+        String session = (String) client().post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("site", site, "language", language)).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        return client().post().uri("/api/v1/sessions/" + session + "/turns").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("text", question)).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    private Map<String, Object> inboxGroup(String site, String question) {
+        List<Map<String, Object>> inbox = (List<Map<String, Object>>) (List<?>) curator().get()
+                .uri("/api/v1/studio/sites/" + site + "/inbox").exchange().expectStatus().isOk()
+                .expectBodyList(Map.class).returnResult().getResponseBody();
+        return inbox.stream().filter(g -> g.get("key").equals(VisitorInsights.normalise(question))).findFirst().orElseThrow();
+    }
+
+    @Test
     void theWebUiNeedsItsCsrfTokenForChangesAndLogsInWithAForm() {
         EntityExchangeResult<String> page = client().get().uri("/studio/login").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult();

@@ -39,8 +39,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The studio in a real browser (headless Chromium): a curator edits two languages, publishes and a
  * visitor gets the new text; two curators collide; a revision is restored; a curator of one site is
- * kept out of another; the inbox turns a question into a FAQ. Saves a screenshot of each page to
- * docs/screenshots/studio-*.png (1440×900).
+ * kept out of another; the inbox turns a question into a FAQ, or into another wording of the FAQ that
+ * answers it. Saves a screenshot of each page to docs/screenshots/studio-*.png (1440×900).
  */
 @GuideServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -307,15 +307,28 @@ class StudioBrowserTest {
                 .map(g -> (Integer) g.get("count")).defaultIfEmpty(0).blockFirst(Duration.ofSeconds(10));
         Instant now = Instant.now();
         for (int i = 0; i < 4; i++) {
-            events.record(VisitorEvent.turn(now.minusSeconds(60L * i), "ethnology", "kite-building", "inbox-" + i,
+            events.record(VisitorEvent.turn(now.minusMillis(i), "ethnology", "kite-building", "inbox-" + i,
                     i < 3 ? "en" : "fr", i % 2 == 0 ? "voice" : "text",
                     i < 3 ? "Is there a kite festival?" : "Y a-t-il un festival de cerfs-volants ?", false, 80, List.of()));
         }
         events.record(VisitorEvent.turn(now, "ethnology", null, "inbox-5", "vi", "text", "Có chỗ gửi xe máy không?", false, 80, List.of()));
+        String wording = "Who did the interior of the Bronze Drum building?";
+        events.record(VisitorEvent.turn(now, "ethnology", null, "inbox-6", "en", "text", wording, false, 80, List.of()));
         open(curator, "/studio/sites/ethnology/inbox", By.cssSelector("tr[data-question='is there a kite festival']"));
         WebElement row = curator.findElement(By.cssSelector("tr[data-question='is there a kite festival']"));
         assertThat(row.getText()).contains("Is there a kite festival?", (before + 3) + " times", "EN " + (before + 3));
+        String wordingKey = "who did the interior of the bronze drum building";
+        WebElement answerable = curator.findElement(By.cssSelector("tr[data-question='" + wordingKey + "']"));
+        assertThat(answerable.getText()).contains("Does the FAQ “Who designed the museum?” answer it?");
         screenshot(curator, "inbox");
+
+        // the guide had the answer but not the visitor's words: they join the FAQ
+        answerable.findElement(By.cssSelector("[data-action=add-wording]")).click();
+        await(curator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Added to the FAQ “Who designed the museum?”"));
+        await(curator).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-question='" + wordingKey + "']"), 0));
+        curatorApi().get().uri("/api/v1/studio/sites/ethnology/files/faq.yaml").exchange()
+                .expectBody().jsonPath("$.yaml").value(yaml -> assertThat((String) yaml).contains("- \"" + wording + "\""));
+        row = curator.findElement(By.cssSelector("tr[data-question='is there a kite festival']"));
 
         row.findElement(By.cssSelector("[data-action=make-faq]")).click();
         WebElement dialog = await(curator).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[data-dialog=faq]")));
