@@ -83,7 +83,8 @@ class LabelsApiTest {
                 .expectHeader().valueEquals(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"labels-van-mieu.pdf\"")
                 .expectBody(byte[].class).returnResult();
         Path file = Files.write(work.resolve("labels.pdf"), pdf.getResponseBody());
-        run(List.of("pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", file.toString(), work.resolve("page").toString()));
+        // rendered as printed: at 150 dpi one code in ten could fail to decode, depending on the secret
+        run(List.of("pdftoppm", "-r", "300", "-png", "-f", "1", "-l", "1", file.toString(), work.resolve("page").toString()));
         Path page;
         try (var files = Files.list(work)) {
             page = files.filter(p -> p.getFileName().toString().startsWith("page")).findFirst().orElseThrow();

@@ -397,14 +397,18 @@ class StudioBrowserTest {
                 .bodyValue(Map.of("yaml", revised, "message", "Add the height of the pavilion")).exchange().expectStatus().isOk();
     }
 
-    /** The label sheet the labels page links to, fetched as the admin, each QR code read back with zbarimg. */
+    /**
+     * The label sheet the labels page links to, fetched as the admin, each QR code read back with zbarimg
+     * from the sheet rendered at 300 dpi, as printed (at 150 dpi one code in ten of a sheet could fail to
+     * decode, depending on the deployment's secret).
+     */
     private List<String> decodedLabels(String sheetUrl) throws Exception {
         byte[] pdf = api("admin", GuideServerTest.ADMIN_PASSWORD).get().uri(java.net.URI.create(sheetUrl).getRawPath() + "?"
                         + java.net.URI.create(sheetUrl).getRawQuery()).exchange()
                 .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
         Path dir = Files.createTempDirectory("labels");
         Files.write(dir.resolve("sheet.pdf"), pdf);
-        assertThat(new ProcessBuilder("pdftoppm", "-r", "150", "-png", "sheet.pdf", "page").directory(dir.toFile())
+        assertThat(new ProcessBuilder("pdftoppm", "-r", "300", "-png", "sheet.pdf", "page").directory(dir.toFile())
                 .inheritIO().start().waitFor()).isZero();
         List<String> codes = new java.util.ArrayList<>();
         try (var pages = Files.list(dir)) {
