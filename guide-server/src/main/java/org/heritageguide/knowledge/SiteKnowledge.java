@@ -89,20 +89,32 @@ public final class SiteKnowledge {
         }
         TextIndex.Result result = index.search(question, Set.of(), realWords);
         TextIndex.Match naming = naming(result);
-        String named = naming == null ? null : items.get(naming.key()).exhibit();
+        boolean namesTheSite = naming != null && items.get(naming.key()).kind() == KnowledgeItem.Kind.INTRO;
+        String named = naming == null || namesTheSite ? null : items.get(naming.key()).exhibit();
+        // what is asked about a named exhibit (or the site) must be in a text, not only the name: "how tall
+        // is Khuê Văn Các?" is not answered from a passage that names the pavilion but says nothing of height
+        Map<String, TextIndex.Match> beyondTheName = naming == null || !asksMoreThanTheName(result, naming.titleHits())
+                ? null : index.search(question, naming.titleHits(), realWords).matches().stream()
+                .collect(java.util.stream.Collectors.toMap(TextIndex.Match::key, match -> match));
         double maxBm25 = result.matches().stream().mapToDouble(TextIndex.Match::bm25).max().orElse(0);
         List<Candidate> candidates = new ArrayList<>();
         for (TextIndex.Match match : result.matches()) {
             KnowledgeItem item = items.get(match.key());
             double score = ranking.score(match, maxBm25, item.exhibit(), named, focus, result.dense());
             boolean pointedAt = focus.pointedAt() && item.exhibit() != null && item.exhibit().equals(focus.exhibit());
-            candidates.add(new Candidate(item, score, ranking.confidence(match, result.dense(), pointedAt), match));
+            boolean onlyTheName = beyondTheName != null
+                    && beyondTheName.getOrDefault(match.key(), match).coverage() == 0;
+            candidates.add(new Candidate(item, score, onlyTheName ? 0 : ranking.confidence(match, result.dense(), pointedAt), match));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         if (candidates.size() > 1) {
             candidates.set(0, exhibitWide(candidates));
         }
-        return new Answers(language, candidates, named, naming == null ? Set.of() : naming.titleHits(), result);
+        return new Answers(language, candidates, named, named == null ? Set.of() : naming.titleHits(), result);
+    }
+
+    private static boolean asksMoreThanTheName(TextIndex.Result result, Set<String> name) {
+        return result.terms().values().stream().flatMap(List::stream).anyMatch(term -> !name.contains(term));
     }
 
     /**
@@ -125,26 +137,24 @@ public final class SiteKnowledge {
     }
 
     /**
-     * The summary of the exhibit whose title the question names most clearly, if clearly enough, and
-     * more clearly than the site's own name.
+     * The summary of the exhibit whose title the question names most clearly, if clearly enough, or the
+     * site's introduction if it names the site at least as clearly.
      */
     private TextIndex.Match naming(TextIndex.Result result) {
         TextIndex.Match best = null;
-        boolean site = false;
         for (TextIndex.Match match : result.matches()) {
             KnowledgeItem.Kind kind = items.get(match.key()).kind();
             if (kind != KnowledgeItem.Kind.SUMMARY && kind != KnowledgeItem.Kind.INTRO
                     || match.titleWeight() < ranking.nameThreshold()) {
                 continue;
             }
+            // the words that name the site ("Văn Miếu") name no exhibit, even one whose title has them too
             boolean intro = kind == KnowledgeItem.Kind.INTRO;
             double margin = best == null ? Double.MAX_VALUE : match.titleWeight() - best.titleWeight();
             if (margin > 1e-9 || intro && margin > -1e-9) {
                 best = match;
-                site = intro;
             }
         }
-        // the words that name the site ("Văn Miếu") name no exhibit, even one whose title has them too
-        return site ? null : best;
+        return best;
     }
 }
