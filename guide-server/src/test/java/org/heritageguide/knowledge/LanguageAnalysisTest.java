@@ -22,6 +22,16 @@ class LanguageAnalysisTest {
     }
 
     @Test
+    void anEnglishVerbsIrregularFormsAreOneTermButItsNounIsNot() {
+        LanguageAnalysis.Profile english = LanguageAnalysis.profile("en");
+        LanguageAnalysis.View words = english.views().get(0);
+
+        assertThat(english.terms(words, "you build the temple")).contains("built");
+        assertThat(english.terms(words, "Who built the Temple of Literature?")).contains("built");
+        assertThat(english.terms(words, "the Bronze Drum building")).contains("build").doesNotContain("built");
+    }
+
+    @Test
     void koreanVerbsAreMatchedOnTheirStemWhateverTheEnding() {
         LanguageAnalysis.Profile korean = LanguageAnalysis.profile("ko");
         LanguageAnalysis.View morphemes = korean.views().get(0);

@@ -94,7 +94,7 @@ class VisitorAppBrowserTest {
         phone.waitUntil(d -> phone.all("#log > li.answer").size() == 1, Duration.ofSeconds(15));
         List<String> conversation = phone.conversation();
         assertThat(conversation.get(1)).containsIgnoringCase("temple of literature");
-        assertThat(conversation.get(2)).contains("1070");
+        assertThat(conversation.get(2)).as("the answer to %s", conversation.get(1)).contains("1070");
         phone.waitUntil(d -> "speaking".equals(phone.body().getDomAttribute("data-state")), Duration.ofSeconds(10));
 
         // asking again while the answer is being spoken cuts it off and answers the new question
