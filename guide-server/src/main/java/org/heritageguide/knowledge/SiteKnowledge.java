@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.heritageguide.site.Site;
 
@@ -95,7 +96,7 @@ public final class SiteKnowledge {
         // is Khuê Văn Các?" is not answered from a passage that names the pavilion but says nothing of height
         Map<String, TextIndex.Match> beyondTheName = naming == null || !asksMoreThanTheName(result, naming.titleHits())
                 ? null : index.search(question, naming.titleHits(), realWords).matches().stream()
-                .collect(java.util.stream.Collectors.toMap(TextIndex.Match::key, match -> match));
+                .collect(Collectors.toMap(TextIndex.Match::key, match -> match));
         double maxBm25 = result.matches().stream().mapToDouble(TextIndex.Match::bm25).max().orElse(0);
         List<Candidate> candidates = new ArrayList<>();
         for (TextIndex.Match match : result.matches()) {
@@ -104,7 +105,8 @@ public final class SiteKnowledge {
             boolean pointedAt = focus.pointedAt() && item.exhibit() != null && item.exhibit().equals(focus.exhibit());
             boolean onlyTheName = beyondTheName != null
                     && beyondTheName.getOrDefault(match.key(), match).coverage() == 0;
-            candidates.add(new Candidate(item, score, onlyTheName ? 0 : ranking.confidence(match, result.dense(), pointedAt), match));
+            double confidence = onlyTheName ? 0 : ranking.confidence(match, result.dense(), pointedAt);
+            candidates.add(new Candidate(item, score, confidence, match));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         if (candidates.size() > 1) {
