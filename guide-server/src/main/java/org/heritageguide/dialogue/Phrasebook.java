@@ -24,8 +24,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * (each with words an answer to it tends to hold: "who" → "by"), and the words a yes/no reply opens with.
  */
 record Phrasebook(String language, Map<Intent, List<String>> intents, Map<VisitorTopic, List<String>> visitorInfo,
-                  Map<VisitorTopic, List<String>> visitorWords, List<String> pointing, Map<String, List<String>> languageNames, Map<String, List<String>> asking,
-                  List<String> replies) {
+                  Map<VisitorTopic, List<String>> visitorWords, List<String> pointing,
+                  Map<String, List<String>> languageNames, Map<String, List<String>> asking, List<String> replies) {
 
     static final String LANGUAGE_PLACEHOLDER = "{language}";
 
@@ -48,18 +48,19 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
         lists(yaml.get("intents"), resource + " intents").forEach((key, examples) -> intents.put(
                 Intent.fromKey(key).orElseThrow(() -> new IllegalStateException(resource + ": unknown intent '" + key + "'")),
                 examples));
-        Map<VisitorTopic, List<String>> info = new EnumMap<>(VisitorTopic.class);
-        lists(yaml.get("visitorInfo"), resource + " visitorInfo").forEach((key, examples) -> info.put(
-                VisitorTopic.fromKey(key).orElseThrow(() -> new IllegalStateException(resource + ": unknown visitor topic '" + key + "'")),
-                examples));
-        Map<VisitorTopic, List<String>> words = new EnumMap<>(VisitorTopic.class);
-        lists(yaml.get("visitorWords"), resource + " visitorWords").forEach((key, list) -> words.put(
-                VisitorTopic.fromKey(key).orElseThrow(() -> new IllegalStateException(resource + ": unknown visitor topic '" + key + "'")),
-                list));
+        Map<VisitorTopic, List<String>> info = byTopic(yaml.get("visitorInfo"), resource + " visitorInfo");
+        Map<VisitorTopic, List<String>> words = byTopic(yaml.get("visitorWords"), resource + " visitorWords");
         List<String> pointing = strings(yaml.get("pointing"), resource + " pointing");
         Map<String, List<String>> names = new LinkedHashMap<>(lists(yaml.get("languageNames"), resource + " languageNames"));
         return new Phrasebook(language, intents, info, words, pointing, names, lists(yaml.get("asking"), resource + " asking"),
                 strings(yaml.get("replies"), resource + " replies"));
+    }
+
+    private static Map<VisitorTopic, List<String>> byTopic(Object node, String where) {
+        Map<VisitorTopic, List<String>> byTopic = new EnumMap<>(VisitorTopic.class);
+        lists(node, where).forEach((key, list) -> byTopic.put(VisitorTopic.fromKey(key)
+                .orElseThrow(() -> new IllegalStateException(where + ": unknown visitor topic '" + key + "'")), list));
+        return byTopic;
     }
 
     private static Map<String, List<String>> lists(Object node, String where) {

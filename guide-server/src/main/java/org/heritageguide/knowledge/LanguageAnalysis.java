@@ -298,8 +298,9 @@ public final class LanguageAnalysis {
 
     /**
      * Words that mean the same, from {@code knowledge/synonyms_<language>.txt}: one group per line, comma
-     * separated, the word the content is most likely to use first ("창, 창문": window). Every word of a group is read as its first, in the content and in the visitor's
-     * question alike, so a question in other words than the curators' still covers their text.
+     * separated, the word the content is most likely to use first ("창, 창문": window). Every word of a
+     * group is read as its first, in the content and in the visitor's question alike, so a question in
+     * other words than the curators' still covers their text.
      */
     private static final class Synonyms {
 

@@ -43,7 +43,6 @@ public record Ranking(double bm25Weight, double denseWeight, double denseBase, d
      * there are some, to find the meanings related at all, unless the visitor points at the exhibit the
      * item is about ("wen was it bilt" at the pavilion).
      */
-
     double confidence(TextIndex.Match match, boolean dense, boolean pointedAt) {
         double closeness = dense ? Math.max(0, match.dense() - sureCosine) : 0;
         double coverage = match.coverage();

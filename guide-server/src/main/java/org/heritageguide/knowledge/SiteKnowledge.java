@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.heritageguide.site.Site;
 
@@ -94,17 +93,15 @@ public final class SiteKnowledge {
         String named = naming == null || namesTheSite ? null : items.get(naming.key()).exhibit();
         // what is asked about a named exhibit (or the site) must be in a text, not only the name: "how tall
         // is Khuê Văn Các?" is not answered from a passage that names the pavilion but says nothing of height
-        Map<String, TextIndex.Match> beyondTheName = naming == null || !asksMoreThanTheName(result, naming.titleHits())
-                ? null : index.search(question, naming.titleHits(), realWords).matches().stream()
-                .collect(Collectors.toMap(TextIndex.Match::key, match -> match));
+        Map<String, Double> beyondTheName = naming == null || !asksMoreThanTheName(result, naming.titleHits())
+                ? null : index.coverageAside(result, naming.titleHits());
         double maxBm25 = result.matches().stream().mapToDouble(TextIndex.Match::bm25).max().orElse(0);
         List<Candidate> candidates = new ArrayList<>();
         for (TextIndex.Match match : result.matches()) {
             KnowledgeItem item = items.get(match.key());
             double score = ranking.score(match, maxBm25, item.exhibit(), named, focus, result.dense());
             boolean pointedAt = focus.pointedAt() && item.exhibit() != null && item.exhibit().equals(focus.exhibit());
-            boolean onlyTheName = beyondTheName != null
-                    && beyondTheName.getOrDefault(match.key(), match).coverage() == 0;
+            boolean onlyTheName = beyondTheName != null && beyondTheName.get(match.key()) == 0;
             double confidence = onlyTheName ? 0 : ranking.confidence(match, result.dense(), pointedAt);
             candidates.add(new Candidate(item, score, confidence, match));
         }

@@ -258,6 +258,23 @@ public final class TextIndex {
         return new Result(terms, corrections, questionVector != null, matches);
     }
 
+    /**
+     * Each match's coverage of the question with {@code setAside} left out, as a search setting them aside
+     * would give it, without searching again.
+     */
+    public Map<String, Double> coverageAside(Result result, Set<String> setAside) {
+        Map<String, List<Asked>> asked = asked(result.terms(), setAside, result.corrections().values());
+        Set<String> matched = new HashSet<>();
+        result.matches().forEach(match -> matched.add(match.key()));
+        Map<String, Double> coverage = new HashMap<>();
+        for (int doc = 0; doc < keys.length; doc++) {
+            if (matched.contains(keys[doc])) {
+                coverage.put(keys[doc], match(doc, result.terms(), asked, 0, 0).coverage());
+            }
+        }
+        return coverage;
+    }
+
     /** The question's terms (in every view) that this index has seen. */
     public Set<String> knownTerms(String question) {
         Set<String> known = new HashSet<>();
