@@ -60,6 +60,23 @@ class GuidePhrasesBundlesTest {
         assertThat(phrases.say("vi", "answer.near", "Khuê Văn Các", "Đại Trung Môn")).contains("Khuê Văn Các");
     }
 
+    @Test
+    void everyPhraseIsSaidWithEveryLetterItHas() throws IOException {
+        GuidePhrases guide = new GuidePhrases();
+        try (Stream<Path> files = Files.list(I18N)) {
+            for (Path bundle : files.filter(f -> f.getFileName().toString().startsWith("guide_")).toList()) {
+                String language = bundle.getFileName().toString().replaceAll("guide_|\\.properties", "");
+                for (String key : phrases(load(bundle))) {
+                    // a phrase is a MessageFormat: an apostrophe is written '' ("This label's code" came out "This labels code")
+                    String said = guide.say(language, key, "A", "B", "C", "D");
+                    String written = load(bundle).getProperty(key).replaceAll("\\{\\d}", "").replace("''", "'");
+                    assertThat(said.chars().filter(c -> c == '\'').count()).as(bundle + " " + key)
+                            .isEqualTo(written.chars().filter(c -> c == '\'').count());
+                }
+            }
+        }
+    }
+
     private static java.util.Set<String> phrases(Properties bundle) {
         return bundle.stringPropertyNames().stream().filter(key -> !key.startsWith("grammar."))
                 .collect(java.util.stream.Collectors.toSet());
