@@ -1,5 +1,7 @@
 package org.heritageguide.web;
 
+import java.util.Collection;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,7 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -75,7 +78,7 @@ class ApiErrorHandler implements WebExceptionHandler {
         }
         if (failure instanceof ServerWebInputException input) {
             String message = causedBy(failure, DecodingException.class)
-                    ? "The request body is not valid JSON of the expected shape."
+                    ? shapeProblem(failure)
                     : "The request is not valid: " + input.getReason();
             if (input.getReason() != null && input.getReason().contains("No request body")) {
                 message = "The request needs a JSON body.";
@@ -100,12 +103,44 @@ class ApiErrorHandler implements WebExceptionHandler {
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        return cause(failure, type) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
+    }
+
+    /** Names the field a client got wrong ("'site' must be text."), when the parser knows it. */
+    private static String shapeProblem(Throwable failure) {
+        MismatchedInputException mismatch = cause(failure, MismatchedInputException.class);
+        if (mismatch == null || mismatch.getPath().isEmpty() || mismatch.getTargetType() == null) {
+            return "The request body is not valid JSON of the expected shape.";
+        }
+        String field = mismatch.getPath().stream()
+                .map(step -> step.getPropertyName() != null ? step.getPropertyName() : String.valueOf(step.getIndex()))
+                .collect(Collectors.joining("."));
+        return "'" + field + "' must be " + expected(mismatch.getTargetType()) + ".";
+    }
+
+    private static String expected(Class<?> type) {
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "an object";
     }
 
 }

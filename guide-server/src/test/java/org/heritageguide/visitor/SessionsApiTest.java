@@ -105,6 +105,12 @@ class SessionsApiTest {
         expectError(post("{\"site\": ", MediaType.APPLICATION_JSON), HttpStatus.BAD_REQUEST, "bad-request");
         expectError(post("{\"site\": [1, 2]}", MediaType.APPLICATION_JSON), HttpStatus.BAD_REQUEST, "bad-request");
         expectError(post("{\"exhibit\": \"khue-van-cac\"}", MediaType.APPLICATION_JSON), HttpStatus.BAD_REQUEST, "invalid");
+        // a wrong type is named, never read as text: {"site": 42} is not a site called "42"
+        post("{\"site\": 42}", MediaType.APPLICATION_JSON).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error").isEqualTo("bad-request")
+                .jsonPath("$.message").isEqualTo("'site' must be text.");
+        post("{\"site\": \"van-mieu\", \"language\": true}", MediaType.APPLICATION_JSON).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").isEqualTo("'language' must be text.");
         expectError(post("{\"site\": \"van-mieu\", \"language\": \"tlh\"}", MediaType.APPLICATION_JSON),
                 HttpStatus.BAD_REQUEST, "unsupported-language");
         expectError(post("{\"site\": \"van-mieu\", \"exhibit\": \"khue-van-cac\", \"sig\": \"forged123456\"}",

@@ -107,8 +107,13 @@ class TurnsApiTest {
     @Test
     void rejectsAnEmptyOrTooLongQuestionAndAnUnknownSession() {
         String id = open("van-mieu", null, "en");
-        ask(id, "").expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("invalid");
-        ask(id, "a".repeat(501)).expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("invalid");
+        ask(id, "").expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("invalid")
+                .jsonPath("$.message").isEqualTo("text must not be empty");
+        ask(id, "a".repeat(501)).expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("invalid")
+                .jsonPath("$.message").isEqualTo("text must be at most 500 characters");
+        client().post().uri("/api/v1/sessions/{id}/turns", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"text\": 5}").exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.message").isEqualTo("'text' must be text.");
         client().post().uri("/api/v1/sessions/{id}/turns", id).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"text\":").exchange().expectStatus().isBadRequest();
         ask("no-such-session", "hello").expectStatus().isNotFound().expectBody()
