@@ -29,6 +29,8 @@ class LanguageAnalysisTest {
     void koreanVerbsAreMatchedOnTheirStemWhateverTheEnding() {
         assertThat(terms("ko", "morphemes", "누가 세웠어요?")).contains("세우");
         assertThat(terms("ko", "morphemes", "1805년에 세워졌습니다")).contains("세우");
+        assertThat(terms("ko", "morphemes", "이 건물은 언제 지어졌나요?")).as("짓다 is 세우다: to build").contains("세우");
+        assertThat(terms("ko", "morphemes", "1805년에 건립되었습니다")).contains("세우");
     }
 
     @Test
