@@ -165,10 +165,19 @@ public final class ContentLoader {
                               Map<VisitorTopic, Localized> visitorInfo, List<Area> areas) {
     }
 
+    private static final Set<String> SITE_FIELDS = Set.of("name", "city", "languages", "defaultLanguage",
+            "sourceLanguage", "partialLanguages", "intro", "visitorInfo", "areas");
+    private static final Set<String> AREA_FIELDS = Set.of("id", "name");
+    private static final Set<String> EXHIBIT_FIELDS = Set.of("status", "area", "order", "related", "title", "summary",
+            "passages", "facts", "location");
+    private static final Set<String> FACT_FIELDS = Set.of("label", "value");
+    private static final Set<String> FAQ_FIELDS = Set.of("id", "exhibit", "questions", "answer");
+
     private SiteHeader readHeader(FileReader reader, YamlNode root) {
         if (reader.requireMap(root, "") == null) {
             return null;
         }
+        reader.onlyFields(root, "", SITE_FIELDS);
         List<String> languages = reader.languages(root, "languages");
         if (languages.isEmpty()) {
             reader.problem(root, "languages", "at least one language is required");
@@ -208,6 +217,7 @@ public final class ContentLoader {
             for (int i = 0; i < areasNode.items().size(); i++) {
                 YamlNode area = reader.requireMap(areasNode.items().get(i), "areas[" + i + "]");
                 if (area != null) {
+                    reader.onlyFields(area, "areas[" + i + "]", AREA_FIELDS);
                     String id = reader.id(area, "id", true);
                     Localized areaName = reader.localized(area, "name", defaultLanguage);
                     if (id != null) {
@@ -225,6 +235,7 @@ public final class ContentLoader {
         if (reader.requireMap(root, "") == null) {
             return null;
         }
+        reader.onlyFields(root, "", EXHIBIT_FIELDS);
         String language = site.defaultLanguage;
         String statusText = reader.text(root, "status", true);
         ExhibitStatus status = ExhibitStatus.DRAFT;
@@ -261,10 +272,12 @@ public final class ContentLoader {
         YamlNode factsNode = root.get("facts");
         if (factsNode != null && factsNode.isList()) {
             for (int i = 0; i < factsNode.items().size(); i++) {
-                YamlNode fact = reader.requireMap(factsNode.items().get(i), "facts[" + i + "]");
+                String at = "facts[" + i + "]";
+                YamlNode fact = reader.requireMap(factsNode.items().get(i), at);
                 if (fact != null) {
-                    facts.add(new Fact(reader.localized(fact, "facts[" + i + "].label", null),
-                            reader.localized(fact, "facts[" + i + "].value", null)));
+                    reader.onlyFields(fact, at, FACT_FIELDS);
+                    facts.add(new Fact(reader.localized(fact, "label", at + ".label", language),
+                            reader.localized(fact, "value", at + ".value", language)));
                 }
             }
         } else if (factsNode != null && !factsNode.isNull()) {
@@ -289,6 +302,7 @@ public final class ContentLoader {
             if (node == null) {
                 continue;
             }
+            reader.onlyFields(node, at, FAQ_FIELDS);
             String id = reader.id(node, "id", true);
             if (id != null && !ids.add(id)) {
                 reader.problem(node.get("id"), at + ".id", "'" + id + "' is used twice");

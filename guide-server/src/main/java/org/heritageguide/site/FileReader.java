@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Reads typed values out of one content file's YAML, collecting every problem with its line and field. */
@@ -30,6 +31,19 @@ final class FileReader {
 
     void problem(YamlNode at, String field, String message) {
         problems.add(new ContentProblem(file, at == null ? 0 : at.line(), field, message));
+    }
+
+    /**
+     * Reports every key of a map that the format does not have: a mistyped key ("sumary", "valeu") would
+     * otherwise lose its text without a word.
+     */
+    void onlyFields(YamlNode map, String at, Set<String> fields) {
+        for (String key : map.entries().keySet()) {
+            if (!fields.contains(key)) {
+                problems.add(new ContentProblem(file, map.lineOf(key), at.isEmpty() ? key : at + "." + key,
+                        "unknown field; expected one of " + fields.stream().sorted().toList()));
+            }
+        }
     }
 
     YamlNode requireMap(YamlNode node, String field) {
@@ -114,14 +128,19 @@ final class FileReader {
 
     /** A {@code {language: text}} map; {@code requiredLanguage} (if not null) must be present. */
     Localized localized(YamlNode parent, String field, String requiredLanguage) {
-        YamlNode node = parent.get(field);
+        return localized(parent, field, field, requiredLanguage);
+    }
+
+    /** The texts under {@code key}, reported as the field {@code at} (a path such as {@code facts[2].value}). */
+    Localized localized(YamlNode parent, String key, String at, String requiredLanguage) {
+        YamlNode node = parent.get(key);
         if (node == null || node.isNull()) {
             if (requiredLanguage != null) {
-                problem(parent, field, "is required, at least in " + requiredLanguage);
+                problem(parent, at, "is required, at least in " + requiredLanguage);
             }
             return Localized.EMPTY;
         }
-        return localizedNode(node, field, requiredLanguage);
+        return localizedNode(node, at, requiredLanguage);
     }
 
     Localized localizedNode(YamlNode node, String field, String requiredLanguage) {

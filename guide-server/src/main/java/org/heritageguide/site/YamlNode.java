@@ -24,12 +24,19 @@ final class YamlNode {
     private final Map<String, YamlNode> map;
     private final List<YamlNode> list;
     private final String scalar;
+    /** The line of each key of a map: a block value starts on the line after its key. */
+    private final Map<String, Integer> keyLines;
 
     private YamlNode(int line, Map<String, YamlNode> map, List<YamlNode> list, String scalar) {
+        this(line, map, list, scalar, Map.of());
+    }
+
+    private YamlNode(int line, Map<String, YamlNode> map, List<YamlNode> list, String scalar, Map<String, Integer> keyLines) {
         this.line = line;
         this.map = map;
         this.list = list;
         this.scalar = scalar;
+        this.keyLines = keyLines;
     }
 
     /** Parses one YAML document; a syntax error becomes a {@link YamlSyntaxException} with its line. */
@@ -51,12 +58,14 @@ final class YamlNode {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.START_OBJECT) {
             Map<String, YamlNode> entries = new LinkedHashMap<>();
+            Map<String, Integer> keyLines = new LinkedHashMap<>();
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
+                keyLines.put(name, parser.currentTokenLocation().getLineNr());
                 parser.nextToken();
                 entries.put(name, read(parser));
             }
-            return new YamlNode(line, entries, null, null);
+            return new YamlNode(line, entries, null, null, keyLines);
         }
         if (token == JsonToken.START_ARRAY) {
             List<YamlNode> items = new ArrayList<>();
@@ -73,6 +82,11 @@ final class YamlNode {
 
     int line() {
         return line;
+    }
+
+    /** The line a key of this map is written on. */
+    int lineOf(String key) {
+        return keyLines.getOrDefault(key, line);
     }
 
     boolean isMap() {

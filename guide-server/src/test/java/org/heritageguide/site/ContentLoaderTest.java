@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.heritageguide.TestContent;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +67,42 @@ class ContentLoaderTest {
                 "sites/van-mieu/exhibits/khue-van-cac.yaml:2 area: 'nowhere' is not an area of the site (see site.yaml)",
                 "sites/van-mieu/exhibits/khue-van-cac.yaml:4 title: the site's default language (vi) is missing",
                 "sites/van-mieu/exhibits/khue-van-cac.yaml:1 summary: is required, at least in vi");
+    }
+
+    @Test
+    void factsAreReadWithTheirLabelsAndValues() {
+        Exhibit pavilion = new ContentLoader(content).load(1).site("van-mieu").orElseThrow()
+                .exhibit("khue-van-cac").orElseThrow();
+
+        assertThat(pavilion.facts()).isNotEmpty();
+        assertThat(pavilion.facts().get(0).label().in("en")).contains("Built");
+        assertThat(pavilion.facts().get(0).value().in("vi")).contains("1805");
+    }
+
+    @Test
+    void aMistypedFieldIsReportedOnItsLineInsteadOfLosingItsText() throws IOException {
+        Path file = content.resolve("sites/van-mieu/exhibits/khue-van-cac.yaml");
+        String yaml = Files.readString(file);
+        Files.writeString(file, yaml.replaceFirst("\n    value:", "\n    valeu:").replaceFirst("\nlocation:", "\nlocaton:"));
+
+        SiteCatalog catalog = new ContentLoader(content).load(1);
+
+        int valeu = lineOf(file, "    valeu:");
+        assertThat(catalog.problems()).extracting(ContentProblem::toString).contains(
+                "sites/van-mieu/exhibits/khue-van-cac.yaml:" + valeu + " facts[0].valeu: unknown field; expected one of [label, value]",
+                "sites/van-mieu/exhibits/khue-van-cac.yaml:" + (valeu - 6) + " facts[0].value: is required, at least in vi",
+                "sites/van-mieu/exhibits/khue-van-cac.yaml:" + lineOf(file, "locaton:") + " locaton: unknown field; expected one of "
+                        + "[area, facts, location, order, passages, related, status, summary, title]");
+    }
+
+    private static int lineOf(Path file, String start) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(start)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(start + " not in " + file);
     }
 
     @Test
