@@ -63,6 +63,10 @@ public class KnowledgeBase implements DisposableBean {
     void onSitesChanged(SitesChanged event) {
         if (!started) {
             started = true;
+            event.catalog().all().stream().flatMap(site -> site.languages().stream()).distinct()
+                    .filter(language -> embedders.forLanguage(language).isEmpty())
+                    .forEach(language -> log.info("Dense retrieval in {}: none, words only (to add a model "
+                            + "for it, see models/README.md)", language));
             index(event.catalog());
             return;
         }
@@ -76,20 +80,25 @@ public class KnowledgeBase implements DisposableBean {
         long start = System.nanoTime();
         Map<String, SiteKnowledge> previous = current.get();
         Map<String, SiteKnowledge> next = new LinkedHashMap<>();
-        for (Site site : catalog.all()) {
-            SiteKnowledge known = previous.get(site.id());
-            try {
-                next.put(site.id(), known != null && known.site().equals(site) ? known : indexer.index(site, known));
-            } catch (RuntimeException e) {
-                log.error("Could not index site {}; it keeps its previous index", site.id(), e);
-                if (known != null) {
-                    next.put(site.id(), known);
-                }
-            }
-        }
+        // sites are independent, and each embedder has a pool of predictors: index them side by side
+        catalog.all().parallelStream().map(site -> indexOrKeep(site, previous.get(site.id())))
+                .flatMap(Optional::stream).toList()
+                .forEach(known -> next.put(known.site().id(), known));
         current.set(Map.copyOf(next));
         log.info("Knowledge of {} site(s) indexed (catalog version {}) in {} ms", next.size(), catalog.version(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    private Optional<SiteKnowledge> indexOrKeep(Site site, SiteKnowledge known) {
+        if (known != null && known.site().equals(site)) {
+            return Optional.of(known);
+        }
+        try {
+            return Optional.of(indexer.index(site, known));
+        } catch (RuntimeException e) {
+            log.error("Could not index site {}; it keeps its previous index", site.id(), e);
+            return Optional.ofNullable(known);
+        }
     }
 
     /**
