@@ -28,6 +28,16 @@ public record GuideProperties(
         @NotNull @DefaultValue("models/local") Path operatorModelsDir,
         @NotNull @DefaultValue("http://localhost:8080") URI publicBaseUrl) {
 
+    /**
+     * Whether the public address names this machine only (localhost, 127.x, ::1): the guide's own default,
+     * which a visitor's phone cannot open, so labels printed with it are useless.
+     */
+    public boolean publicBaseUrlIsThisMachineOnly() {
+        String host = publicBaseUrl.getHost();
+        return host == null || host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+                || host.equals("0.0.0.0");
+    }
+
     /** The public address without a trailing slash, ready to have a path appended. */
     public String baseUrl() {
         String url = publicBaseUrl.toString();

@@ -45,7 +45,7 @@ export async function accounts(main, me) {
 }
 
 export async function labels(main, siteId) {
-  const { data: site } = await api(`/sites/${siteId}`);
+  const [{ data: site }, { data: where }] = await Promise.all([api(`/sites/${siteId}`), api(`/sites/${siteId}/labels`)]);
   document.title = `QR labels · ${siteId} · Heritage Guide Studio`;
   const wanted = new URLSearchParams(location.search).get('exhibit');
   const source = site.sourceLanguage;
@@ -75,6 +75,11 @@ export async function labels(main, siteId) {
     h('div.page-head', {}, h('div', {}, h('h1', {}, 'QR labels'),
       h('p.sub', {}, 'Choose the exhibits to print. Each label opens the guide at that exhibit; only exhibits shown to visitors have labels.')),
       h('span.spacer'), link),
+    where.phonesCanOpenIt
+      ? h('p.small.muted', { 'data-label-address': '' }, 'The labels open ', h('strong', {}, `${where.address}/v/${siteId}/…`), '.')
+      : h('p.notice.notice-error', { 'data-label-address': '' }, 'These labels would open ', h('strong', {}, where.address),
+        ', an address only the guide’s own computer can open: a visitor’s phone could not. Before printing, ask whoever runs the guide to set ',
+        h('code', {}, 'GUIDE_PUBLIC_BASE_URL'), ' to its public address.'),
     h('div.toolbar', {}, h('span.small.muted', {}, 'Languages on the label (up to 3):'), languages, h('span.spacer'),
       h('button', { onclick: () => { picks.forEach(p => { p.querySelector('input').checked = true; }); update(); } }, 'All'),
       h('button', { onclick: () => { picks.forEach(p => { p.querySelector('input').checked = false; }); update(); } }, 'None')),

@@ -91,7 +91,8 @@ class LabelPrinter {
         return List.copyOf(all);
     }
 
-    private Site site(String siteId) {
+    /** The site, or a 404 for one that is not served. */
+    Site site(String siteId) {
         return sites.site(siteId).orElseThrow(() -> ApiException.notFound("site-not-found",
                 "There is no site '" + siteId + "'."));
     }

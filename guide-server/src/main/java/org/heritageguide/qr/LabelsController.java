@@ -2,6 +2,7 @@ package org.heritageguide.qr;
 
 import java.util.concurrent.Callable;
 
+import org.heritageguide.GuideProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,9 +23,21 @@ import reactor.core.scheduler.Schedulers;
 class LabelsController {
 
     private final LabelPrinter printer;
+    private final GuideProperties guide;
 
-    LabelsController(LabelPrinter printer) {
+    LabelsController(LabelPrinter printer, GuideProperties guide) {
         this.printer = printer;
+        this.guide = guide;
+    }
+
+    /** Where the site's labels point, said before anyone prints them. */
+    record LabelAddress(String address, boolean phonesCanOpenIt) {
+    }
+
+    @GetMapping("/labels")
+    LabelAddress address(@PathVariable String siteId) {
+        printer.site(siteId);
+        return new LabelAddress(guide.baseUrl(), !guide.publicBaseUrlIsThisMachineOnly());
     }
 
     @GetMapping("/exhibits/{exhibitId}/qr.png")

@@ -125,6 +125,16 @@ class LabelsApiTest {
     }
 
     @Test
+    void theLabelsPageIsToldWhereLabelsPointAndWhetherAPhoneCanOpenIt() {
+        admin().get().uri(STUDIO + "/labels").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.address").isEqualTo(properties.baseUrl())
+                .jsonPath("$.phonesCanOpenIt").isEqualTo(!properties.publicBaseUrlIsThisMachineOnly());
+        expectError("/api/v1/studio/sites/louvre/labels", 404, "site-not-found");
+    }
+
+    @Test
     void withoutALoginTheStudioAnswers401() {
         for (String uri : List.of(STUDIO + "/labels.pdf", STUDIO + "/exhibits/khue-van-cac/qr.png")) {
             client().get().uri(uri).exchange().expectStatus().isUnauthorized();

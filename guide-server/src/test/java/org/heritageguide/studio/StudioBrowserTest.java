@@ -367,6 +367,9 @@ class StudioBrowserTest {
             open(admin, "/studio/accounts", By.cssSelector("form[data-account=admin]"));
             screenshot(admin, "accounts");
             open(admin, "/studio/sites/van-mieu/labels", By.cssSelector("[data-exhibit]"));
+            assertThat(admin.findElement(By.cssSelector("[data-label-address]")).getText())
+                    .as("the test server's labels point at localhost: the page says so before anyone prints them")
+                    .contains("a visitor’s phone could not", "GUIDE_PUBLIC_BASE_URL");
             Thread.sleep(1000);
             screenshot(admin, "labels");
             admin.findElement(By.cssSelector("[data-exhibit=khue-van-cac] input")).click();
