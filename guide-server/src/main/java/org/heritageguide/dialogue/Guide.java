@@ -188,6 +188,10 @@ final class Guide {
                 && (!contentAnswers || intent.confidence() >= contentConfidence)) {
             return new Understanding(language, question, content, intent, Kind.INTENT, intent.confidence());
         }
+        if (contentAnswers && answersAnotherExhibitThanTheUntranslatedOneInFocus(knowledge.site(), session, content, language)) {
+            IntentMatcher.Match describe = new IntentMatcher.Match(Intent.DESCRIBE, null, settings.intentFloor(), null);
+            return new Understanding(language, question, content, describe, Kind.INTENT, settings.intentFloor());
+        }
         if (contentAnswers) {
             return new Understanding(language, question, content, intent, Kind.CONTENT, contentConfidence);
         }
@@ -200,6 +204,23 @@ final class Guide {
             return new Understanding(language, question, content, named, Kind.INTENT, settings.intentFloor());
         }
         return new Understanding(language, question, content, intent, Kind.NONE, 0);
+    }
+
+    /**
+     * A question that names nothing, asked at an exhibit with no text in the visitor's language, is about
+     * that exhibit; the best match in that language is then another exhibit's text, which would answer it
+     * about the wrong thing ("When was it built?" in Korean at the Hmong house got the Ba Na house's year).
+     * Such a question gets the exhibit in focus in another language, with the notice that says so.
+     */
+    private static boolean answersAnotherExhibitThanTheUntranslatedOneInFocus(Site site, VisitorSession session,
+                                                                             SiteKnowledge.Answers content, String language) {
+        String focus = focus(site, session);
+        if (focus == null || !content.nameTerms().isEmpty()
+                || site.publishedExhibit(focus).map(e -> e.languages().contains(language)).orElse(true)) {
+            return false;
+        }
+        return content.best().map(best -> best.item().exhibit() != null && !best.item().exhibit().equals(focus))
+                .orElse(false);
     }
 
     /** The question's words that the site's content uses: real words, not typos of the phrasebook's. */
