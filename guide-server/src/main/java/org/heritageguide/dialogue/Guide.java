@@ -215,7 +215,7 @@ final class Guide {
     private static boolean answersAnotherExhibitThanTheUntranslatedOneInFocus(Site site, VisitorSession session,
                                                                              SiteKnowledge.Answers content, String language) {
         String focus = focus(site, session);
-        if (focus == null || !content.nameTerms().isEmpty()
+        if (focus == null || content.namesSomething()
                 || site.publishedExhibit(focus).map(e -> e.languages().contains(language)).orElse(true)) {
             return false;
         }
@@ -273,8 +273,7 @@ final class Guide {
         List<SiteKnowledge.Candidate> ranked = new ArrayList<>();
         ranked.add(new SiteKnowledge.Candidate(chosen.item(), best.score(), best.confidence(), chosen.match()));
         answers.candidates().stream().filter(c -> c != chosen).forEach(ranked::add);
-        return new SiteKnowledge.Answers(answers.language(), ranked, answers.namedExhibit(), answers.nameTerms(),
-                answers.result());
+        return answers.withCandidates(ranked);
     }
 
     private boolean opensWithReply(Localized.Translation text) {
@@ -380,7 +379,7 @@ final class Guide {
                 case HELP -> say(phrases.say(language, "answer.help", list(suggestions(focus), language)), match.intent());
                 case REPEAT -> repeat();
                 case MORE -> named != null && !named.equals(focus(site, session)) ? summary(named, Intent.DESCRIBE) : more();
-                case DESCRIBE -> focus == null ? intro(0) : summary(focus, Intent.DESCRIBE);
+                case DESCRIBE -> focus == null ? intro(0, Intent.DESCRIBE) : summary(focus, Intent.DESCRIBE);
                 case WHERE -> focus == null ? info(VisitorTopic.CONTACT) : where(focus);
                 case NEAR -> focus == null ? next() : near(focus);
                 case NEXT -> next();
@@ -391,7 +390,7 @@ final class Guide {
 
         private Reply content(KnowledgeItem item) {
             return switch (item.kind()) {
-                case INTRO -> intro(0);
+                case INTRO -> introAnswering();
                 case SUMMARY -> summary(item.exhibit(), null);
                 case PASSAGE -> passage(item.exhibit(), item.ordinal());
                 case FACT -> fact(item.exhibit(), item.ordinal());
@@ -415,7 +414,7 @@ final class Guide {
             Story story = Story.of(exhibit, site.fallbackChain(language));
             int start = story.passageStart(index);
             int end = story.passageStart(index + 1);
-            int best = bestSentence(story, start, end);
+            int best = bestSentence(story.sentences(), story.language(start), start, end, "");
             int from = Math.max(start, best - 1);
             int count = Math.max(1, Math.min(Sentences.spokenCount(story.sentences(), from), end - from));
             if (from + count <= best) {
@@ -473,7 +472,19 @@ final class Guide {
                     Intent.VISITOR_INFO, session.context(), language);
         }
 
-        private Reply intro(int from) {
+        /**
+         * The introduction, from the sentence that says what was asked beside the site's name: "When did the
+         * Vietnam Museum of Ethnology open?" is answered with "The museum opened to the public in 1997", not
+         * with the welcome.
+         */
+        private Reply introAnswering() {
+            Localized.Translation intro = site.intro().firstOf(site.fallbackChain(language)).orElseThrow();
+            List<String> sentences = Sentences.split(intro.text(), intro.language());
+            int best = bestSentence(sentences, intro.language(), 0, sentences.size(), site.name().in(language).orElse(""));
+            return intro(best, best == 0 ? Intent.DESCRIBE : null);
+        }
+
+        private Reply intro(int from, Intent intent) {
             Localized.Translation intro = site.intro().firstOf(site.fallbackChain(language)).orElseThrow();
             List<String> sentences = Sentences.split(intro.text(), intro.language());
             if (from >= sentences.size()) {
@@ -483,8 +494,7 @@ final class Guide {
             String spoken = Sentences.join(sentences.subList(from, from + count), intro.language());
             return new Reply(spoken, intro.language(), true,
                     List.of(new Source("site:intro", null, name(site.name(), intro.language()))), notice(intro.language()),
-                    from == 0 ? Intent.DESCRIBE : Intent.MORE,
-                    new VisitorSession.Context(null, "site:intro", from + count), language);
+                    intent, new VisitorSession.Context(null, "site:intro", from + count), language);
         }
 
         private Reply where(String exhibitId) {
@@ -552,11 +562,11 @@ final class Guide {
         private Reply more() {
             VisitorSession.Context context = session.context();
             if ("site:intro".equals(context.lastSource())) {
-                return intro(context.toldUpTo());
+                return intro(context.toldUpTo(), Intent.MORE);
             }
             String topic = context.topicExhibit() != null ? context.topicExhibit() : session.exhibit();
             if (topic == null || site.publishedExhibit(topic).isEmpty()) {
-                return topic == null && context.lastSource() == null ? intro(0) : noMore(null);
+                return topic == null && context.lastSource() == null ? intro(0, Intent.DESCRIBE) : noMore(null);
             }
             Exhibit exhibit = exhibit(topic);
             Story story = Story.of(exhibit, site.fallbackChain(language));
@@ -624,18 +634,22 @@ final class Guide {
                     List.of(exhibitSource(exhibit, answerLanguage)), notice(answerLanguage), intent, context, language);
         }
 
-        /** The sentence of a passage that shares the most with the question (the first when none does). */
-        private int bestSentence(Story story, int start, int end) {
-            if (!story.language(start).equals(language)) {
+        /**
+         * The sentence of {@code sentences[start, end)} that shares the most with the question, leaving out the
+         * words of {@code name} (what the question is about, not what it asks); the first when none does.
+         */
+        private int bestSentence(List<String> sentences, String sentencesLanguage, int start, int end, String name) {
+            if (!sentencesLanguage.equals(language)) {
                 return start;
             }
             LanguageAnalysis.Profile profile = LanguageAnalysis.profile(language);
             LanguageAnalysis.View view = profile.coverageViews().get(0);
             Set<String> asked = new LinkedHashSet<>(profile.terms(view, understood.question()));
+            asked.removeAll(profile.terms(view, name));
             int best = start;
             long bestShared = 0;
             for (int i = start; i < end; i++) {
-                long shared = profile.terms(view, story.sentence(i)).stream().filter(asked::contains).count();
+                long shared = profile.terms(view, sentences.get(i)).stream().filter(asked::contains).count();
                 if (shared > bestShared) {
                     best = i;
                     bestShared = shared;

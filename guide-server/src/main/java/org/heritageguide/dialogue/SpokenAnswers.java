@@ -48,15 +48,17 @@ public final class SpokenAnswers {
         return List.copyOf(answers);
     }
 
-    /** The introduction as "tell me more" walks it. */
+    /**
+     * The introduction from each of its sentences: "tell me more" walks it from the start, and a question
+     * about the site is answered from the sentence that says it ({@code Guide.introAnswering}).
+     */
     private static List<Localized.Translation> pieces(Localized.Translation text) {
         List<String> sentences = Sentences.split(text.text(), text.language());
         List<Localized.Translation> pieces = new ArrayList<>();
-        for (int from = 0; from < sentences.size(); ) {
+        for (int from = 0; from < sentences.size(); from++) {
             int count = Sentences.spokenCount(sentences, from);
             pieces.add(new Localized.Translation(text.language(),
                     Sentences.join(sentences.subList(from, from + count), text.language())));
-            from += count;
         }
         return pieces;
     }

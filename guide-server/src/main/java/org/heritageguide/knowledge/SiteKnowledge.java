@@ -39,9 +39,19 @@ public final class SiteKnowledge {
      *
      * @param namedExhibit the exhibit the question names by its title, or null
      * @param nameTerms    the question's terms that name it
+     * @param namesTheSite whether the question names the site itself
      */
     public record Answers(String language, List<Candidate> candidates, String namedExhibit, Set<String> nameTerms,
-                         TextIndex.Result result) {
+                         boolean namesTheSite, TextIndex.Result result) {
+
+        public Answers withCandidates(List<Candidate> ranked) {
+            return new Answers(language, ranked, namedExhibit, nameTerms, namesTheSite, result);
+        }
+
+        /** Whether the question names one of the site's exhibits or the site itself. */
+        public boolean namesSomething() {
+            return namedExhibit != null || namesTheSite;
+        }
 
         public Optional<Candidate> best() {
             return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(0));
@@ -85,7 +95,7 @@ public final class SiteKnowledge {
     public Answers search(String question, String language, Focus focus, Set<String> realWords) {
         TextIndex index = indexes.get(language);
         if (index == null) {
-            return new Answers(language, List.of(), null, Set.of(), null);
+            return new Answers(language, List.of(), null, Set.of(), false, null);
         }
         TextIndex.Result result = index.search(question, Set.of(), realWords);
         TextIndex.Match naming = naming(result);
@@ -109,7 +119,8 @@ public final class SiteKnowledge {
         if (candidates.size() > 1) {
             candidates.set(0, exhibitWide(candidates));
         }
-        return new Answers(language, candidates, named, named == null ? Set.of() : naming.titleHits(), result);
+        return new Answers(language, candidates, named, named == null ? Set.of() : naming.titleHits(), namesTheSite,
+                result);
     }
 
     private static boolean asksMoreThanTheName(TextIndex.Result result, Set<String> name) {
