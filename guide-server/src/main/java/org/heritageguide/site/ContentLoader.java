@@ -128,7 +128,7 @@ public final class ContentLoader {
                 ? readFile(faqFile, problems, (reader, root) -> readFaqs(reader, root, exhibitIds))
                 : List.of();
         return Optional.of(new Site(siteId, header.name, header.defaultLanguage, header.sourceLanguage,
-                header.languages, header.partialLanguages, header.city, header.intro, header.visitorInfo,
+                header.languages, header.partialLanguages, header.fallbackLanguages, header.city, header.intro, header.visitorInfo,
                 header.areas, exhibits, faqs == null ? List.of() : faqs));
     }
 
@@ -161,23 +161,15 @@ public final class ContentLoader {
     }
 
     private record SiteHeader(Localized name, String defaultLanguage, String sourceLanguage, List<String> languages,
-                              List<String> partialLanguages, Localized city, Localized intro,
+                              List<String> partialLanguages, List<String> fallbackLanguages, Localized city, Localized intro,
                               Map<VisitorTopic, Localized> visitorInfo, List<Area> areas) {
     }
-
-    private static final Set<String> SITE_FIELDS = Set.of("name", "city", "languages", "defaultLanguage",
-            "sourceLanguage", "partialLanguages", "intro", "visitorInfo", "areas");
-    private static final Set<String> AREA_FIELDS = Set.of("id", "name");
-    private static final Set<String> EXHIBIT_FIELDS = Set.of("status", "area", "order", "related", "title", "summary",
-            "passages", "facts", "location");
-    private static final Set<String> FACT_FIELDS = Set.of("label", "value");
-    private static final Set<String> FAQ_FIELDS = Set.of("id", "exhibit", "questions", "answer");
 
     private SiteHeader readHeader(FileReader reader, YamlNode root) {
         if (reader.requireMap(root, "") == null) {
             return null;
         }
-        reader.onlyFields(root, "", SITE_FIELDS);
+        reader.onlyFields(root, "", ContentFields.SITE);
         List<String> languages = reader.languages(root, "languages");
         if (languages.isEmpty()) {
             reader.problem(root, "languages", "at least one language is required");
@@ -192,12 +184,8 @@ public final class ContentLoader {
         } else if (!languages.contains(sourceLanguage)) {
             reader.problem(root.get("sourceLanguage"), "sourceLanguage", "'" + sourceLanguage + "' is not among the site's languages " + languages);
         }
-        List<String> partial = reader.languages(root, "partialLanguages");
-        for (String language : partial) {
-            if (!languages.contains(language)) {
-                reader.problem(root.get("partialLanguages"), "partialLanguages", "'" + language + "' is not among the site's languages");
-            }
-        }
+        List<String> partial = siteLanguages(reader, root, "partialLanguages", languages);
+        List<String> fallback = siteLanguages(reader, root, "fallbackLanguages", languages);
         Localized name = reader.localized(root, "name", defaultLanguage);
         Localized city = reader.localized(root, "city", null);
         Localized intro = reader.localized(root, "intro", defaultLanguage);
@@ -217,7 +205,7 @@ public final class ContentLoader {
             for (int i = 0; i < areasNode.items().size(); i++) {
                 YamlNode area = reader.requireMap(areasNode.items().get(i), "areas[" + i + "]");
                 if (area != null) {
-                    reader.onlyFields(area, "areas[" + i + "]", AREA_FIELDS);
+                    reader.onlyFields(area, "areas[" + i + "]", ContentFields.AREA);
                     String id = reader.id(area, "id", true);
                     Localized areaName = reader.localized(area, "name", defaultLanguage);
                     if (id != null) {
@@ -228,14 +216,25 @@ public final class ContentLoader {
         } else if (areasNode != null && !areasNode.isNull()) {
             reader.problem(areasNode, "areas", "expected a list of areas");
         }
-        return new SiteHeader(name, defaultLanguage, sourceLanguage, languages, partial, city, intro, info, areas);
+        return new SiteHeader(name, defaultLanguage, sourceLanguage, languages, partial, fallback, city, intro, info, areas);
+    }
+
+    /** A list of languages that must all be among the site's. */
+    private static List<String> siteLanguages(FileReader reader, YamlNode root, String field, List<String> languages) {
+        List<String> listed = reader.languages(root, field);
+        for (String language : listed) {
+            if (!languages.contains(language)) {
+                reader.problem(root.get(field), field, "'" + language + "' is not among the site's languages");
+            }
+        }
+        return listed;
     }
 
     private Exhibit readExhibit(FileReader reader, YamlNode root, String id, SiteHeader site, Set<String> exhibitIds) {
         if (reader.requireMap(root, "") == null) {
             return null;
         }
-        reader.onlyFields(root, "", EXHIBIT_FIELDS);
+        reader.onlyFields(root, "", ContentFields.EXHIBIT);
         String language = site.defaultLanguage;
         String statusText = reader.text(root, "status", true);
         ExhibitStatus status = ExhibitStatus.DRAFT;
@@ -275,7 +274,7 @@ public final class ContentLoader {
                 String at = "facts[" + i + "]";
                 YamlNode fact = reader.requireMap(factsNode.items().get(i), at);
                 if (fact != null) {
-                    reader.onlyFields(fact, at, FACT_FIELDS);
+                    reader.onlyFields(fact, at, ContentFields.FACT);
                     facts.add(new Fact(reader.localized(fact, "label", at + ".label", language),
                             reader.localized(fact, "value", at + ".value", language)));
                 }
@@ -302,7 +301,7 @@ public final class ContentLoader {
             if (node == null) {
                 continue;
             }
-            reader.onlyFields(node, at, FAQ_FIELDS);
+            reader.onlyFields(node, at, ContentFields.FAQ);
             String id = reader.id(node, "id", true);
             if (id != null && !ids.add(id)) {
                 reader.problem(node.get("id"), at + ".id", "'" + id + "' is used twice");

@@ -1,10 +1,10 @@
 package org.heritageguide.site;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Reads typed values out of one content file's YAML, collecting every problem with its line and field. */
@@ -37,7 +37,7 @@ final class FileReader {
      * Reports every key of a map that the format does not have: a mistyped key ("sumary", "valeu") would
      * otherwise lose its text without a word.
      */
-    void onlyFields(YamlNode map, String at, Set<String> fields) {
+    void onlyFields(YamlNode map, String at, Collection<String> fields) {
         for (String key : map.entries().keySet()) {
             if (!fields.contains(key)) {
                 problems.add(new ContentProblem(file, map.lineOf(key), at.isEmpty() ? key : at + "." + key,

@@ -19,6 +19,7 @@ public record Site(
         String sourceLanguage,
         List<String> languages,
         List<String> partialLanguages,
+        List<String> fallbackLanguages,
         Localized city,
         Localized intro,
         Map<VisitorTopic, Localized> visitorInfo,
@@ -29,6 +30,7 @@ public record Site(
     public Site {
         languages = List.copyOf(languages);
         partialLanguages = List.copyOf(partialLanguages);
+        fallbackLanguages = List.copyOf(fallbackLanguages);
         visitorInfo = Collections.unmodifiableMap(new LinkedHashMap<>(visitorInfo));
         areas = List.copyOf(areas);
         exhibits = Collections.unmodifiableMap(new LinkedHashMap<>(exhibits));
@@ -64,12 +66,18 @@ public record Site(
     }
 
     /**
-     * The languages to try, in order, for a visitor who speaks {@code language}: their own, then the
+     * The languages to try, in order, for a visitor who speaks {@code language}: their own, then the site's
+     * {@code fallbackLanguages} (e.g. English before Vietnamese, which few foreign visitors read), then the
      * site's default, then English.
      */
     public List<String> fallbackChain(String language) {
         List<String> chain = new ArrayList<>(3);
-        for (String candidate : List.of(language, defaultLanguage, "en")) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(language);
+        candidates.addAll(fallbackLanguages);
+        candidates.add(defaultLanguage);
+        candidates.add("en");
+        for (String candidate : candidates) {
             if (!chain.contains(candidate)) {
                 chain.add(candidate);
             }

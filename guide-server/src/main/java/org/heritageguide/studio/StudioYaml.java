@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.heritageguide.site.ContentFields;
+
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -24,10 +26,6 @@ final class StudioYaml {
             .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
             .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
             .build();
-    private static final List<String> EXHIBIT_ORDER = List.of(
-            "status", "area", "order", "related", "title", "summary", "passages", "facts", "location");
-    private static final List<String> SITE_ORDER = List.of(
-            "name", "defaultLanguage", "sourceLanguage", "languages", "partialLanguages", "city", "intro", "visitorInfo", "areas");
 
     private StudioYaml() {
     }
@@ -46,9 +44,9 @@ final class StudioYaml {
         Object ordered = data;
         if (data instanceof Map<?, ?> map) {
             if (relativePath.startsWith("exhibits/")) {
-                ordered = ordered(map, EXHIBIT_ORDER);
+                ordered = ordered(map, ContentFields.EXHIBIT);
             } else if (relativePath.equals("site.yaml")) {
-                ordered = ordered(map, SITE_ORDER);
+                ordered = ordered(map, ContentFields.SITE);
             }
         }
         return YAML.writeValueAsString(withoutEmpty(ordered));

@@ -95,13 +95,13 @@ class TurnsApiTest {
     }
 
     @Test
-    void answersInTheSitesDefaultLanguageWithANoticeWhenTheVisitorsIsMissing() {
+    void answersInTheSitesFallbackLanguageWithANoticeWhenTheVisitorsIsMissing() {
         String id = open("ethnology", "hmong-house", "ko");
         ask(id, "이건 뭐예요?").expectStatus().isOk().expectBody()
                 .jsonPath("$.answered").isEqualTo(true)
-                .jsonPath("$.language").isEqualTo("vi")
+                .jsonPath("$.language").isEqualTo("en")
                 .jsonPath("$.sources[0].exhibit").isEqualTo("hmong-house")
-                .jsonPath("$.notice").value(notice -> assertThat((String) notice).contains("베트남어"));
+                .jsonPath("$.notice").value(notice -> assertThat((String) notice).contains("영어"));
     }
 
     @Test

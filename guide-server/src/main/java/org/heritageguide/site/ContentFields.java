@@ -1,0 +1,21 @@
+package org.heritageguide.site;
+
+import java.util.List;
+
+/**
+ * The fields of each kind of content file (docs/content-format.md), in the order the documentation gives
+ * them: loading reports any other field, and the studio writes files in this order.
+ */
+public final class ContentFields {
+
+    public static final List<String> SITE = List.of("name", "defaultLanguage", "sourceLanguage", "languages",
+            "partialLanguages", "fallbackLanguages", "city", "intro", "visitorInfo", "areas");
+    public static final List<String> EXHIBIT = List.of("status", "area", "order", "related", "title", "summary",
+            "passages", "facts", "location");
+    static final List<String> AREA = List.of("id", "name");
+    static final List<String> FACT = List.of("label", "value");
+    static final List<String> FAQ = List.of("id", "exhibit", "questions", "answer");
+
+    private ContentFields() {
+    }
+}
