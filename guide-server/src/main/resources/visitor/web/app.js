@@ -266,13 +266,10 @@ function setStatusText(text, clearAfter = 0) {
 
 // ---------------------------------------------------------------- rendering
 
+/** As the server's Site.fallbackChain: the visitor's language, the site's fallback languages, its default, English. */
 function chain() {
-  const chainOf = [language];
-  if (siteData) {
-    if (!chainOf.includes(siteData.defaultLanguage)) chainOf.push(siteData.defaultLanguage);
-  }
-  if (!chainOf.includes('en')) chainOf.push('en');
-  return chainOf;
+  const candidates = [language, ...(siteData?.fallbackLanguages ?? []), siteData?.defaultLanguage, 'en'];
+  return [...new Set(candidates.filter(Boolean))];
 }
 
 function renderAll() {

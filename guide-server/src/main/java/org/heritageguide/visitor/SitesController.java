@@ -36,8 +36,8 @@ class SitesController {
     }
 
     record SiteView(String id, Map<String, String> name, Map<String, String> city, List<String> languages,
-                    List<String> partialLanguages, String defaultLanguage, Map<String, String> intro,
-                    Map<String, Map<String, String>> visitorInfo, List<AreaView> areas,
+                    List<String> partialLanguages, List<String> fallbackLanguages, String defaultLanguage,
+                    Map<String, String> intro, Map<String, Map<String, String>> visitorInfo, List<AreaView> areas,
                     List<ExhibitSummary> exhibits) {
     }
 
@@ -54,7 +54,7 @@ class SitesController {
         Map<String, Map<String, String>> info = new java.util.LinkedHashMap<>();
         site.visitorInfo().forEach((topic, text) -> info.put(topic.key(), text.texts()));
         return new SiteView(site.id(), site.name().texts(), site.city().texts(), site.languages(),
-                site.partialLanguages(), site.defaultLanguage(), site.intro().texts(), info,
+                site.partialLanguages(), site.fallbackLanguages(), site.defaultLanguage(), site.intro().texts(), info,
                 site.areas().stream().map(a -> new AreaView(a.id(), a.name().texts())).toList(),
                 site.publishedExhibits().stream().map(SitesController::summary).toList());
     }

@@ -118,7 +118,7 @@ public class GuideClient {
         for (JsonNode source : node.path("sources")) {
             JsonNode title = source.path("title");
             String text = title.isObject()
-                    ? Texts.pick(JSON.convertValue(title, LinkedHashMap.class), language, null)
+                    ? Texts.pick(JSON.convertValue(title, LinkedHashMap.class), language, List.of())
                     : title.asString("");
             sources.add(text.isBlank() ? source.path("exhibit").asString("") : text);
         }

@@ -1,5 +1,7 @@
 package org.heritageguide.kiosk.guide;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Picking one language out of the texts the server sends per language. */
@@ -8,11 +10,16 @@ public final class Texts {
     private Texts() {
     }
 
-    public static String pick(Map<String, String> texts, String language, String siteDefault) {
+    /** The text in {@code language}, else in the first of {@code fallbacks} that has one, else English, else any. */
+    public static String pick(Map<String, String> texts, String language, List<String> fallbacks) {
         if (texts == null || texts.isEmpty()) {
             return "";
         }
-        for (String candidate : new String[] {language, siteDefault, "en"}) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(language);
+        candidates.addAll(fallbacks);
+        candidates.add("en");
+        for (String candidate : candidates) {
             String text = candidate == null ? null : texts.get(candidate);
             if (text != null && !text.isBlank()) {
                 return text;
