@@ -2,6 +2,7 @@ package org.heritageguide.knowledge;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,7 +113,9 @@ public final class SiteKnowledge {
             double score = ranking.score(match, maxBm25, item.exhibit(), named, focus, result.dense());
             boolean pointedAt = focus.pointedAt() && item.exhibit() != null && item.exhibit().equals(focus.exhibit());
             boolean onlyTheName = beyondTheName != null && beyondTheName.get(match.key()) == 0;
-            double confidence = onlyTheName ? 0 : ranking.confidence(match, result.dense(), pointedAt);
+            boolean aboutTheWholeSite = focus.pointedAt() && focus.exhibit() != null && naming == null
+                    && asksOfTheSiteByName(item, result, language);
+            double confidence = onlyTheName || aboutTheWholeSite ? 0 : ranking.confidence(match, result.dense(), pointedAt);
             candidates.add(new Candidate(item, score, confidence, match));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
@@ -121,6 +124,34 @@ public final class SiteKnowledge {
         }
         return new Answers(language, candidates, named, named == null ? Set.of() : naming.titleHits(), namesTheSite,
                 result);
+    }
+
+    /**
+     * Whether a site-wide FAQ matches the question only through ways of asking that name the site: "How old
+     * is this?" at Khuê Văn Các shares "old" with "How old is the Temple of Literature?", which asks about
+     * the whole site (1070), not about the pavilion the visitor points at (1805).
+     */
+    private boolean asksOfTheSiteByName(KnowledgeItem item, TextIndex.Result result, String language) {
+        if (item.kind() != KnowledgeItem.Kind.FAQ || item.exhibit() != null) {
+            return false;
+        }
+        LanguageAnalysis.Profile profile = LanguageAnalysis.profile(language);
+        LanguageAnalysis.View view = profile.coverageViews().get(0);
+        Set<String> asked = new HashSet<>(result.terms().getOrDefault(view.name(), List.of()));
+        Set<String> siteName = new HashSet<>(profile.terms(view, site.name().in(language).orElse("")));
+        List<String> paraphrases = site.faqs().stream().filter(faq -> faq.id().equals(item.faq())).findFirst()
+                .map(faq -> faq.questions().getOrDefault(language, List.of())).orElse(List.of());
+        boolean sharedWithAny = false;
+        for (String paraphrase : paraphrases) {
+            List<String> terms = profile.terms(view, paraphrase);
+            if (terms.stream().anyMatch(asked::contains)) {
+                sharedWithAny = true;
+                if (terms.stream().noneMatch(siteName::contains)) {
+                    return false;
+                }
+            }
+        }
+        return sharedWithAny;
     }
 
     private static boolean asksMoreThanTheName(TextIndex.Result result, Set<String> name) {

@@ -71,6 +71,24 @@ class GuideTest {
         assertThat(reply.text()).contains("Vietnam Museum of Ethnology");
     }
 
+    /**
+     * "How old is this?" at the pavilion shares "old" with the site-wide FAQ "How old is the Temple of
+     * Literature?" (1070): that would answer about the wrong thing. Asked of the temple by name, the FAQ
+     * answers.
+     */
+    @Test
+    void aSiteWideFaqDoesNotAnswerAQuestionPointingAtTheExhibitInFrontOfTheVisitor() {
+        SiteKnowledge vanMieu = knowledge.site("van-mieu").orElseThrow();
+        VisitorSession atThePavilion = session("van-mieu", "en").withExhibit("khue-van-cac");
+
+        for (String question : List.of("How old is this?", "How old is it?")) {
+            Guide.Reply reply = guide.answer(vanMieu, List.of(), atThePavilion, question);
+            assertThat(reply.text()).as(question).doesNotContain("1070");
+        }
+        Guide.Reply byName = guide.answer(vanMieu, List.of(), atThePavilion, "How old is the Temple of Literature?");
+        assertThat(byName.sources()).extracting(Guide.Source::id).containsExactly("faq:who-founded-the-temple");
+    }
+
     private static VisitorSession session(String site, String language) {
         Instant now = Instant.now();
         return new VisitorSession("test", site, null, language, now, now, List.of(), List.of(), null);
