@@ -107,15 +107,22 @@ public final class SiteKnowledge {
         Map<String, Double> beyondTheName = naming == null || !asksMoreThanTheName(result, naming.titleHits())
                 ? null : index.coverageAside(result, naming.titleHits());
         double maxBm25 = result.matches().stream().mapToDouble(TextIndex.Match::bm25).max().orElse(0);
+        // a question pointing at the exhibit in front of the visitor and naming nothing is about that exhibit:
+        // another exhibit's text does not answer it (unless that exhibit has no text in this language, which
+        // the dialogue deals with), nor does a FAQ about the whole site by name
+        boolean pointsAtFocus = focus.pointedAt() && focus.exhibit() != null && naming == null;
+        boolean focusSpeaks = focus.exhibit() != null
+                && site.publishedExhibit(focus.exhibit()).map(e -> e.languages().contains(language)).orElse(false);
         List<Candidate> candidates = new ArrayList<>();
         for (TextIndex.Match match : result.matches()) {
             KnowledgeItem item = items.get(match.key());
             double score = ranking.score(match, maxBm25, item.exhibit(), named, focus, result.dense());
             boolean pointedAt = focus.pointedAt() && item.exhibit() != null && item.exhibit().equals(focus.exhibit());
             boolean onlyTheName = beyondTheName != null && beyondTheName.get(match.key()) == 0;
-            boolean aboutTheWholeSite = focus.pointedAt() && focus.exhibit() != null && naming == null
-                    && asksOfTheSiteByName(item, result, language);
-            double confidence = onlyTheName || aboutTheWholeSite ? 0 : ranking.confidence(match, result.dense(), pointedAt);
+            boolean aboutSomethingElse = pointsAtFocus
+                    && (focusSpeaks && item.exhibit() != null && !item.exhibit().equals(focus.exhibit())
+                        || asksOfTheSiteByName(item, result, language));
+            double confidence = onlyTheName || aboutSomethingElse ? 0 : ranking.confidence(match, result.dense(), pointedAt);
             candidates.add(new Candidate(item, score, confidence, match));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
