@@ -216,7 +216,7 @@ final class Guide {
                                                                              SiteKnowledge.Answers content, String language) {
         String focus = focus(site, session);
         if (focus == null || content.namesSomething()
-                || site.publishedExhibit(focus).map(e -> e.languages().contains(language)).orElse(true)) {
+                || site.publishedExhibit(focus).map(e -> e.speaks(language)).orElse(true)) {
             return false;
         }
         return content.best().map(best -> best.item().exhibit() != null && !best.item().exhibit().equals(focus))
@@ -290,7 +290,7 @@ final class Guide {
             case PASSAGE -> exhibit.map(e -> e.passages().get(item.ordinal())).orElse(Localized.EMPTY);
             case FACT -> exhibit.map(e -> e.facts().get(item.ordinal()).value()).orElse(Localized.EMPTY);
             case LOCATION -> exhibit.map(Exhibit::location).orElse(Localized.EMPTY);
-            case FAQ -> site.faqs().stream().filter(f -> f.id().equals(item.faq())).findFirst().map(Faq::answer)
+            case FAQ -> site.faq(item.faq()).map(Faq::answer)
                     .orElse(Localized.EMPTY);
             case INFO -> site.visitorInfo().getOrDefault(item.topic(), Localized.EMPTY);
         };
@@ -395,7 +395,7 @@ final class Guide {
                 case PASSAGE -> passage(item.exhibit(), item.ordinal());
                 case FACT -> fact(item.exhibit(), item.ordinal());
                 case LOCATION -> where(item.exhibit());
-                case FAQ -> faq(site.faqs().stream().filter(f -> f.id().equals(item.faq())).findFirst().orElseThrow());
+                case FAQ -> faq(site.faq(item.faq()).orElseThrow());
                 case INFO -> info(item.topic());
             };
         }

@@ -1,7 +1,6 @@
 package org.heritageguide.knowledge;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import org.heritageguide.site.Site;
 import org.heritageguide.site.SiteCatalog;
@@ -79,12 +79,11 @@ public class KnowledgeBase implements DisposableBean {
     public void index(SiteCatalog catalog) {
         long start = System.nanoTime();
         Map<String, SiteKnowledge> previous = current.get();
-        Map<String, SiteKnowledge> next = new LinkedHashMap<>();
         // sites are independent, and each embedder has a pool of predictors: index them side by side
-        catalog.all().parallelStream().map(site -> indexOrKeep(site, previous.get(site.id())))
-                .flatMap(Optional::stream).toList()
-                .forEach(known -> next.put(known.site().id(), known));
-        current.set(Map.copyOf(next));
+        Map<String, SiteKnowledge> next = catalog.all().parallelStream()
+                .map(site -> indexOrKeep(site, previous.get(site.id()))).flatMap(Optional::stream)
+                .collect(Collectors.toUnmodifiableMap(known -> known.site().id(), known -> known));
+        current.set(next);
         log.info("Knowledge of {} site(s) indexed (catalog version {}) in {} ms", next.size(), catalog.version(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }

@@ -112,7 +112,7 @@ public final class SiteKnowledge {
         // the dialogue deals with), nor does a FAQ about the whole site by name
         boolean pointsAtFocus = focus.pointedAt() && focus.exhibit() != null && naming == null;
         boolean focusSpeaks = focus.exhibit() != null
-                && site.publishedExhibit(focus.exhibit()).map(e -> e.languages().contains(language)).orElse(false);
+                && site.publishedExhibit(focus.exhibit()).map(e -> e.speaks(language)).orElse(false);
         List<Candidate> candidates = new ArrayList<>();
         for (TextIndex.Match match : result.matches()) {
             KnowledgeItem item = items.get(match.key());
@@ -146,8 +146,8 @@ public final class SiteKnowledge {
         LanguageAnalysis.View view = profile.coverageViews().get(0);
         Set<String> asked = new HashSet<>(result.terms().getOrDefault(view.name(), List.of()));
         Set<String> siteName = new HashSet<>(profile.terms(view, site.name().in(language).orElse("")));
-        List<String> paraphrases = site.faqs().stream().filter(faq -> faq.id().equals(item.faq())).findFirst()
-                .map(faq -> faq.questions().getOrDefault(language, List.of())).orElse(List.of());
+        List<String> paraphrases = site.faq(item.faq()).map(faq -> faq.questions().getOrDefault(language, List.of()))
+                .orElse(List.of());
         boolean sharedWithAny = false;
         for (String paraphrase : paraphrases) {
             List<String> terms = profile.terms(view, paraphrase);

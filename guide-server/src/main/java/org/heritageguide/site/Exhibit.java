@@ -33,6 +33,11 @@ public record Exhibit(
         return status == ExhibitStatus.PUBLISHED;
     }
 
+    /** Whether this exhibit has at least a title and a summary in {@code language}. */
+    public boolean speaks(String language) {
+        return title.has(language) && summary.has(language);
+    }
+
     /** Every language in which this exhibit has at least a title and a summary. */
     public Set<String> languages() {
         Set<String> languages = new LinkedHashSet<>(title.languages());

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A museum or historic site and everything its curators wrote about it. Immutable: a content change
@@ -45,6 +47,10 @@ public record Site(
         return Optional.ofNullable(exhibits.get(exhibitId));
     }
 
+    public Optional<Faq> faq(String faqId) {
+        return faqs.stream().filter(faq -> faq.id().equals(faqId)).findFirst();
+    }
+
     public Optional<Exhibit> publishedExhibit(String exhibitId) {
         return exhibit(exhibitId).filter(Exhibit::isPublished);
     }
@@ -71,18 +77,12 @@ public record Site(
      * site's default, then English.
      */
     public List<String> fallbackChain(String language) {
-        List<String> chain = new ArrayList<>(3);
-        List<String> candidates = new ArrayList<>();
-        candidates.add(language);
-        candidates.addAll(fallbackLanguages);
-        candidates.add(defaultLanguage);
-        candidates.add("en");
-        for (String candidate : candidates) {
-            if (!chain.contains(candidate)) {
-                chain.add(candidate);
-            }
-        }
-        return chain;
+        Set<String> chain = new LinkedHashSet<>();
+        chain.add(language);
+        chain.addAll(fallbackLanguages);
+        chain.add(defaultLanguage);
+        chain.add("en");
+        return List.copyOf(chain);
     }
 
     /**

@@ -82,7 +82,7 @@ class InsightsController {
         return published.get().search(group.question(), language, focus, Set.of()).candidates().stream().limit(3)
                 .filter(candidate -> candidate.item().faq() != null && candidate.confidence() >= CLOSEST_FAQ_FLOOR)
                 .findFirst()
-                .flatMap(candidate -> published.get().site().faqs().stream().filter(f -> f.id().equals(candidate.item().faq())).findFirst())
+                .flatMap(candidate -> published.get().site().faq(candidate.item().faq()))
                 .map(faq -> new ClosestFaq(faq.id(), firstQuestion(faq, language, published.get().site().sourceLanguage())));
     }
 
