@@ -37,6 +37,9 @@ public final class DialogueBenchmark {
         report(outcomes, dump);
         System.out.println("\nheld-out questions (" + set + ", never tuned on):");
         report(evaluation.run(set), dump);
+        System.out.println("\nfresh held-out questions (" + String.join(", ", DialogueEvaluation.FRESH_SET)
+                + ", written before the engine changed, never tuned on; figures only):");
+        report(evaluation.runAll(DialogueEvaluation.FRESH_SET), false, false);
 
         if (rounds == 0) {
             return;
@@ -82,13 +85,21 @@ public final class DialogueBenchmark {
     }
 
     private static void report(List<DialogueEvaluation.Outcome> outcomes, boolean dump) {
-        System.out.printf("%-5s %9s %9s %12s %12s %12s%n", "lang", "questions", "top-1", "decline P", "decline R",
-                "wrong (OOS)");
+        report(outcomes, dump, true);
+    }
+
+    private static void report(List<DialogueEvaluation.Outcome> outcomes, boolean dump, boolean listMisses) {
+        System.out.printf("%-5s %9s %9s %9s %9s %6s %12s%n", "lang", "questions", "right", "wrong", "declined", "OOS",
+                "OOS answered");
         DialogueEvaluation.figures(outcomes).forEach((language, f) -> System.out.printf(
-                "%-5s %9d %8.1f%% %11.1f%% %11.1f%% %11.1f%%%n", language, f.answerable() + f.outOfScope(),
-                100 * f.accuracy(), 100 * f.declinePrecision(), 100 * f.declineRecall(), 100 * f.wrongAnswerRate()));
-        System.out.println("(top-1: answerable questions whose first source is right, in the right language; decline P/R:"
-                + " precision and recall of \"I don't know\"; wrong (OOS): out-of-scope questions answered anyway)");
+                "%-5s %9d %8.1f%% %8.1f%% %8.1f%% %6d %11.1f%%%n", language, f.answerable() + f.outOfScope(),
+                100 * f.accuracy(), 100 * f.wrongRate(), 100 * f.declinedRate(), f.outOfScope(),
+                100 * f.wrongAnswerRate()));
+        System.out.println("(right / wrong / declined: shares of the answerable questions; right = first source right, with"
+                + " the expected fact, in the right language; OOS answered: out-of-scope questions answered anyway)");
+        if (!listMisses) {
+            return;
+        }
         System.out.println(dump ? "every question:" : "misses:");
         outcomes.stream().filter(o -> dump || !o.correct())
                 .forEach(o -> System.out.println((o.correct() ? "  ok   " : "  MISS ") + o.describe()));

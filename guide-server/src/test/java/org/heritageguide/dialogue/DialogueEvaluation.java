@@ -73,11 +73,24 @@ final class DialogueEvaluation {
         }
     }
 
-    /** Per language: how many answerable questions got the right source first, and how declines went. */
+    /**
+     * Per language: how many answerable questions got the right source first, how many were answered wrong
+     * (answered, but from another source, without the expected fact or in another language), and how
+     * declines went.
+     */
     record Figures(int answerable, int correct, int outOfScope, int declinedOutOfScope, int declinedAnswerable) {
 
         double accuracy() {
             return answerable == 0 ? 1 : (double) correct / answerable;
+        }
+
+        /** Answerable questions answered, but not right: what a visitor would be told wrongly. */
+        double wrongRate() {
+            return answerable == 0 ? 0 : (double) (answerable - correct - declinedAnswerable) / answerable;
+        }
+
+        double declinedRate() {
+            return answerable == 0 ? 0 : (double) declinedAnswerable / answerable;
         }
 
         double declinePrecision() {
@@ -99,6 +112,11 @@ final class DialogueEvaluation {
     static final String EVALUATION_SET = "eval.yaml";
     /** Questions written apart from the engine by someone who never saw it, never tuned on. */
     static final String HELD_OUT_SET = "heldout.yaml";
+    /**
+     * Questions written on 2026-12-06, before the second-generation engine, by helpers who saw only the
+     * content (dialogue/fresh/README.md): never tuned on, and their questions are never printed.
+     */
+    static final List<String> FRESH_SET = List.of("fresh/en-fr.yaml", "fresh/vi.yaml", "fresh/zh-ko.yaml");
 
     private final KnowledgeBase knowledge;
     private final Guide guide;
@@ -144,6 +162,11 @@ final class DialogueEvaluation {
      */
     List<Outcome> run(String set) {
         return run(read(set));
+    }
+
+    /** Asks every question of several sets once. */
+    List<Outcome> runAll(List<String> sets) {
+        return sets.stream().flatMap(set -> run(set).stream()).toList();
     }
 
     private List<Outcome> run(List<Map<String, Object>> blocks) {
