@@ -18,7 +18,8 @@ function languagesOf(site) {
 
 /** Every localized field of an exhibit, as [path, label] pairs, in reading order. */
 function fieldsOf(doc) {
-  const fields = [['title', 'Title'], ['summary', 'Summary', 'what the guide says first']];
+  const fields = [['title', 'Title'], ['aliases', 'Other names', 'what visitors also call it, comma-separated'],
+    ['summary', 'Summary', 'what the guide says first']];
   (doc.passages ?? []).forEach((_, i) => fields.push([`passages[${i}]`, `Paragraph ${i + 1}`, '“tell me more”']));
   (doc.facts ?? []).forEach((_, i) => {
     fields.push([`facts[${i}].label`, `Fact ${i + 1}`, 'label']);
@@ -91,14 +92,21 @@ export async function exhibitEditor(main, siteId, exhibitId, tab = 'edit') {
           const texts = getAt(state.doc, field) ?? {};
           const mark = translations[language]?.fields?.[field];
           const live = liveOf();
-          const liveText = live ? (getAt(live, field) ?? {})[language] : undefined;
-          const value = texts[language] ?? '';
+          // other names are a list per language, edited as one comma-separated line
+          const names = field === 'aliases';
+          const shown = text => names ? (text ?? []).join(', ') : text;
+          const liveText = live ? shown((getAt(live, field) ?? {})[language]) : undefined;
+          const value = shown(texts[language]) ?? '';
           const area = h(`textarea${mark ? `.${mark}` : ''}${live && String(liveText ?? '') !== String(value) ? '.changed' : ''}`, {
-            name: `${field}.${language}`, lang: language, rows: field === 'title' || field.startsWith('facts') ? 1 : 4,
+            name: `${field}.${language}`, lang: language, rows: field === 'title' || field === 'aliases' || field.startsWith('facts') ? 1 : 4,
             'aria-label': `${label} ${note ?? ''} (${language})`, value,
-            placeholder: language === source ? '' : `Missing: translate from ${source.toUpperCase()}`,
+            placeholder: names ? '' : language === source ? '' : `Missing: translate from ${source.toUpperCase()}`,
             title: live && String(liveText ?? '') !== String(value) ? 'Differs from the live version' : '',
-            oninput: e => { ensureAt(state.doc, field)[language] = e.target.value; grow(e.target); markDirty(); },
+            oninput: e => {
+              ensureAt(state.doc, field)[language] = names
+                ? e.target.value.split(/[,，、]/).map(name => name.trim()).filter(Boolean) : e.target.value;
+              grow(e.target); markDirty();
+            },
           });
           return h('td', {}, area, mark ? h(`div.hint.${mark}`, {}, mark === 'missing' ? 'Missing translation' : `The ${source.toUpperCase()} text changed since this was translated`) : null);
         }));

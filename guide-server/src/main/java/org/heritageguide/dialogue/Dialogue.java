@@ -131,7 +131,7 @@ public class Dialogue {
     static TurnResult result(Guide.Reply reply, boolean languageChanged) {
         return new TurnResult(reply.text(), reply.language(), reply.answered(),
                 reply.sources().stream().map(s -> new TurnResult.Source(s.id(), s.exhibit(), s.title())).toList(),
-                reply.notice(), languageChanged, reply.intent() == null ? null : reply.intent().key());
+                reply.notice(), languageChanged, reply.intent() == null ? null : reply.intent().key(), reply.decidedBy());
     }
 
     /** Readies the phrasebooks and language detectors of every language served, before visitors ask. */

@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.heritageguide.dialogue.decision.Decision;
+import org.heritageguide.dialogue.decision.Evidence;
+import org.heritageguide.dialogue.decision.Verdict;
 import org.heritageguide.knowledge.KnowledgeItem;
 import org.heritageguide.knowledge.LanguageAnalysis;
 import org.heritageguide.knowledge.SiteKnowledge;
@@ -44,18 +47,19 @@ final class Guide {
      * @param notice          in the visitor's language, when the answer had to come in another language
      * @param intent          what the visitor wanted besides content, or null for a content answer or none
      * @param sessionLanguage the session's language after this turn
+     * @param decidedBy       the name of the rule that decided what to do with the question ({@link Decision})
      * @param evidence        why the guide answered so (for logs and tuning)
      */
     record Reply(String text, String language, boolean answered, List<Source> sources, String notice, Intent intent,
-                 VisitorSession.Context context, String sessionLanguage, String evidence) {
+                 VisitorSession.Context context, String sessionLanguage, String decidedBy, String evidence) {
 
         Reply(String text, String language, boolean answered, List<Source> sources, String notice, Intent intent,
               VisitorSession.Context context, String sessionLanguage) {
-            this(text, language, answered, sources, notice, intent, context, sessionLanguage, "");
+            this(text, language, answered, sources, notice, intent, context, sessionLanguage, "", "");
         }
 
-        Reply because(String why) {
-            return new Reply(text, language, answered, sources, notice, intent, context, sessionLanguage, why);
+        Reply because(String rule, String why) {
+            return new Reply(text, language, answered, sources, notice, intent, context, sessionLanguage, rule, why);
         }
     }
 
@@ -69,26 +73,47 @@ final class Guide {
     record Source(String id, String exhibit, String title) {
     }
 
-    private enum Kind { INTENT, CONTENT, NONE }
-
     /**
+     * A question as the guide understood it in one language.
+     *
      * @param question the question without its courtesies ("hello, when was it built?" → "when was it built?")
+     * @param intent   the intent that the decision may act on (the courtesy, the intent found, the exhibit to
+     *                 describe or the practical topic), or null
+     * @param asked    the kind of answer the question asks for, or null (a yes/no question, a statement)
      */
     private record Understanding(String language, String question, SiteKnowledge.Answers content,
-                                 IntentMatcher.Match intent, Kind kind, double strength) {
+                                 IntentMatcher.Match intent, AnswerType asked, Evidence evidence,
+                                 Decision.Outcome decided, OnFocus onFocus) {
 
-        String evidence() {
+        /** How well the question is understood in this language, to compare with another. */
+        double strength() {
+            return switch (decided.verdict()) {
+                case INTENT, DESCRIBE_FOCUS, VISITOR_TOPIC -> intent == null ? 0 : intent.confidence();
+                case FOCUS_ANSWER -> evidence.contentConfidence();
+                case CONTENT -> evidence.contentConfidence();
+                case ELSEWHERE, DECLINE -> 0;
+            };
+        }
+
+        Understanding decidedAgain(Evidence changed, Decision decision) {
+            return new Understanding(language, question, content, intent, asked, changed, decision.decide(changed), onFocus);
+        }
+
+        String describe() {
             String best = content.best().map(c -> String.format(java.util.Locale.ROOT,
-                    "%s conf=%.2f cov=%.2f dense=%.2f score=%.2f", c.item().key(), c.confidence(), c.match().coverage(),
-                    c.match().dense(), c.score())).orElse("none");
+                    "%s conf=%.2f cov=%.2f dense=%.2f score=%.2f%s%s", c.item().key(), c.confidence(), c.match().coverage(),
+                    c.match().dense(), c.score(), c.onlyTheName() ? " only-the-name" : "",
+                    c.offPointed() ? " off-pointed" : "")).orElse("none");
             String second = content.candidates().size() < 2 ? "" : String.format(java.util.Locale.ROOT, " | 2nd %s %.2f",
                     content.candidates().get(1).item().key(), content.candidates().get(1).score());
             String intended = intent == null ? "none" : intent.evidence() == null
-                    ? intent.intent().key() + ":" + intent.parameter() + " (a word of the topic)"
+                    ? intent.intent().key() + ":" + intent.parameter()
                     : String.format(java.util.Locale.ROOT, "%s:%s %.2f (cov=%.2f ec=%.2f d=%.2f)",
                     intent.intent().key(), intent.parameter(), intent.confidence(), intent.evidence().coverage(),
                     intent.evidence().entryCoverage(), intent.evidence().dense());
-            return language + " " + kind + " terms=" + (content.result() == null ? "" : content.result().terms().values())
+            return language + " " + decided.rule() + " asks=" + (asked == null ? "-" : asked.key())
+                    + " holds=" + evidence.contentHoldsAnswer() + " terms="
+                    + (content.result() == null ? "" : content.result().terms().values())
                     + " named=" + content.namedExhibit() + " content[" + best + second + "] intent[" + intended + "]";
         }
     }
@@ -97,12 +122,15 @@ final class Guide {
     private final IntentMatcher intents;
     private final TypedLanguage typed;
     private final DialogueSettings settings;
+    private final Decision decision;
 
     Guide(GuidePhrases phrases, IntentMatcher intents, TypedLanguage typed, DialogueSettings settings) {
         this.phrases = phrases;
         this.intents = intents;
         this.typed = typed;
         this.settings = settings;
+        this.decision = new Decision(new Decision.Floors(settings.answerFloor(), settings.namedAnswerFloor(),
+                settings.intentFloor()));
     }
 
     /**
@@ -123,18 +151,23 @@ final class Guide {
                 understood = other;
             }
         }
-        Turn turn = new Turn(site, session, understood);
-        String evidence = understood.evidence() + " typed=" + typedIn;
-        if (understood.kind() != Kind.INTENT || understood.intent().intent().isAbout()) {
-            for (SiteKnowledge other : otherSites) {
-                Optional<Exhibit> there = namedMoreClearly(other, understood);
-                if (there.isPresent()) {
-                    return turn.elsewhere(other.site(), there.get()).because(evidence + " elsewhere=" + other.site().id());
-                }
+        Site elsewhere = null;
+        Exhibit there = null;
+        for (SiteKnowledge other : otherSites) {
+            Optional<Exhibit> named = namedMoreClearly(other, understood);
+            if (named.isPresent()) {
+                elsewhere = other.site();
+                there = named.get();
+                understood = understood.decidedAgain(understood.evidence().withOtherSiteNamed(), decision);
+                break;
             }
         }
-        return turn.reply().because(evidence);
+        Turn turn = new Turn(site, session, understood);
+        String why = understood.describe() + " typed=" + typedIn + (elsewhere == null ? "" : " elsewhere=" + elsewhere.id());
+        Reply reply = understood.decided().verdict() == Verdict.ELSEWHERE ? turn.elsewhere(elsewhere, there) : turn.reply();
+        return reply.because(understood.decided().rule(), why);
     }
+
 
     /**
      * The exhibit of another site the question names, with two words or more and more of them than it names
@@ -171,39 +204,100 @@ final class Guide {
         String question = courtesy == null ? text : String.join(" ", rest);
         Optional<Phrasebook> book = intents.phrasebook(language);
         boolean pointing = book.map(b -> b.points(question)).orElse(false);
-        SiteKnowledge.Answers content = fitting(knowledge.site(), knowledge.search(question, language,
-                new SiteKnowledge.Focus(focus(knowledge.site(), session), pointing), intents.knownWords(question, language)),
-                question, book.orElse(null));
-        if (courtesy != null && rest.isEmpty()) {
-            return new Understanding(language, question, content, courtesy, Kind.INTENT, courtesy.confidence());
-        }
-        IntentMatcher.Match intent = intents.match(question, language, namingWords(knowledge.site(), content, language),
-                contentWords(knowledge, question, language)).orElse(null);
-        double contentConfidence = content.best().map(SiteKnowledge.Candidate::confidence).orElse(0.0);
-        boolean aboutNamedExhibit = content.best()
-                .map(best -> best.item().exhibit() != null && best.item().exhibit().equals(content.namedExhibit()))
-                .orElse(false);
-        boolean contentAnswers = contentConfidence >= (aboutNamedExhibit ? settings.namedAnswerFloor() : settings.answerFloor());
-        if (intent != null && intent.confidence() >= settings.intentFloor()
-                && (!contentAnswers || intent.confidence() >= contentConfidence)) {
-            return new Understanding(language, question, content, intent, Kind.INTENT, intent.confidence());
-        }
-        if (contentAnswers && answersAnotherExhibitThanTheUntranslatedOneInFocus(knowledge.site(), session, content, language)) {
-            IntentMatcher.Match describe = new IntentMatcher.Match(Intent.DESCRIBE, null, settings.intentFloor(), null);
-            return new Understanding(language, question, content, describe, Kind.INTENT, settings.intentFloor());
-        }
-        if (contentAnswers) {
-            return new Understanding(language, question, content, intent, Kind.CONTENT, contentConfidence);
-        }
-        // rather than "I don't know": a question with a word that names one practical topic and nothing the
-        // guide understands better ("Are you open over the Lunar New Year?") gets the site's information on it
+        AnswerType asked = book.flatMap(b -> b.asks(question)).orElse(null);
+        SiteKnowledge.Answers searched = knowledge.search(question, language,
+                new SiteKnowledge.Focus(focus(knowledge.site(), session), pointing), intents.knownWords(question, language));
+        Fitted fitted = fitting(knowledge.site(), searched, asked);
+        SiteKnowledge.Answers content = fitted.answers();
+        boolean onlyCourtesies = courtesy != null && rest.isEmpty();
+        IntentMatcher.Match intent = onlyCourtesies ? courtesy : intents.match(question, language,
+                namingWords(knowledge.site(), content, language), contentWords(knowledge, question, language)).orElse(null);
+        Optional<SiteKnowledge.Candidate> best = content.best();
         Optional<VisitorTopic> topic = book.flatMap(b -> b.topicNamed(question));
-        if (topic.isPresent()) {
-            IntentMatcher.Match named = new IntentMatcher.Match(Intent.VISITOR_INFO, topic.get().key(),
+        String focus = focus(knowledge.site(), session);
+        boolean pointsAtFocus = pointing && focus != null && !content.namesSomething();
+        boolean asksOnlyWhatItIs = asked == AnswerType.DESCRIPTION && knowledge.index(language)
+                .map(index -> content.result() != null && !index.asksMoreThan(content.result(), Set.of())).orElse(false);
+        OnFocus onFocus = pointsAtFocus && asked != null && book.map(b -> b.recognises(asked)).orElse(false)
+                ? onFocus(knowledge.site(), focus, language, asked, question).orElse(null) : null;
+        Evidence evidence = new Evidence(onlyCourtesies,
+                intent == null ? 0 : intent.confidence(),
+                intent != null && intent.intent().isAbout(),
+                best.map(SiteKnowledge.Candidate::confidence).orElse(0.0),
+                best.map(b -> b.item().exhibit() != null && b.item().exhibit().equals(content.namedExhibit())).orElse(false),
+                asked != null && asked.isValue(),
+                fitted.holdsAnswer(),
+                best.map(SiteKnowledge.Candidate::onlyTheName).orElse(false),
+                best.map(SiteKnowledge.Candidate::offPointed).orElse(false),
+                answersAnotherExhibitThanTheUntranslatedOneInFocus(knowledge.site(), session, content, language),
+                pointsAtFocus, asksOnlyWhatItIs, onFocus != null,
+                false,
+                topic.isPresent());
+        Decision.Outcome decided = decision.decide(evidence);
+        IntentMatcher.Match acted = switch (decided.verdict()) {
+            case DESCRIBE_FOCUS -> new IntentMatcher.Match(Intent.DESCRIBE, null, settings.intentFloor(), null);
+            case VISITOR_TOPIC -> new IntentMatcher.Match(Intent.VISITOR_INFO, topic.orElseThrow().key(),
                     settings.intentFloor(), null);
-            return new Understanding(language, question, content, named, Kind.INTENT, settings.intentFloor());
+            default -> intent;
+        };
+        return new Understanding(language, question, content, acted, asked, evidence, decided, onFocus);
+    }
+
+    /**
+     * Where the exhibit in focus says what a question pointing at it asks.
+     *
+     * @param sentence the sentence of its {@link Story}, or -1
+     * @param fact     else the fact, or -1
+     */
+    private record OnFocus(String exhibit, int sentence, int fact) {
+    }
+
+    /**
+     * The sentence of the exhibit in focus that holds what is asked ("Who put them up?" after the stelae: the
+     * sentence that says by whom), the one sharing most words with the question first; else its first fact
+     * that holds it ("Cái này có từ bao giờ?": "1484").
+     */
+    private Optional<OnFocus> onFocus(Site site, String focus, String language, AnswerType asked, String question) {
+        Exhibit exhibit = site.publishedExhibit(focus).orElse(null);
+        if (exhibit == null) {
+            return Optional.empty();
         }
-        return new Understanding(language, question, content, intent, Kind.NONE, 0);
+        Story story = Story.of(exhibit, site.fallbackChain(language));
+        LanguageAnalysis.Profile profile = LanguageAnalysis.profile(language);
+        LanguageAnalysis.View view = profile.coverageViews().get(0);
+        // what the question says besides asking and pointing ("when was it built?": "built") must be in the
+        // sentence: "is there motorbike parking here?" is not answered with any number the exhibit's text holds
+        Set<String> words = new HashSet<>(profile.terms(view, question));
+        intents.phrasebook(language).ifPresent(book -> {
+            words.removeAll(profile.terms(view, String.join(" ", book.answerTypes().get(asked).asked())));
+            words.removeAll(profile.terms(view, String.join(" ", book.pointing())));
+        });
+        int best = -1;
+        long bestShared = words.isEmpty() ? -1 : 0;
+        for (int i = 0; i < story.size(); i++) {
+            if (!holds(asked, new Localized.Translation(story.language(i), story.sentence(i)))) {
+                continue;
+            }
+            long shared = story.language(i).equals(language)
+                    ? profile.terms(view, story.sentence(i)).stream().filter(words::contains).count() : 0;
+            if (shared > bestShared) {
+                best = i;
+                bestShared = shared;
+            }
+        }
+        if (best >= 0) {
+            return Optional.of(new OnFocus(focus, best, -1));
+        }
+        if (!words.isEmpty()) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < exhibit.facts().size(); i++) {
+            Optional<Localized.Translation> value = exhibit.facts().get(i).value().firstOf(site.fallbackChain(language));
+            if (value.isPresent() && holds(asked, value.get())) {
+                return Optional.of(new OnFocus(focus, -1, i));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -245,35 +339,50 @@ final class Guide {
     }
 
     /**
-     * The answers with the one that suits the kind of question first. A "who", "when" or "what" question
-     * is not answered with a yes/no reply ("Yes, it is the symbol of Hà Nội. It was built in 1805…") when
-     * the same exhibit has another candidate, and "who" prefers the candidate that says by whom. The
-     * first candidate's confidence stays: the question is as surely about that exhibit.
+     * The answers, with the candidate that can answer the kind of question first.
+     *
+     * @param holdsAnswer whether the first candidate can hold what is asked (a date for "when", a number for
+     *                    "how many"); always true for a question that asks for no value
      */
-    private SiteKnowledge.Answers fitting(Site site, SiteKnowledge.Answers answers, String question, Phrasebook book) {
-        Optional<List<String>> cues = book == null ? Optional.empty() : book.asked(question);
+    private record Fitted(SiteKnowledge.Answers answers, boolean holdsAnswer) {
+    }
+
+    /**
+     * Among the candidates about the same thing as the best one (the same exhibit, or the best item itself
+     * when it is about the whole site), the first that can hold what is asked, and that is not a yes/no
+     * reply when the question asks more than yes or no ("Yes, it is the symbol of Hà Nội…" does not answer
+     * "when was it built?"). It takes the best one's place and confidence: the question is as surely about
+     * that thing. A question asking for a value that none of them states is not answered from them.
+     */
+    private Fitted fitting(Site site, SiteKnowledge.Answers answers, AnswerType asked) {
         SiteKnowledge.Candidate best = answers.best().orElse(null);
-        if (cues.isEmpty() || best == null || best.item().exhibit() == null) {
-            return answers;
+        if (asked == null || best == null) {
+            return new Fitted(answers, true);
         }
-        List<SiteKnowledge.Candidate> suitable = answers.candidates().stream()
-                .filter(c -> best.item().exhibit().equals(c.item().exhibit()) && c.match().coverage() > 0)
-                .filter(c -> text(site, c.item(), book.language()).map(t -> !opensWithReply(t)).orElse(false)).toList();
-        Optional<SiteKnowledge.Candidate> fit = suitable.stream()
-                .filter(c -> cues.get().stream().anyMatch(cue -> text(site, c.item(), book.language())
-                        .filter(t -> t.language().equals(book.language()) && book.holds(t.text(), cue)).isPresent()))
+        List<SiteKnowledge.Candidate> aboutTheSame = answers.candidates().stream()
+                .filter(c -> c == best || best.item().exhibit() != null && best.item().exhibit().equals(c.item().exhibit())
+                        && c.match().coverage() > 0 && !c.objected())
+                .filter(c -> text(site, c.item(), answers.language()).map(t -> !opensWithReply(t)).orElse(false))
+                .toList();
+        Optional<SiteKnowledge.Candidate> fit = aboutTheSame.stream()
+                .filter(c -> text(site, c.item(), answers.language()).map(t -> holds(asked, t)).orElse(false))
                 .findFirst();
-        if (fit.isEmpty() && text(site, best.item(), book.language()).map(t -> !opensWithReply(t)).orElse(true)) {
-            return answers;
+        if (fit.isEmpty() && asked.isValue()) {
+            return new Fitted(answers, false);
         }
-        SiteKnowledge.Candidate chosen = fit.or(() -> suitable.stream().findFirst()).orElse(null);
-        if (chosen == null || chosen == best) {
-            return answers;
+        SiteKnowledge.Candidate chosen = fit.or(() -> aboutTheSame.stream().findFirst()).orElse(best);
+        if (chosen == best) {
+            return new Fitted(answers, true);
         }
         List<SiteKnowledge.Candidate> ranked = new ArrayList<>();
-        ranked.add(new SiteKnowledge.Candidate(chosen.item(), best.score(), best.confidence(), chosen.match()));
+        ranked.add(chosen.rankedAs(best));
         answers.candidates().stream().filter(c -> c != chosen).forEach(ranked::add);
-        return answers.withCandidates(ranked);
+        return new Fitted(answers.withCandidates(ranked), true);
+    }
+
+    /** Whether a text can answer a question asking for {@code asked}, read with its own language's phrasebook. */
+    private boolean holds(AnswerType asked, Localized.Translation text) {
+        return intents.phrasebook(text.language()).map(b -> b.holds(asked, text.text())).orElse(true);
     }
 
     private boolean opensWithReply(Localized.Translation text) {
@@ -362,10 +471,11 @@ final class Guide {
         }
 
         Reply reply() {
-            return switch (understood.kind()) {
-                case INTENT -> intent(understood.intent());
+            return switch (understood.decided().verdict()) {
+                case INTENT, DESCRIBE_FOCUS, VISITOR_TOPIC -> intent(understood.intent());
                 case CONTENT -> content(understood.content().best().orElseThrow().item());
-                case NONE -> unknown("answer.unknown");
+                case FOCUS_ANSWER -> onFocus(understood.onFocus());
+                case ELSEWHERE, DECLINE -> unknown("answer.unknown");
             };
         }
 
@@ -391,7 +501,7 @@ final class Guide {
         private Reply content(KnowledgeItem item) {
             return switch (item.kind()) {
                 case INTRO -> introAnswering();
-                case SUMMARY -> summary(item.exhibit(), null);
+                case SUMMARY -> answeringSummary(item.exhibit());
                 case PASSAGE -> passage(item.exhibit(), item.ordinal());
                 case FACT -> fact(item.exhibit(), item.ordinal());
                 case LOCATION -> where(item.exhibit());
@@ -401,6 +511,15 @@ final class Guide {
         }
 
         // ---- content answers ----
+
+        private Reply onFocus(OnFocus on) {
+            if (on.sentence() < 0) {
+                return fact(on.exhibit(), on.fact());
+            }
+            Exhibit exhibit = exhibit(on.exhibit());
+            Story story = Story.of(exhibit, site.fallbackChain(language));
+            return told(story, on.sentence(), 1, exhibit, null);
+        }
 
         private Reply summary(String exhibitId, Intent intent) {
             Exhibit exhibit = exhibit(exhibitId);
@@ -412,10 +531,26 @@ final class Guide {
         private Reply passage(String exhibitId, int index) {
             Exhibit exhibit = exhibit(exhibitId);
             Story story = Story.of(exhibit, site.fallbackChain(language));
-            int start = story.passageStart(index);
-            int end = story.passageStart(index + 1);
+            return answering(story, story.passageStart(index), story.passageStart(index + 1), exhibit);
+        }
+
+        /** The summary's sentence that answers the question, where it is not the first. */
+        private Reply answeringSummary(String exhibitId) {
+            Exhibit exhibit = exhibit(exhibitId);
+            Story story = Story.of(exhibit, site.fallbackChain(language));
+            return answering(story, 0, Math.max(1, story.summaryLength()), exhibit);
+        }
+
+        /**
+         * The sentences of {@code story[start, end)} that answer the question: from the one that holds what is
+         * asked (a date for "when"), with the sentence before it when the question asks for no such value and
+         * that sentence leads into it.
+         */
+        private Reply answering(Story story, int start, int end, Exhibit exhibit) {
             int best = bestSentence(story.sentences(), story.language(start), start, end, "");
-            int from = Math.max(start, best - 1);
+            boolean holds = understood.asked() != null && holds(understood.asked(),
+                    new Localized.Translation(story.language(best), story.sentence(best)));
+            int from = holds ? best : Math.max(start, best - 1);
             int count = Math.max(1, Math.min(Sentences.spokenCount(story.sentences(), from), end - from));
             if (from + count <= best) {
                 from = best;
@@ -639,20 +774,23 @@ final class Guide {
          * words of {@code name} (what the question is about, not what it asks); the first when none does.
          */
         private int bestSentence(List<String> sentences, String sentencesLanguage, int start, int end, String name) {
-            if (!sentencesLanguage.equals(language)) {
-                return start;
-            }
+            // words are compared only in the question's language; what a sentence holds, in any
+            boolean sameLanguage = sentencesLanguage.equals(language);
             LanguageAnalysis.Profile profile = LanguageAnalysis.profile(language);
             LanguageAnalysis.View view = profile.coverageViews().get(0);
-            Set<String> asked = new LinkedHashSet<>(profile.terms(view, understood.question()));
+            Set<String> asked = new LinkedHashSet<>(sameLanguage ? profile.terms(view, understood.question()) : List.of());
             asked.removeAll(profile.terms(view, name));
             int best = start;
-            long bestShared = 0;
+            long bestScore = 0;
             for (int i = start; i < end; i++) {
-                long shared = profile.terms(view, sentences.get(i)).stream().filter(asked::contains).count();
-                if (shared > bestShared) {
+                long shared = sameLanguage ? profile.terms(view, sentences.get(i)).stream().filter(asked::contains).count() : 0;
+                // a sentence that holds what is asked (a date for "when") before one that only shares words
+                boolean holds = understood.asked() != null
+                        && holds(understood.asked(), new Localized.Translation(sentencesLanguage, sentences.get(i)));
+                long score = (holds ? 1000 : 0) + shared;
+                if (score > bestScore) {
                     best = i;
-                    bestShared = shared;
+                    bestScore = score;
                 }
             }
             return best;

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import java.util.regex.Pattern;
+
 import org.heritageguide.site.VisitorTopic;
 
 import tools.jackson.core.type.TypeReference;
@@ -20,12 +22,28 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * How visitors say things in one language, read from {@code dialogue/intents_<language>.yaml}: examples
  * of each {@link Intent} and of each visitor-information question, the words that name a visitor topic
  * by themselves ("wheelchair", "toilettes", "门票"), the words that point at the exhibit
- * in front of the visitor, the names of languages, the words that ask for something other than yes or no
- * (each with words an answer to it tends to hold: "who" → "by"), and the words a yes/no reply opens with.
+ * in front of the visitor, the names of languages, the words that ask for each {@link AnswerType} (with the
+ * words and units an answer of that kind holds), and the words a yes/no reply opens with.
  */
 record Phrasebook(String language, Map<Intent, List<String>> intents, Map<VisitorTopic, List<String>> visitorInfo,
                   Map<VisitorTopic, List<String>> visitorWords, List<String> pointing,
-                  Map<String, List<String>> languageNames, Map<String, List<String>> asking, List<String> replies) {
+                  Map<String, List<String>> languageNames, Map<AnswerType, Cues> answerTypes, List<String> replies) {
+
+    /**
+     * How one kind of answer is asked for and said.
+     *
+     * @param asked the words that ask for it ("how many", "bao nhiêu", "几个")
+     * @param said  words an answer of this kind holds ("century", "by", "free")
+     * @param units words that follow a number in such an answer ("m", "dong", "米")
+     */
+    record Cues(List<String> asked, List<String> said, List<String> units) {
+    }
+
+    /** A year as texts write it: three or four digits, not part of a longer number ("1805", "990"). */
+    private static final Pattern YEAR = Pattern.compile("(?<![\\d.,])[1-9]\\d{2,3}(?![\\d]|[.,]\\d)");
+    /** A time of day: "08:00", "8 h", "8h30", "8 giờ", "8点", "8시". */
+    private static final Pattern CLOCK = Pattern.compile("(?<!\\d)([01]?\\d|2[0-3])\\s*(:\\d\\d|h(?![a-z])|h\\d|giờ|点|시)");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
 
     static final String LANGUAGE_PLACEHOLDER = "{language}";
 
@@ -52,8 +70,27 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
         Map<VisitorTopic, List<String>> words = byTopic(yaml.get("visitorWords"), resource + " visitorWords");
         List<String> pointing = strings(yaml.get("pointing"), resource + " pointing");
         Map<String, List<String>> names = new LinkedHashMap<>(lists(yaml.get("languageNames"), resource + " languageNames"));
-        return new Phrasebook(language, intents, info, words, pointing, names, lists(yaml.get("asking"), resource + " asking"),
+        return new Phrasebook(language, intents, info, words, pointing, names, answerTypes(yaml.get("answerTypes"), resource),
                 strings(yaml.get("replies"), resource + " replies"));
+    }
+
+    private static Map<AnswerType, Cues> answerTypes(Object node, String resource) {
+        Map<AnswerType, Cues> types = new EnumMap<>(AnswerType.class);
+        if (node == null) {
+            return types;
+        }
+        if (!(node instanceof Map<?, ?> map)) {
+            throw new IllegalStateException(resource + " answerTypes: expected a map");
+        }
+        map.forEach((key, value) -> {
+            String where = resource + " answerTypes " + key;
+            AnswerType type = AnswerType.fromKey(String.valueOf(key))
+                    .orElseThrow(() -> new IllegalStateException(where + ": unknown answer type"));
+            Map<String, List<String>> cues = lists(value, where);
+            types.put(type, new Cues(cues.getOrDefault("asked", List.of()), cues.getOrDefault("said", List.of()),
+                    cues.getOrDefault("units", List.of())));
+        });
+        return types;
     }
 
     private static Map<VisitorTopic, List<String>> byTopic(Object node, String where) {
@@ -115,13 +152,85 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
     }
 
     /**
-     * When the visitor asks "who", "when", "what"... rather than a yes/no question: the words an answer to
-     * the first such word found tends to hold (possibly none).
+     * What kind of answer the question asks for: the kind whose asking words it holds (or misspells, "wen"),
+     * the longest such words deciding ("mấy giờ" asks a time, "mấy" a count); none for a yes/no question.
      */
-    Optional<List<String>> asked(String text) {
-        return asking.entrySet().stream().filter(e -> holds(text, e.getKey()) || misspells(text, e.getKey()))
-                .map(Map.Entry::getValue).findFirst();
+    Optional<AnswerType> asks(String text) {
+        // words as written before guessed misspellings: "were" is not a misspelt "where" in "who were…"
+        for (boolean guess : new boolean[] {false, true}) {
+            AnswerType asked = null;
+            int longest = 0;
+            for (Map.Entry<AnswerType, Cues> type : answerTypes.entrySet()) {
+                for (String cue : type.getValue().asked()) {
+                    if (cue.length() > longest && (guess ? misspells(text, cue) : holds(text, cue))) {
+                        asked = type.getKey();
+                        longest = cue.length();
+                    }
+                }
+            }
+            if (asked != null) {
+                return Optional.of(asked);
+            }
+        }
+        return Optional.empty();
     }
+
+    /**
+     * Whether a text (in this phrasebook's language) can answer a question asking for {@code type}: for a
+     * value, whether it states one (a year or the words of a period, a clock time, a number, a number with
+     * its unit); for any other kind, whether it holds the words such an answer tends to hold, if any are
+     * known.
+     */
+    boolean holds(AnswerType type, String text) {
+        Cues cues = answerTypes.get(type);
+        boolean said = cues != null && cues.said().stream().anyMatch(word -> holds(text, word));
+        return switch (type) {
+            // "when" asks for a year or a time of day alike ("when is the show?")
+            case DATE -> said || YEAR.matcher(text).find() || CLOCK.matcher(text).find();
+            case TIME -> said || CLOCK.matcher(text).find();
+            case COUNT -> said || NUMBER.matcher(text).find();
+            case MEASURE, PRICE -> said || cues != null && numberWithUnit(text, cues.units());
+            default -> cues == null || cues.said().isEmpty() || said;
+        };
+    }
+
+    /** Whether a unit follows a number in the text, in digits or in words ("19 m", "nineteen metres", "十九米"). */
+    /**
+     * Whether a text can be told to hold an answer of this kind: a value, or a kind whose answers have words
+     * of their own ("by" for who); a "how" or "what" can be answered by any text.
+     */
+    boolean recognises(AnswerType type) {
+        return type.isValue() || answerTypes.containsKey(type) && !answerTypes.get(type).said().isEmpty();
+    }
+
+    private boolean numberWithUnit(String text, List<String> units) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        Cues count = answerTypes.get(AnswerType.COUNT);
+        List<String> numberWords = count == null ? List.of() : count.said();
+        for (String unit : units) {
+            java.util.regex.Matcher found = Pattern.compile((spaced() ? "(?<![\\p{L}])" : "")
+                    + Pattern.quote(unit.toLowerCase(Locale.ROOT)) + (spaced() ? "(?![\\p{L}])" : "")).matcher(lower);
+            while (found.find()) {
+                String before = lower.substring(0, found.start()).stripTrailing();
+                if (!before.isEmpty() && Character.isDigit(before.charAt(before.length() - 1))
+                        || numberWords.stream().anyMatch(word -> endsWithWord(before, word.toLowerCase(Locale.ROOT)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean endsWithWord(String text, String word) {
+        return text.endsWith(word) && (!spaced() || text.length() == word.length()
+                || !Character.isLetter(text.charAt(text.length() - word.length() - 1)));
+    }
+
+    /** Whether the language writes spaces between words (not Chinese, Japanese or Korean's particles). */
+    private boolean spaced() {
+        return !(language.equals("zh") || language.equals("ja") || language.equals("ko"));
+    }
+
 
     /** "wen was it bilt": a word one letter off a question word of three letters or more, same first letter. */
     private boolean misspells(String text, String word) {

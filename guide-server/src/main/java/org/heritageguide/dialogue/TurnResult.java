@@ -14,9 +14,11 @@ import java.util.List;
  *                        another language, or typed in one)
  * @param intent          what the visitor wanted besides content ({@code greeting}, {@code where},
  *                        {@code visitor-info}...), or null for an answer from the site's content
+ * @param decidedBy       the name of the rule that decided what to do with the question
+ *                        ({@code content-answers}, {@code answer-type-missing}, ...; docs/architecture.md)
  */
 public record TurnResult(String text, String language, boolean answered, List<Source> sources, String notice,
-                         boolean languageChanged, String intent) {
+                         boolean languageChanged, String intent, String decidedBy) {
 
     public TurnResult {
         sources = List.copyOf(sources);

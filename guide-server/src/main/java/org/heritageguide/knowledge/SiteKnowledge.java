@@ -31,8 +31,23 @@ public final class SiteKnowledge {
      *
      * @param score      what ranks the candidates
      * @param confidence how sure the match is, comparable across questions (0..1)
+     * @param onlyTheName the question names an exhibit (or the site) and asks more, and this item covers
+     *                   none of the rest: "how tall is Khuê Văn Các?" and a text naming the pavilion
+     * @param offPointed the question points at the exhibit in front of the visitor and names nothing, and
+     *                   this item is about something else (another exhibit that speaks the language, or the
+     *                   whole site through a FAQ asked by the site's name)
      */
-    public record Candidate(KnowledgeItem item, double score, double confidence, TextIndex.Match match) {
+    public record Candidate(KnowledgeItem item, double score, double confidence, TextIndex.Match match,
+                            boolean onlyTheName, boolean offPointed) {
+
+        /** Whether something speaks against answering the question with this item. */
+        public boolean objected() {
+            return onlyTheName || offPointed;
+        }
+
+        public Candidate rankedAs(Candidate other) {
+            return new Candidate(item, other.score, other.confidence, match, onlyTheName, offPointed);
+        }
     }
 
     /**
@@ -59,7 +74,15 @@ public final class SiteKnowledge {
         }
     }
 
+    /**
+     * A name visitors use for an exhibit or the site (its {@code aliases}), folded, and the title its
+     * content uses for it in the same language.
+     */
+    private record Alias(String folded, String title) {
+    }
+
     private final Site site;
+    private final Map<String, List<Alias>> aliases;
     private final Map<String, KnowledgeItem> items;
     private final Map<String, TextIndex> indexes;
     private final Ranking ranking;
@@ -70,6 +93,7 @@ public final class SiteKnowledge {
 
     private SiteKnowledge(Site site, Map<String, KnowledgeItem> items, Map<String, TextIndex> indexes, Ranking ranking) {
         this.site = site;
+        this.aliases = aliases(site);
         this.items = Map.copyOf(items);
         this.indexes = Map.copyOf(indexes);
         this.ranking = ranking;
@@ -98,13 +122,13 @@ public final class SiteKnowledge {
         if (index == null) {
             return new Answers(language, List.of(), null, Set.of(), false, null);
         }
-        TextIndex.Result result = index.search(question, Set.of(), realWords);
+        TextIndex.Result result = index.search(withTitles(question, language), Set.of(), realWords);
         TextIndex.Match naming = naming(result);
         boolean namesTheSite = naming != null && items.get(naming.key()).kind() == KnowledgeItem.Kind.INTRO;
         String named = naming == null || namesTheSite ? null : items.get(naming.key()).exhibit();
         // what is asked about a named exhibit (or the site) must be in a text, not only the name: "how tall
         // is Khuê Văn Các?" is not answered from a passage that names the pavilion but says nothing of height
-        Map<String, Double> beyondTheName = naming == null || !asksMoreThanTheName(result, naming.titleHits())
+        Map<String, Double> beyondTheName = naming == null || !index.asksMoreThan(result, naming.titleHits())
                 ? null : index.coverageAside(result, naming.titleHits());
         double maxBm25 = result.matches().stream().mapToDouble(TextIndex.Match::bm25).max().orElse(0);
         // a question pointing at the exhibit in front of the visitor and naming nothing is about that exhibit:
@@ -122,15 +146,87 @@ public final class SiteKnowledge {
             boolean aboutSomethingElse = pointsAtFocus
                     && (focusSpeaks && item.exhibit() != null && !item.exhibit().equals(focus.exhibit())
                         || asksOfTheSiteByName(item, result, language));
-            double confidence = onlyTheName || aboutSomethingElse ? 0 : ranking.confidence(match, result.dense(), pointedAt);
-            candidates.add(new Candidate(item, score, confidence, match));
+            candidates.add(new Candidate(item, score, ranking.confidence(match, result.dense(), pointedAt), match,
+                    onlyTheName, aboutSomethingElse));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         if (candidates.size() > 1) {
-            candidates.set(0, exhibitWide(candidates));
+            exhibitWide(candidates);
         }
         return new Answers(language, candidates, named, named == null ? Set.of() : naming.titleHits(), namesTheSite,
                 result);
+    }
+
+    /**
+     * The question with the other names of the site's exhibits (and of the site) replaced by the titles its
+     * content uses: "Tell me about the Rhade long house" is searched as "Tell me about the Ê Đê long house".
+     * A name matches as a whole, ignoring case and diacritics ("khue van cac"), longest names first.
+     */
+    String withTitles(String question, String language) {
+        List<Alias> known = aliases.getOrDefault(language, List.of());
+        if (known.isEmpty()) {
+            return question;
+        }
+        String folded = foldEach(question);
+        boolean spaced = !(language.equals("zh") || language.equals("ja") || language.equals("ko"));
+        boolean[] taken = new boolean[question.length()];
+        java.util.TreeMap<Integer, int[]> found = new java.util.TreeMap<>();
+        List<String> titles = new ArrayList<>();
+        for (Alias alias : known) {
+            for (int at = folded.indexOf(alias.folded()); at >= 0; at = folded.indexOf(alias.folded(), at + 1)) {
+                int end = at + alias.folded().length();
+                boolean whole = !spaced || (at == 0 || !Character.isLetterOrDigit(folded.charAt(at - 1)))
+                        && (end == folded.length() || !Character.isLetterOrDigit(folded.charAt(end)));
+                boolean free = true;
+                for (int i = at; i < end && free; i++) {
+                    free = !taken[i];
+                }
+                if (whole && free) {
+                    java.util.Arrays.fill(taken, at, end, true);
+                    found.put(at, new int[] {end, titles.size()});
+                    titles.add(alias.title());
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return question;
+        }
+        StringBuilder replaced = new StringBuilder();
+        int from = 0;
+        for (Map.Entry<Integer, int[]> match : found.entrySet()) {
+            replaced.append(question, from, match.getKey()).append(titles.get(match.getValue()[1]));
+            from = match.getValue()[0];
+        }
+        return replaced.append(question.substring(from)).toString();
+    }
+
+    /** Lower case without diacritics, letter for letter, so that positions stay those of the text. */
+    private static String foldEach(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String one = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD)
+                    .replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D').toLowerCase(java.util.Locale.ROOT);
+            folded.append(one.length() == 1 ? one.charAt(0) : Character.toLowerCase(c));
+        }
+        return folded.toString();
+    }
+
+    private static Map<String, List<Alias>> aliases(Site site) {
+        Map<String, List<Alias>> byLanguage = new java.util.HashMap<>();
+        for (String language : site.languages()) {
+            List<Alias> aliases = new ArrayList<>();
+            site.name().in(language).ifPresent(name -> site.aliases().in(language)
+                    .forEach(alias -> aliases.add(new Alias(foldEach(alias), name))));
+            for (var exhibit : site.publishedExhibits()) {
+                exhibit.title().in(language).ifPresent(title -> exhibit.aliases().in(language)
+                        .forEach(alias -> aliases.add(new Alias(foldEach(alias), title))));
+            }
+            aliases.removeIf(alias -> alias.folded().isBlank());
+            aliases.sort(Comparator.comparingInt((Alias alias) -> alias.folded().length()).reversed());
+            byLanguage.put(language, List.copyOf(aliases));
+        }
+        return Map.copyOf(byLanguage);
     }
 
     /**
@@ -161,27 +257,38 @@ public final class SiteKnowledge {
         return sharedWithAny;
     }
 
-    private static boolean asksMoreThanTheName(TextIndex.Result result, Set<String> name) {
-        return result.terms().values().stream().flatMap(List::stream).anyMatch(term -> !name.contains(term));
-    }
 
     /**
-     * The best candidate, as sure as the surest candidate about the same exhibit: "why are the stone
+     * Makes the best candidate as sure as the surest candidate about the same exhibit: "why are the stone
      * tablets on the backs of turtles?" is surely about the stelae even if the FAQ that answers it best
-     * says "stones" and "tortoises".
+     * says "stones" and "tortoises". When something speaks against the best one, the next of the same
+     * exhibit that nothing speaks against takes its place.
      */
-    private static Candidate exhibitWide(List<Candidate> ranked) {
+    private static void exhibitWide(List<Candidate> ranked) {
         Candidate best = ranked.get(0);
-        if (best.item().exhibit() == null) {
-            return best;
+        String exhibit = best.item().exhibit();
+        if (exhibit == null) {
+            return;
         }
-        double confidence = best.confidence();
+        if (best.objected()) {
+            for (int i = 1; i < ranked.size(); i++) {
+                Candidate other = ranked.get(i);
+                if (exhibit.equals(other.item().exhibit()) && !other.objected()) {
+                    ranked.remove(i);
+                    ranked.add(0, other.rankedAs(best));
+                    best = ranked.get(0);
+                    break;
+                }
+            }
+        }
+        double confidence = best.objected() ? best.confidence() : 0;
         for (Candidate other : ranked) {
-            if (best.item().exhibit().equals(other.item().exhibit())) {
+            if (exhibit.equals(other.item().exhibit()) && !other.objected()) {
                 confidence = Math.max(confidence, other.confidence());
             }
         }
-        return new Candidate(best.item(), best.score(), confidence, best.match());
+        ranked.set(0, new Candidate(best.item(), best.score(), confidence, best.match(), best.onlyTheName(),
+                best.offPointed()));
     }
 
     /**

@@ -275,6 +275,17 @@ public final class TextIndex {
         return coverage;
     }
 
+    /**
+     * Whether the question has a term, besides {@code name}, that is surely not a stop word: "how tall is
+     * Khuê Văn Các?" asks more than the name, "Khue Van Cac la gi?" ("la" may be "là", "is") does not.
+     */
+    public boolean asksMoreThan(Result result, Set<String> name) {
+        // the language's main analysis: the others (bigrams) hold pieces of the same words
+        LanguageAnalysis.View view = profile.coverageViews().get(0);
+        return result.terms().getOrDefault(view.name(), List.of()).stream()
+                .anyMatch(term -> !name.contains(term) && !mayBeStopWord(view, term));
+    }
+
     /** The question's terms (in every view) that this index has seen. */
     public Set<String> knownTerms(String question) {
         Set<String> known = new HashSet<>();

@@ -8,9 +8,9 @@ import java.util.List;
  */
 public final class ContentFields {
 
-    public static final List<String> SITE = List.of("name", "defaultLanguage", "sourceLanguage", "languages",
+    public static final List<String> SITE = List.of("name", "aliases", "defaultLanguage", "sourceLanguage", "languages",
             "partialLanguages", "fallbackLanguages", "city", "intro", "visitorInfo", "areas");
-    public static final List<String> EXHIBIT = List.of("status", "area", "order", "related", "title", "summary",
+    public static final List<String> EXHIBIT = List.of("status", "area", "order", "related", "title", "aliases", "summary",
             "passages", "facts", "location");
     static final List<String> AREA = List.of("id", "name");
     static final List<String> FACT = List.of("label", "value");

@@ -127,7 +127,7 @@ public final class ContentLoader {
         List<Faq> faqs = Files.exists(faqFile)
                 ? readFile(faqFile, problems, (reader, root) -> readFaqs(reader, root, exhibitIds))
                 : List.of();
-        return Optional.of(new Site(siteId, header.name, header.defaultLanguage, header.sourceLanguage,
+        return Optional.of(new Site(siteId, header.name, header.aliases, header.defaultLanguage, header.sourceLanguage,
                 header.languages, header.partialLanguages, header.fallbackLanguages, header.city, header.intro, header.visitorInfo,
                 header.areas, exhibits, faqs == null ? List.of() : faqs));
     }
@@ -160,7 +160,7 @@ public final class ContentLoader {
         return value;
     }
 
-    private record SiteHeader(Localized name, String defaultLanguage, String sourceLanguage, List<String> languages,
+    private record SiteHeader(Localized name, Names aliases, String defaultLanguage, String sourceLanguage, List<String> languages,
                               List<String> partialLanguages, List<String> fallbackLanguages, Localized city, Localized intro,
                               Map<VisitorTopic, Localized> visitorInfo, List<Area> areas) {
     }
@@ -187,6 +187,7 @@ public final class ContentLoader {
         List<String> partial = siteLanguages(reader, root, "partialLanguages", languages);
         List<String> fallback = siteLanguages(reader, root, "fallbackLanguages", languages);
         Localized name = reader.localized(root, "name", defaultLanguage);
+        Names aliases = new Names(reader.textsPerLanguage(root, "aliases"));
         Localized city = reader.localized(root, "city", null);
         Localized intro = reader.localized(root, "intro", defaultLanguage);
         Map<VisitorTopic, Localized> info = new EnumMap<>(VisitorTopic.class);
@@ -216,7 +217,7 @@ public final class ContentLoader {
         } else if (areasNode != null && !areasNode.isNull()) {
             reader.problem(areasNode, "areas", "expected a list of areas");
         }
-        return new SiteHeader(name, defaultLanguage, sourceLanguage, languages, partial, fallback, city, intro, info, areas);
+        return new SiteHeader(name, aliases, defaultLanguage, sourceLanguage, languages, partial, fallback, city, intro, info, areas);
     }
 
     /** A list of languages that must all be among the site's. */
@@ -257,6 +258,7 @@ public final class ContentLoader {
             }
         }
         Localized title = reader.localized(root, "title", language);
+        Map<String, List<String>> aliases = reader.textsPerLanguage(root, "aliases");
         Localized summary = reader.localized(root, "summary", language);
         List<Localized> passages = new ArrayList<>();
         YamlNode passagesNode = root.get("passages");
@@ -283,7 +285,7 @@ public final class ContentLoader {
             reader.problem(factsNode, "facts", "expected a list of facts");
         }
         Localized location = reader.localized(root, "location", null);
-        return new Exhibit(id, status, area, order, related, title, summary, passages, facts, location);
+        return new Exhibit(id, status, area, order, related, title, new Names(aliases), summary, passages, facts, location);
     }
 
     private List<Faq> readFaqs(FileReader reader, YamlNode root, Set<String> exhibitIds) {
@@ -310,18 +312,7 @@ public final class ContentLoader {
             if (exhibit != null && !exhibitIds.contains(exhibit)) {
                 reader.problem(node.get("exhibit"), at + ".exhibit", "'" + exhibit + "' is not an exhibit of this site");
             }
-            Map<String, List<String>> questions = new LinkedHashMap<>();
-            YamlNode questionsNode = node.get("questions");
-            if (questionsNode == null || !questionsNode.isMap()) {
-                reader.problem(questionsNode == null ? node : questionsNode, at + ".questions", "expected questions per language, such as {en: [...]}");
-            } else {
-                questionsNode.entries().forEach((language, list) -> {
-                    List<String> texts = reader.texts(questionsNode, language);
-                    if (!texts.isEmpty()) {
-                        questions.put(language, texts);
-                    }
-                });
-            }
+            Map<String, List<String>> questions = reader.textsPerLanguage(node, "questions");
             Localized answer = reader.localized(node, "answer", null);
             for (String language : questions.keySet()) {
                 if (!answer.has(language)) {

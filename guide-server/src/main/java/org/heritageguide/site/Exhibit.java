@@ -7,6 +7,7 @@ import java.util.Set;
 /**
  * One exhibit of a site, as the curators wrote it.
  *
+ * @param aliases  what visitors call it besides its title, per language
  * @param summary  one to three sentences, written to be spoken; what the guide says first
  * @param passages the longer text, paragraph by paragraph, in reading order
  * @param location where the exhibit is, as said to a visitor who asks
@@ -18,6 +19,7 @@ public record Exhibit(
         int order,
         List<String> related,
         Localized title,
+        Names aliases,
         Localized summary,
         List<Localized> passages,
         List<Fact> facts,

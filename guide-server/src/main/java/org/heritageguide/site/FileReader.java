@@ -116,6 +116,33 @@ final class FileReader {
         return values;
     }
 
+    /**
+     * A {@code {language: [text, ...]}} map (a FAQ's ways of asking, an exhibit's other names); languages
+     * with an empty list are left out.
+     */
+    Map<String, List<String>> textsPerLanguage(YamlNode parent, String field) {
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        YamlNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return lists;
+        }
+        if (!node.isMap()) {
+            problem(node, field, "expected lists per language, such as {en: [...]}");
+            return lists;
+        }
+        node.entries().forEach((language, list) -> {
+            if (!LANGUAGE.matcher(language).matches()) {
+                problem(list, field + "." + language, "'" + language + "' is not a language tag such as vi, en or fr");
+                return;
+            }
+            List<String> texts = texts(node, language);
+            if (!texts.isEmpty()) {
+                lists.put(language, texts);
+            }
+        });
+        return lists;
+    }
+
     List<String> languages(YamlNode parent, String field) {
         List<String> values = texts(parent, field);
         for (String value : values) {

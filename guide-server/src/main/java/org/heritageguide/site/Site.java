@@ -17,6 +17,7 @@ import java.util.Set;
 public record Site(
         String id,
         Localized name,
+        Names aliases,
         String defaultLanguage,
         String sourceLanguage,
         List<String> languages,

@@ -92,7 +92,7 @@ class ContentLoaderTest {
                 "sites/van-mieu/exhibits/khue-van-cac.yaml:" + valeu + " facts[0].valeu: unknown field; expected one of [label, value]",
                 "sites/van-mieu/exhibits/khue-van-cac.yaml:" + (valeu - 6) + " facts[0].value: is required, at least in vi",
                 "sites/van-mieu/exhibits/khue-van-cac.yaml:" + lineOf(file, "locaton:") + " locaton: unknown field; expected one of "
-                        + "[area, facts, location, order, passages, related, status, summary, title]");
+                        + "[aliases, area, facts, location, order, passages, related, status, summary, title]");
     }
 
     private static int lineOf(Path file, String start) throws IOException {

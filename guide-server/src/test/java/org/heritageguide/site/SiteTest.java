@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class SiteTest {
 
-    private final Site site = new Site("s", Localized.of("vi", "Tên"), "vi", "vi", List.of("vi", "en", "fr"),
+    private final Site site = new Site("s", Localized.of("vi", "Tên"), Names.NONE, "vi", "vi", List.of("vi", "en", "fr"),
             List.of(), List.of(), Localized.EMPTY, Localized.of("vi", "Chào"), Map.of(), List.of(), Map.of(), List.of());
 
     @Test
@@ -32,7 +32,7 @@ class SiteTest {
 
     @Test
     void aSiteCanOfferEnglishBeforeItsDefaultLanguageToForeignVisitors() {
-        Site englishFirst = new Site("s", Localized.of("vi", "Tên"), "vi", "vi", List.of("vi", "en", "ko"), List.of(),
+        Site englishFirst = new Site("s", Localized.of("vi", "Tên"), Names.NONE, "vi", "vi", List.of("vi", "en", "ko"), List.of(),
                 List.of("en"), Localized.EMPTY, Localized.of("vi", "Chào"), Map.of(), List.of(), Map.of(), List.of());
 
         assertThat(englishFirst.fallbackChain("ko")).containsExactly("ko", "en", "vi");

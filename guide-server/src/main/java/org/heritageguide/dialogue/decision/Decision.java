@@ -1,0 +1,69 @@
+package org.heritageguide.dialogue.decision;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The one place where the guide decides what to do with a question: an ordered list of named rules, the
+ * first that applies deciding. Every reply carries the name of its rule ({@code decidedBy}), so a wrong
+ * answer or a needless "I don't know" points at the rule to look at.
+ */
+public final class Decision {
+
+    /** A rule's name and the verdict it gives. */
+    public record Outcome(Verdict verdict, String rule) {
+    }
+
+    /**
+     * @param answerFloor      the confidence content needs to be answered from
+     * @param namedAnswerFloor the same for content about the thing the question names (the topic is sure)
+     * @param intentFloor      the confidence an intent needs
+     */
+    public record Floors(double answerFloor, double namedAnswerFloor, double intentFloor) {
+    }
+
+    private record Rule(String name, Predicate<Evidence> applies, Verdict verdict) {
+    }
+
+    private final List<Rule> rules;
+
+    public Decision(Floors floors) {
+        Predicate<Evidence> contentSure = e -> e.contentConfidence()
+                >= (e.contentOfNamedThing() ? floors.namedAnswerFloor() : floors.answerFloor());
+        Predicate<Evidence> intentWins = e -> e.intentConfidence() >= floors.intentFloor()
+                && (!contentSure.test(e) || e.intentConfidence() >= e.contentConfidence());
+        Predicate<Evidence> contentObjected = e -> e.contentOnlyNamesIt() || e.contentOffPointed()
+                || e.answerTypeIsValue() && !e.contentHoldsAnswer();
+        this.rules = List.of(
+                new Rule("courtesy", Evidence::onlyCourtesies, Verdict.INTENT),
+                new Rule("other-site-named", e -> e.otherSiteNamed() && !(intentWins.test(e) && !e.intentIsAbout()),
+                        Verdict.ELSEWHERE),
+                new Rule("intent-beats-weak-content", intentWins, Verdict.INTENT),
+                new Rule("untranslated-exhibit-in-focus", e -> contentSure.test(e) && e.contentOffUntranslatedFocus(),
+                        Verdict.DESCRIBE_FOCUS),
+                new Rule("what-is-this", e -> e.pointsAtFocus() && e.asksOnlyWhatItIs(), Verdict.DESCRIBE_FOCUS),
+                new Rule("content-answers", contentSure.and(contentObjected.negate()), Verdict.CONTENT),
+                new Rule("pointing-answered-on-its-exhibit", e -> e.pointsAtFocus() && e.focusSaysIt(),
+                        Verdict.FOCUS_ANSWER),
+                new Rule("practical-topic-word", Evidence::practicalTopicNamed, Verdict.VISITOR_TOPIC),
+                new Rule("name-is-not-an-answer", contentSure.and(Evidence::contentOnlyNamesIt), Verdict.DECLINE),
+                new Rule("pointing-stays-on-its-exhibit", contentSure.and(Evidence::contentOffPointed), Verdict.DECLINE),
+                new Rule("answer-type-missing", contentSure.and(e -> e.answerTypeIsValue() && !e.contentHoldsAnswer()),
+                        Verdict.DECLINE),
+                new Rule("nothing-sure-enough", e -> true, Verdict.DECLINE));
+    }
+
+    public Outcome decide(Evidence evidence) {
+        for (Rule rule : rules) {
+            if (rule.applies().test(evidence)) {
+                return new Outcome(rule.verdict(), rule.name());
+            }
+        }
+        throw new IllegalStateException("the last rule applies to everything");
+    }
+
+    /** The rules' names, in the order they are tried. */
+    public List<String> ruleNames() {
+        return rules.stream().map(Rule::name).toList();
+    }
+}

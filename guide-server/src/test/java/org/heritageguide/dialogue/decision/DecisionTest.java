@@ -1,0 +1,199 @@
+package org.heritageguide.dialogue.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Each rule of the decision on evidence made by hand: no index, no model. */
+class DecisionTest {
+
+    private final Decision decision = new Decision(new Decision.Floors(0.6, 0.4, 0.65));
+
+    /** Evidence of a question answered surely from content that can hold what it asks, and nothing else. */
+    private static Builder sureContent() {
+        return new Builder().content(0.8);
+    }
+
+    @Test
+    void aCourtesyAloneIsAnsweredAsOne() {
+        assertThat(decision.decide(new Builder().courtesies().intent(0.9, false).build()))
+                .isEqualTo(new Decision.Outcome(Verdict.INTENT, "courtesy"));
+    }
+
+    @Test
+    void contentThatCanHoldTheAnswerIsAnswered() {
+        assertThat(decision.decide(sureContent().build())).isEqualTo(new Decision.Outcome(Verdict.CONTENT, "content-answers"));
+    }
+
+    @Test
+    void contentBelowTheFloorIsDeclined() {
+        assertThat(decision.decide(new Builder().content(0.5).build()))
+                .isEqualTo(new Decision.Outcome(Verdict.DECLINE, "nothing-sure-enough"));
+    }
+
+    @Test
+    void contentAboutTheThingTheQuestionNamesNeedsLess() {
+        assertThat(decision.decide(new Builder().content(0.5).ofNamedThing().build()).verdict()).isEqualTo(Verdict.CONTENT);
+    }
+
+    @Test
+    void aStrongerIntentBeatsContent() {
+        assertThat(decision.decide(sureContent().intent(0.9, false).build()))
+                .isEqualTo(new Decision.Outcome(Verdict.INTENT, "intent-beats-weak-content"));
+        assertThat(decision.decide(sureContent().intent(0.7, false).build()).verdict()).isEqualTo(Verdict.CONTENT);
+    }
+
+    @Test
+    void aQuestionAskingForAValueIsNotAnsweredFromATextThatHoldsNone() {
+        assertThat(decision.decide(sureContent().asksValue(false).build()))
+                .isEqualTo(new Decision.Outcome(Verdict.DECLINE, "answer-type-missing"));
+        assertThat(decision.decide(sureContent().asksValue(true).build()).verdict()).isEqualTo(Verdict.CONTENT);
+    }
+
+    @Test
+    void aNameIsNotAnAnswer() {
+        assertThat(decision.decide(sureContent().onlyNamesIt().build()))
+                .isEqualTo(new Decision.Outcome(Verdict.DECLINE, "name-is-not-an-answer"));
+    }
+
+    @Test
+    void aPointingQuestionStaysOnItsExhibit() {
+        assertThat(decision.decide(sureContent().offPointed().build()))
+                .isEqualTo(new Decision.Outcome(Verdict.DECLINE, "pointing-stays-on-its-exhibit"));
+    }
+
+    @Test
+    void anotherSitesExhibitNamedIsSaidToBeThere() {
+        assertThat(decision.decide(sureContent().otherSite().build()))
+                .isEqualTo(new Decision.Outcome(Verdict.ELSEWHERE, "other-site-named"));
+        // "where is the water puppet theatre?" asks about a thing: still the other site
+        assertThat(decision.decide(new Builder().intent(0.9, true).otherSite().build()).verdict())
+                .isEqualTo(Verdict.ELSEWHERE);
+        // "what time do you open?" is about this visit, whatever else it names
+        assertThat(decision.decide(new Builder().intent(0.9, false).otherSite().build()).verdict())
+                .isEqualTo(Verdict.INTENT);
+    }
+
+    @Test
+    void anExhibitWithoutTheVisitorsLanguageIsDescribedRatherThanAnotherAnswering() {
+        assertThat(decision.decide(sureContent().offUntranslatedFocus().build()))
+                .isEqualTo(new Decision.Outcome(Verdict.DESCRIBE_FOCUS, "untranslated-exhibit-in-focus"));
+    }
+
+    @Test
+    void aPracticalWordGetsTheSitesInformationRatherThanIDontKnow() {
+        assertThat(decision.decide(new Builder().content(0.3).practicalTopic().build()))
+                .isEqualTo(new Decision.Outcome(Verdict.VISITOR_TOPIC, "practical-topic-word"));
+        assertThat(decision.decide(sureContent().practicalTopic().build()).verdict()).isEqualTo(Verdict.CONTENT);
+    }
+
+    @Test
+    void whatIsThisDescribesTheExhibitInFocus() {
+        assertThat(decision.decide(new Builder().pointingAtFocus(true, false).build()))
+                .isEqualTo(new Decision.Outcome(Verdict.DESCRIBE_FOCUS, "what-is-this"));
+    }
+
+    @Test
+    void aPointingQuestionIsAnsweredFromWhatItsExhibitSays() {
+        // "Who put them up?" after the stelae: the best match is another exhibit's text, the stelae's says by whom
+        assertThat(decision.decide(sureContent().offPointed().pointingAtFocus(false, true).build()))
+                .isEqualTo(new Decision.Outcome(Verdict.FOCUS_ANSWER, "pointing-answered-on-its-exhibit"));
+        assertThat(decision.decide(sureContent().offPointed().pointingAtFocus(false, false).build()).rule())
+                .isEqualTo("pointing-stays-on-its-exhibit");
+        // content of the exhibit itself that holds the answer comes first
+        assertThat(decision.decide(sureContent().pointingAtFocus(false, true).build()).verdict()).isEqualTo(Verdict.CONTENT);
+    }
+
+    @Test
+    void nothingAtAllIsDeclined() {
+        assertThat(decision.decide(Evidence.NOTHING)).isEqualTo(new Decision.Outcome(Verdict.DECLINE, "nothing-sure-enough"));
+    }
+
+    @Test
+    void everyRuleHasAName() {
+        assertThat(decision.ruleNames()).doesNotHaveDuplicates().allMatch(name -> name.matches("[a-z]+(-[a-z]+)*"))
+                .endsWith("nothing-sure-enough");
+    }
+
+    private static final class Builder {
+        private boolean courtesies;
+        private double intent;
+        private boolean intentIsAbout;
+        private double content;
+        private boolean ofNamedThing;
+        private boolean asksValue;
+        private boolean holds = true;
+        private boolean onlyNamesIt;
+        private boolean offPointed;
+        private boolean offUntranslatedFocus;
+        private boolean pointsAtFocus;
+        private boolean asksOnlyWhatItIs;
+        private boolean focusSaysIt;
+        private boolean otherSite;
+        private boolean practicalTopic;
+
+        Builder pointingAtFocus(boolean onlyWhatItIs, boolean focusSaysIt) {
+            pointsAtFocus = true;
+            asksOnlyWhatItIs = onlyWhatItIs;
+            this.focusSaysIt = focusSaysIt;
+            return this;
+        }
+
+        Builder courtesies() {
+            courtesies = true;
+            return this;
+        }
+
+        Builder intent(double confidence, boolean about) {
+            intent = confidence;
+            intentIsAbout = about;
+            return this;
+        }
+
+        Builder content(double confidence) {
+            content = confidence;
+            return this;
+        }
+
+        Builder ofNamedThing() {
+            ofNamedThing = true;
+            return this;
+        }
+
+        Builder asksValue(boolean heldByTheContent) {
+            asksValue = true;
+            holds = heldByTheContent;
+            return this;
+        }
+
+        Builder onlyNamesIt() {
+            onlyNamesIt = true;
+            return this;
+        }
+
+        Builder offPointed() {
+            offPointed = true;
+            return this;
+        }
+
+        Builder offUntranslatedFocus() {
+            offUntranslatedFocus = true;
+            return this;
+        }
+
+        Builder otherSite() {
+            otherSite = true;
+            return this;
+        }
+
+        Builder practicalTopic() {
+            practicalTopic = true;
+            return this;
+        }
+
+        Evidence build() {
+            return new Evidence(courtesies, intent, intentIsAbout, content, ofNamedThing, asksValue, holds, onlyNamesIt,
+                    offPointed, offUntranslatedFocus, pointsAtFocus, asksOnlyWhatItIs, focusSaysIt, otherSite, practicalTopic);
+        }
+    }
+}
