@@ -52,7 +52,7 @@ public class Dialogue {
         this.knowledge = knowledge;
         this.events = events;
         this.intents = new IntentMatcher(knowledge.embedders(), settings.denseBase());
-        this.guide = new Guide(phrases, intents, typed, settings);
+        this.guide = new Guide(phrases, intents, typed, settings, LearnedConfidence.load(settings.wrongAnswerAim()));
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -109,7 +109,7 @@ public class Dialogue {
             }
             events.record(VisitorEvent.turn(now, saved.site(), saved.exhibit(), saved.id(), saved.language(),
                     channel, text, reply.answered(), latency, sources));
-            log.debug("Turn in {} ({} ms): {} -> {} [{}]", saved.site(), latency, text, sources, reply.evidence());
+            log.debug("Turn in {} ({} ms): {} -> {} [{}]", saved.site(), latency, text, sources, reply.why());
             return result(reply, languageChanged);
         });
     }

@@ -12,12 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.heritageguide.dialogue.decision.AnswerConfidence;
 import org.heritageguide.dialogue.decision.Decision;
 import org.heritageguide.dialogue.decision.Evidence;
 import org.heritageguide.dialogue.decision.Verdict;
 import org.heritageguide.knowledge.KnowledgeItem;
 import org.heritageguide.knowledge.LanguageAnalysis;
 import org.heritageguide.knowledge.SiteKnowledge;
+import org.heritageguide.knowledge.TextIndex;
 import org.heritageguide.session.VisitorSession;
 import org.heritageguide.site.Exhibit;
 import org.heritageguide.site.Fact;
@@ -48,18 +50,21 @@ final class Guide {
      * @param intent          what the visitor wanted besides content, or null for a content answer or none
      * @param sessionLanguage the session's language after this turn
      * @param decidedBy       the name of the rule that decided what to do with the question ({@link Decision})
-     * @param evidence        why the guide answered so (for logs and tuning)
+     * @param evidence        what the decision was made on
+     * @param why             the evidence and the question's analysis, described (for logs and tuning)
      */
     record Reply(String text, String language, boolean answered, List<Source> sources, String notice, Intent intent,
-                 VisitorSession.Context context, String sessionLanguage, String decidedBy, String evidence) {
+                 VisitorSession.Context context, String sessionLanguage, String decidedBy, Evidence evidence,
+                 String why) {
 
         Reply(String text, String language, boolean answered, List<Source> sources, String notice, Intent intent,
               VisitorSession.Context context, String sessionLanguage) {
-            this(text, language, answered, sources, notice, intent, context, sessionLanguage, "", "");
+            this(text, language, answered, sources, notice, intent, context, sessionLanguage, "", Evidence.NOTHING, "");
         }
 
-        Reply because(String rule, String why) {
-            return new Reply(text, language, answered, sources, notice, intent, context, sessionLanguage, rule, why);
+        Reply because(Decision.Outcome decided, Evidence found, String described) {
+            return new Reply(text, language, answered, sources, notice, intent, context, sessionLanguage, decided.rule(),
+                    found, described);
         }
     }
 
@@ -89,8 +94,7 @@ final class Guide {
         double strength() {
             return switch (decided.verdict()) {
                 case INTENT, DESCRIBE_FOCUS, VISITOR_TOPIC -> intent == null ? 0 : intent.confidence();
-                case FOCUS_ANSWER -> evidence.contentConfidence();
-                case CONTENT -> evidence.contentConfidence();
+                case FOCUS_ANSWER, CONTENT -> evidence.content().confidence();
                 case ELSEWHERE, DECLINE -> 0;
             };
         }
@@ -112,7 +116,7 @@ final class Guide {
                     intent.intent().key(), intent.parameter(), intent.confidence(), intent.evidence().coverage(),
                     intent.evidence().entryCoverage(), intent.evidence().dense());
             return language + " " + decided.rule() + " asks=" + (asked == null ? "-" : asked.key())
-                    + " holds=" + evidence.contentHoldsAnswer() + " terms="
+                    + " holds=" + evidence.content().holdsAnswer() + " terms="
                     + (content.result() == null ? "" : content.result().terms().values())
                     + " named=" + content.namedExhibit() + " content[" + best + second + "] intent[" + intended + "]";
         }
@@ -124,13 +128,16 @@ final class Guide {
     private final DialogueSettings settings;
     private final Decision decision;
 
-    Guide(GuidePhrases phrases, IntentMatcher intents, TypedLanguage typed, DialogueSettings settings) {
+    /**
+     * @param answers how likely content answers right ({@link LearnedConfidence} in the guide)
+     */
+    Guide(GuidePhrases phrases, IntentMatcher intents, TypedLanguage typed, DialogueSettings settings,
+          AnswerConfidence answers) {
         this.phrases = phrases;
         this.intents = intents;
         this.typed = typed;
         this.settings = settings;
-        this.decision = new Decision(new Decision.Floors(settings.answerFloor(), settings.namedAnswerFloor(),
-                settings.intentFloor()));
+        this.decision = new Decision(answers, settings.intentFloor());
     }
 
     /**
@@ -165,7 +172,7 @@ final class Guide {
         Turn turn = new Turn(site, session, understood);
         String why = understood.describe() + " typed=" + typedIn + (elsewhere == null ? "" : " elsewhere=" + elsewhere.id());
         Reply reply = understood.decided().verdict() == Verdict.ELSEWHERE ? turn.elsewhere(elsewhere, there) : turn.reply();
-        return reply.because(understood.decided().rule(), why);
+        return reply.because(understood.decided(), understood.evidence(), why);
     }
 
 
@@ -220,19 +227,11 @@ final class Guide {
                 .map(index -> content.result() != null && !index.asksMoreThan(content.result(), Set.of())).orElse(false);
         OnFocus onFocus = pointsAtFocus && asked != null && book.map(b -> b.recognises(asked)).orElse(false)
                 ? onFocus(knowledge.site(), focus, language, asked, question).orElse(null) : null;
-        Evidence evidence = new Evidence(onlyCourtesies,
-                intent == null ? 0 : intent.confidence(),
-                intent != null && intent.intent().isAbout(),
-                best.map(SiteKnowledge.Candidate::confidence).orElse(0.0),
-                best.map(b -> b.item().exhibit() != null && b.item().exhibit().equals(content.namedExhibit())).orElse(false),
-                asked != null && asked.isValue(),
-                fitted.holdsAnswer(),
-                best.map(SiteKnowledge.Candidate::onlyTheName).orElse(false),
-                best.map(SiteKnowledge.Candidate::offPointed).orElse(false),
-                answersAnotherExhibitThanTheUntranslatedOneInFocus(knowledge.site(), session, content, language),
-                pointsAtFocus, asksOnlyWhatItIs, onFocus != null,
-                false,
-                topic.isPresent());
+        Evidence.Content about = best.map(b -> contentEvidence(knowledge.site(), session, content, b, language,
+                fitted.holdsAnswer())).orElse(Evidence.Content.NONE);
+        Evidence evidence = new Evidence(onlyCourtesies, intent == null ? 0 : intent.confidence(),
+                intent != null && intent.intent().isAbout(), about, asked != null && asked.isValue(), pointsAtFocus,
+                asksOnlyWhatItIs, onFocus != null, false, topic.isPresent());
         Decision.Outcome decided = decision.decide(evidence);
         IntentMatcher.Match acted = switch (decided.verdict()) {
             case DESCRIBE_FOCUS -> new IntentMatcher.Match(Intent.DESCRIBE, null, settings.intentFloor(), null);
@@ -241,6 +240,21 @@ final class Guide {
             default -> intent;
         };
         return new Understanding(language, question, content, acted, asked, evidence, decided, onFocus);
+    }
+
+    private static Evidence.Content contentEvidence(Site site, VisitorSession session, SiteKnowledge.Answers content,
+                                                    SiteKnowledge.Candidate best, String language, boolean holdsAnswer) {
+        String subject = best.item().exhibit() != null ? best.item().exhibit() : best.item().key();
+        double otherwise = content.candidates().stream()
+                .filter(c -> !subject.equals(c.item().exhibit() != null ? c.item().exhibit() : c.item().key()))
+                .mapToDouble(SiteKnowledge.Candidate::score).max().orElse(0);
+        TextIndex.Match match = best.match();
+        return new Evidence.Content(best.confidence(), match.coverage(), match.entryCoverage(), match.dense(),
+                content.result() != null && content.result().dense(), best.item().kind() == KnowledgeItem.Kind.FAQ,
+                match.guessed(), best.score() - otherwise,
+                best.item().exhibit() != null && best.item().exhibit().equals(content.namedExhibit()), holdsAnswer,
+                best.onlyTheName(), best.offPointed(),
+                answersAnotherExhibitThanTheUntranslatedOneInFocus(site, session, content, language));
     }
 
     /**

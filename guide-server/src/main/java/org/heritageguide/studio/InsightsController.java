@@ -70,7 +70,9 @@ class InsightsController {
 
     /**
      * Often the guide has the answer in a FAQ but not the visitor's words: the FAQ among its three best
-     * candidates for the group's question (in the language and at the exhibit it was asked most), if any.
+     * candidates for the group's question (in the language and at the exhibit it was asked most), if any,
+     * and only if it is about the same thing as the question: adding "who built this?", asked at one
+     * pavilion, to the FAQ on another building's builder would make a wrong answer permanent.
      */
     private Optional<ClosestFaq> closestFaq(String site, VisitorInsights.QuestionGroup group) {
         String language = mostFrequent(group.languages());
@@ -78,12 +80,27 @@ class InsightsController {
         if (language == null || published.isEmpty()) {
             return Optional.empty();
         }
-        SiteKnowledge.Focus focus = new SiteKnowledge.Focus(mostFrequent(group.exhibits()), false);
-        return published.get().search(group.question(), language, focus, Set.of()).candidates().stream().limit(3)
+        String askedAt = mostFrequent(group.exhibits());
+        SiteKnowledge.Answers answers = published.get().search(group.question(), language,
+                new SiteKnowledge.Focus(askedAt, false), Set.of());
+        String subject = subject(answers, askedAt);
+        return answers.candidates().stream().limit(3)
                 .filter(candidate -> candidate.item().faq() != null && candidate.confidence() >= CLOSEST_FAQ_FLOOR)
+                .filter(candidate -> java.util.Objects.equals(candidate.item().exhibit(), subject))
                 .findFirst()
                 .flatMap(candidate -> published.get().site().faq(candidate.item().faq()))
                 .map(faq -> new ClosestFaq(faq.id(), firstQuestion(faq, language, published.get().site().sourceLanguage())));
+    }
+
+    /**
+     * What a question is about: the exhibit it names, else the site if it names the site, else the exhibit
+     * where it was asked (a question naming nothing at a label is about that exhibit), else the site (null).
+     */
+    private static String subject(SiteKnowledge.Answers answers, String askedAt) {
+        if (answers.namedExhibit() != null) {
+            return answers.namedExhibit();
+        }
+        return answers.namesTheSite() ? null : askedAt;
     }
 
     private static String mostFrequent(Map<String, Integer> counts) {

@@ -85,7 +85,7 @@ class PreviewController {
     }
 
     record Answer(String text, String language, boolean answered, List<TurnResult.Source> sources, String notice,
-                  String audioUrl) {
+                  String audioUrl, String decidedBy) {
     }
 
     @PostMapping(path = "/ask", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -105,7 +105,7 @@ class PreviewController {
             TurnResult answer = dialogue.tryOut(knowledge.draft(draft), request.exhibit(), request.language(),
                     request.question());
             return new Answer(answer.text(), answer.language(), answer.answered(), answer.sources(), answer.notice(),
-                    audio.url(answer.language(), answer.text()).orElse(null));
+                    audio.url(answer.language(), answer.text()).orElse(null), answer.decidedBy());
         });
     }
 

@@ -36,11 +36,11 @@ class TurnsController {
     record TurnRequest(@NotBlank @Size(max = Dialogue.MAX_QUESTION_LENGTH) String text) {
     }
 
-    record SourceView(String exhibit, String title) {
+    record SourceView(String id, String exhibit, String title) {
     }
 
     record TurnView(String text, String language, boolean answered, List<SourceView> sources, String audioUrl,
-                    @JsonInclude(JsonInclude.Include.NON_NULL) String notice) {
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String notice, String decidedBy) {
     }
 
     @PostMapping(path = "/{id}/turns", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -50,7 +50,7 @@ class TurnsController {
 
     private TurnView view(TurnResult result) {
         return new TurnView(result.text(), result.language(), result.answered(),
-                result.sources().stream().map(s -> new SourceView(s.exhibit(), s.title())).toList(),
-                audio.url(result.language(), result.text()).orElse(null), result.notice());
+                result.sources().stream().map(s -> new SourceView(s.id(), s.exhibit(), s.title())).toList(),
+                audio.url(result.language(), result.text()).orElse(null), result.notice(), result.decidedBy());
     }
 }

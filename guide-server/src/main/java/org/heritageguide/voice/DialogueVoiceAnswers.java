@@ -34,6 +34,7 @@ class DialogueVoiceAnswers implements VoiceAnswers {
         List<Map<String, String>> sources = result.sources().stream()
                 .map(s -> {
                     Map<String, String> source = new LinkedHashMap<>();
+                    source.put("id", s.id());
                     source.put("exhibit", s.exhibit());
                     source.put("title", s.title());
                     return source;
@@ -42,6 +43,7 @@ class DialogueVoiceAnswers implements VoiceAnswers {
         if (result.notice() != null) {
             fields.put("notice", result.notice());
         }
+        fields.put("decidedBy", result.decidedBy());
         return new SpokenAnswer(result.text(), result.language(), fields);
     }
 }

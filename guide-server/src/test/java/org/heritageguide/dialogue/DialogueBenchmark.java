@@ -1,5 +1,6 @@
 package org.heritageguide.dialogue;
 
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,15 @@ public final class DialogueBenchmark {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         boolean lexicalOnly = List.of(args).contains("lexical");
+        double aim = List.of(args).stream().filter(arg -> arg.startsWith("aim=")).findFirst()
+                .map(arg -> Double.parseDouble(arg.substring("aim=".length())))
+                .orElse(DialogueSettings.DEFAULT.wrongAnswerAim());
         long loadStart = System.nanoTime();
         DialogueEvaluation evaluation = lexicalOnly
-                ? new DialogueEvaluation(DialogueSettings.DEFAULT, TextEmbedders.NONE)
-                : new DialogueEvaluation(DialogueSettings.DEFAULT);
-        System.out.println(lexicalOnly ? "lexical retrieval only (no embeddings)" : "BM25 + coverage fused with embeddings");
+                ? new DialogueEvaluation(TextEmbedders.NONE, aim)
+                : new DialogueEvaluation(TextEmbedders.onnx(List.of(Path.of("models/target/models")), 1), aim);
+        System.out.println((lexicalOnly ? "lexical retrieval only (no embeddings)" : "BM25 + coverage fused with embeddings")
+                + ", wrong-answer aim " + aim);
         System.out.printf("engines loaded and both sites indexed in %d ms%n", (System.nanoTime() - loadStart) / 1_000_000);
 
         boolean dump = List.of(args).contains("dump");
@@ -94,9 +99,19 @@ public final class DialogueBenchmark {
         DialogueEvaluation.figures(outcomes).forEach((language, f) -> System.out.printf(
                 "%-5s %9d %8.1f%% %8.1f%% %8.1f%% %6d %11.1f%%%n", language, f.answerable() + f.outOfScope(),
                 100 * f.accuracy(), 100 * f.wrongRate(), 100 * f.declinedRate(), f.outOfScope(),
-                100 * f.wrongAnswerRate()));
+                100 * f.outOfScopeAnsweredRate()));
         System.out.println("(right / wrong / declined: shares of the answerable questions; right = first source right, with"
                 + " the expected fact, in the right language; OOS answered: out-of-scope questions answered anyway)");
+        System.out.println("misses by the rule that decided them (wrong answer / out-of-scope answered / declined):");
+        Map<String, int[]> byRule = new TreeMap<>();
+        for (DialogueEvaluation.Outcome outcome : outcomes) {
+            if (outcome.correct()) {
+                continue;
+            }
+            int kind = outcome.expectsDecline() ? 1 : outcome.declined() ? 2 : 0;
+            byRule.computeIfAbsent(outcome.reply().decidedBy(), rule -> new int[3])[kind]++;
+        }
+        byRule.forEach((rule, counts) -> System.out.printf("  %-34s %3d / %3d / %3d%n", rule, counts[0], counts[1], counts[2]));
         if (!listMisses) {
             return;
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.heritageguide.dialogue.decision.AnswerConfidence;
 import org.heritageguide.knowledge.KnowledgeBase;
 import org.heritageguide.knowledge.SiteKnowledge;
 import org.heritageguide.knowledge.TextEmbedders;
@@ -69,7 +70,7 @@ final class DialogueEvaluation {
                     + (says == null ? "" : " saying \"" + says + "\"") + ", got "
                     + (reply.answered() ? reply.sources().stream().map(Guide.Source::id).toList() : "decline")
                     + (reply.intent() == null ? "" : " (" + reply.intent().key() + ")")
-                    + " in " + reply.sessionLanguage() + ": " + reply.text() + "\n      " + reply.evidence();
+                    + " in " + reply.sessionLanguage() + ": " + reply.text() + "\n      " + reply.why();
         }
     }
 
@@ -93,24 +94,15 @@ final class DialogueEvaluation {
             return answerable == 0 ? 0 : (double) declinedAnswerable / answerable;
         }
 
-        double declinePrecision() {
-            int declined = declinedOutOfScope + declinedAnswerable;
-            return declined == 0 ? 1 : (double) declinedOutOfScope / declined;
-        }
-
-        double declineRecall() {
-            return outOfScope == 0 ? 1 : (double) declinedOutOfScope / outOfScope;
-        }
-
         /** Out-of-scope questions the guide answered anyway. */
-        double wrongAnswerRate() {
-            return outOfScope == 0 ? 0 : 1 - declineRecall();
+        double outOfScopeAnsweredRate() {
+            return outOfScope == 0 ? 0 : 1 - (double) declinedOutOfScope / outOfScope;
         }
     }
 
-    /** The evaluation set, the one the weights and floors were tuned on. */
+    /** The evaluation set, the one the ranking weights were tuned on; the answer model learns from it. */
     static final String EVALUATION_SET = "eval.yaml";
-    /** Questions written apart from the engine by someone who never saw it, never tuned on. */
+    /** Questions written apart from the engine by people who never saw it; the answer model learns from them. */
     static final String HELD_OUT_SET = "heldout.yaml";
     /**
      * Questions written on 2026-12-06, before the second-generation engine, by helpers who saw only the
@@ -122,11 +114,18 @@ final class DialogueEvaluation {
     private final Guide guide;
     private final List<Map<String, Object>> blocks;
 
-    DialogueEvaluation(DialogueSettings settings) {
-        this(settings, TextEmbedders.onnx(List.of(Path.of("models/target/models")), 1));
+    /** The guide as it answers, with the answer model the build learned, at a wrong-answer aim. */
+    DialogueEvaluation(TextEmbedders embedders, double wrongAnswerAim) {
+        this(embedders, LearnedConfidence.load(wrongAnswerAim));
     }
 
-    DialogueEvaluation(DialogueSettings settings, TextEmbedders embedders) {
+    /** The guide with the models' embeddings, deciding with {@code answers} (to learn from, for instance). */
+    DialogueEvaluation(AnswerConfidence answers) {
+        this(TextEmbedders.onnx(List.of(Path.of("models/target/models")), 1), answers);
+    }
+
+    private DialogueEvaluation(TextEmbedders embedders, AnswerConfidence answers) {
+        DialogueSettings settings = DialogueSettings.DEFAULT;
         SiteCatalog catalog = new ContentLoader(Path.of("content")).load(1);
         this.knowledge = new KnowledgeBase(embedders);
         knowledge.index(catalog);
@@ -136,7 +135,7 @@ final class DialogueEvaluation {
             typed.prepare(site.languages());
             site.languages().forEach(intents::prepare);
         });
-        this.guide = new Guide(new GuidePhrases(), intents, typed, settings);
+        this.guide = new Guide(new GuidePhrases(), intents, typed, settings, answers);
         this.blocks = read(EVALUATION_SET);
     }
 

@@ -35,7 +35,7 @@ class GuideTest {
             typed.prepare(site.languages());
             site.languages().forEach(intents::prepare);
         });
-        guide = new Guide(new GuidePhrases(), intents, typed, DialogueSettings.DEFAULT);
+        guide = new Guide(new GuidePhrases(), intents, typed, DialogueSettings.DEFAULT, LearnedConfidence.load(DialogueSettings.DEFAULT.wrongAnswerAim()));
     }
 
     /**

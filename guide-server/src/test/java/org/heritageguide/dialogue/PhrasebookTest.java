@@ -39,4 +39,64 @@ class PhrasebookTest {
     void aQuestionNamingTwoTopicsNamesNone() {
         assertThat(Phrasebook.load("en").orElseThrow().topicNamed("can I take photos in shorts?")).isEmpty();
     }
+
+    @Test
+    void everyLanguageSaysHowEachKindOfAnswerIsAsked() {
+        for (String language : LANGUAGES) {
+            Phrasebook book = Phrasebook.load(language).orElseThrow();
+            assertThat(book.answerTypes().keySet()).as("answer types in %s", language)
+                    .containsExactlyInAnyOrder(AnswerType.values());
+            book.answerTypes().forEach((type, cues) -> assertThat(cues.asked()).as("%s asked in %s", type, language)
+                    .isNotEmpty());
+        }
+    }
+
+    @Test
+    void theKindOfAnswerIsReadFromTheAskingWordsTheLongestDeciding() {
+        assertAsks("en", "When was this built?", AnswerType.DATE);
+        assertAsks("en", "wen was it bilt", AnswerType.DATE);
+        assertAsks("en", "how many stelae are there", AnswerType.COUNT);
+        assertAsks("en", "How tall is the rông house?", AnswerType.MEASURE);
+        assertAsks("en", "how much is a ticket", AnswerType.PRICE);
+        assertAsks("en", "what time do you close", AnswerType.TIME);
+        // "were" is a word as written, not a misspelt "where"
+        assertAsks("en", "who were chu van an's students", AnswerType.PERSON);
+        assertAsks("fr", "Combien de stèles y a-t-il ?", AnswerType.COUNT);
+        assertAsks("fr", "c'est sous quel roi que ça a été construit ?", AnswerType.PERSON);
+        assertAsks("fr", "ça s'inspire de quoi ?", AnswerType.DESCRIPTION);
+        assertAsks("vi", "Mấy giờ đóng cửa?", AnswerType.TIME);
+        assertAsks("vi", "Có bao nhiêu tấm bia?", AnswerType.COUNT);
+        assertAsks("vi", "khue van cac xay nam nao", AnswerType.DATE);
+        assertAsks("vi", "Ai làm ra cái này?", AnswerType.PERSON);
+        assertAsks("zh", "这座楼是哪一年建的？", AnswerType.DATE);
+        assertAsks("zh", "门票多少钱？", AnswerType.PRICE);
+        assertAsks("zh", "有几块石碑？", AnswerType.COUNT);
+        assertAsks("ko", "몇 시에 닫아요?", AnswerType.TIME);
+        assertAsks("ko", "이거 언제 지었어요?", AnswerType.DATE);
+        assertAsks("ko", "입장료 얼마예요?", AnswerType.PRICE);
+        assertThat(Phrasebook.load("en").orElseThrow().asks("Can I take photos?")).isEmpty();
+    }
+
+    @Test
+    void aTextHoldsAValueOnlyWhenItStatesOne() {
+        Phrasebook en = Phrasebook.load("en").orElseThrow();
+        assertThat(en.holds(AnswerType.DATE, "The pavilion was built in 1805.")).isTrue();
+        assertThat(en.holds(AnswerType.DATE, "Scholars gathered here to read poems.")).isFalse();
+        assertThat(en.holds(AnswerType.DATE, "Shows at 10:00 and 15:00.")).as("when is the show?").isTrue();
+        assertThat(en.holds(AnswerType.MEASURE, "It is nearly nineteen metres high.")).isTrue();
+        assertThat(en.holds(AnswerType.MEASURE, "It was built in 2003.")).isFalse();
+        assertThat(en.holds(AnswerType.PRICE, "An adult ticket costs 70,000 dong.")).isTrue();
+        assertThat(en.holds(AnswerType.PRICE, "Children under 15 enter free.")).isTrue();
+        assertThat(en.holds(AnswerType.COUNT, "There are 82 stelae.")).isTrue();
+        assertThat(en.holds(AnswerType.TIME, "Open every day, from 08:00 to 17:00.")).isTrue();
+        assertThat(en.holds(AnswerType.PERSON, "It was built on the orders of Nguyễn Văn Thành.")).isTrue();
+        assertThat(Phrasebook.load("vi").orElseThrow().holds(AnswerType.TIME, "Mở cửa từ 8 giờ đến 17 giờ.")).isTrue();
+        assertThat(Phrasebook.load("zh").orElseThrow().holds(AnswerType.MEASURE, "高约十九米。")).isTrue();
+        assertThat(Phrasebook.load("ko").orElseThrow().holds(AnswerType.PRICE, "성인 입장료는 70,000동입니다.")).isTrue();
+        assertThat(Phrasebook.load("fr").orElseThrow().holds(AnswerType.DATE, "Elle date du XVe siècle.")).isTrue();
+    }
+
+    private static void assertAsks(String language, String question, AnswerType type) {
+        assertThat(Phrasebook.load(language).orElseThrow().asks(question)).as("%s: %s", language, question).contains(type);
+    }
 }

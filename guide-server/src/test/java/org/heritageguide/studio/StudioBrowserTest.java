@@ -143,9 +143,14 @@ class StudioBrowserTest {
         new org.openqa.selenium.support.ui.Select(curator.findElement(By.name("status"))).selectByValue("published");
         type(curator.findElement(By.name("summary.vi")), "Xưởng đèn lồng giấy dó, làm bằng tay từ năm 1990.");
         type(curator.findElement(By.name("summary.en")), "The paper lantern workshop, making lanterns by hand since 1990.");
+        // other names visitors use: one line per language, comma-separated
+        type(curator.findElement(By.name("aliases.en")), "paper lantern atelier, Hoi An lantern house");
         type(curator.findElement(By.name("message")), "Say since when");
         curator.findElement(By.cssSelector("[data-action=save]")).click();
         await(curator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Draft saved"));
+        assertThat(curatorApi().get().uri("/api/v1/studio/sites/ethnology/files/exhibits/" + id + ".yaml").exchange()
+                .expectStatus().isOk().returnResult(Map.class).getResponseBody().blockFirst().get("data").toString())
+                .contains("aliases={en=[paper lantern atelier, Hoi An lantern house]}");
         assertThat(curatorApi().get().uri("/api/v1/sites/ethnology/exhibits/" + id).exchange()
                 .returnResult(String.class).getStatus().value()).isEqualTo(404);
 
@@ -171,6 +176,9 @@ class StudioBrowserTest {
                 .contains("The paper lantern workshop, making lanterns by hand since 1990.");
         assertThat(askVisitorGuide(id, "vi", "Đây là gì?", "năm 1990", clicked))
                 .contains("Xưởng đèn lồng giấy dó, làm bằng tay từ năm 1990.");
+        // asked by one of its other names, at another exhibit: the guide knows what is meant
+        assertThat(askVisitorGuide("bronze-drum-building", "en", "Since when does the paper lantern atelier make lanterns?",
+                "since 1990", clicked)).contains("since 1990");
 
         await(curator).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-tab=try]"))).click();
         await(curator).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-preview=en]"))).click();

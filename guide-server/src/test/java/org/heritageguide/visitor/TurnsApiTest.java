@@ -43,7 +43,8 @@ class TurnsApiTest {
                 .jsonPath("$.sources[0].exhibit").isEqualTo("khue-van-cac")
                 .jsonPath("$.sources[0].title").value(title -> assertThat((String) title).startsWith("Khuê Văn Các"))
                 .jsonPath("$.audioUrl").value(url -> assertThat((String) url).matches("/api/v1/audio/[0-9a-f]{32}"))
-                .jsonPath("$.notice").doesNotExist();
+                .jsonPath("$.notice").doesNotExist()
+                .jsonPath("$.decidedBy").isEqualTo("content-answers");
 
         List<VisitorEvent> turns = new ArrayList<>();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -67,6 +68,7 @@ class TurnsApiTest {
         ask(id, "Ai vô địch World Cup năm ngoái?").expectStatus().isOk().expectBody()
                 .jsonPath("$.answered").isEqualTo(false)
                 .jsonPath("$.language").isEqualTo("vi")
+                .jsonPath("$.decidedBy").isEqualTo("nothing-sure-enough")
                 .jsonPath("$.sources.length()").isEqualTo(0)
                 .jsonPath("$.text").value(text -> assertThat((String) text).contains("Xin lỗi").contains("Khuê Văn Các"));
         List<VisitorEvent> unanswered = new ArrayList<>();

@@ -14,41 +14,36 @@ public final class Decision {
     public record Outcome(Verdict verdict, String rule) {
     }
 
-    /**
-     * @param answerFloor      the confidence content needs to be answered from
-     * @param namedAnswerFloor the same for content about the thing the question names (the topic is sure)
-     * @param intentFloor      the confidence an intent needs
-     */
-    public record Floors(double answerFloor, double namedAnswerFloor, double intentFloor) {
-    }
-
     private record Rule(String name, Predicate<Evidence> applies, Verdict verdict) {
     }
 
     private final List<Rule> rules;
 
-    public Decision(Floors floors) {
-        Predicate<Evidence> contentSure = e -> e.contentConfidence()
-                >= (e.contentOfNamedThing() ? floors.namedAnswerFloor() : floors.answerFloor());
-        Predicate<Evidence> intentWins = e -> e.intentConfidence() >= floors.intentFloor()
-                && (!contentSure.test(e) || e.intentConfidence() >= e.contentConfidence());
-        Predicate<Evidence> contentObjected = e -> e.contentOnlyNamesIt() || e.contentOffPointed()
-                || e.answerTypeIsValue() && !e.contentHoldsAnswer();
+    /**
+     * @param answers     how likely content answers right, and from which likelihood to answer
+     * @param intentFloor the confidence an intent needs (greeting, hours, "where is"…)
+     */
+    public Decision(AnswerConfidence answers, double intentFloor) {
+        Predicate<Evidence> contentSure = e -> e.content() != Evidence.Content.NONE
+                && answers.of(e) >= answers.threshold();
+        Predicate<Evidence> intentWins = e -> e.intentConfidence() >= intentFloor
+                && (!contentSure.test(e) || e.intentConfidence() >= e.content().confidence());
+        Predicate<Evidence> contentObjected = e -> e.content().objected(e.answerTypeIsValue());
         this.rules = List.of(
                 new Rule("courtesy", Evidence::onlyCourtesies, Verdict.INTENT),
                 new Rule("other-site-named", e -> e.otherSiteNamed() && !(intentWins.test(e) && !e.intentIsAbout()),
                         Verdict.ELSEWHERE),
                 new Rule("intent-beats-weak-content", intentWins, Verdict.INTENT),
-                new Rule("untranslated-exhibit-in-focus", e -> contentSure.test(e) && e.contentOffUntranslatedFocus(),
+                new Rule("untranslated-exhibit-in-focus", e -> contentSure.test(e) && e.content().offUntranslatedFocus(),
                         Verdict.DESCRIBE_FOCUS),
                 new Rule("what-is-this", e -> e.pointsAtFocus() && e.asksOnlyWhatItIs(), Verdict.DESCRIBE_FOCUS),
                 new Rule("content-answers", contentSure.and(contentObjected.negate()), Verdict.CONTENT),
                 new Rule("pointing-answered-on-its-exhibit", e -> e.pointsAtFocus() && e.focusSaysIt(),
                         Verdict.FOCUS_ANSWER),
                 new Rule("practical-topic-word", Evidence::practicalTopicNamed, Verdict.VISITOR_TOPIC),
-                new Rule("name-is-not-an-answer", contentSure.and(Evidence::contentOnlyNamesIt), Verdict.DECLINE),
-                new Rule("pointing-stays-on-its-exhibit", contentSure.and(Evidence::contentOffPointed), Verdict.DECLINE),
-                new Rule("answer-type-missing", contentSure.and(e -> e.answerTypeIsValue() && !e.contentHoldsAnswer()),
+                new Rule("name-is-not-an-answer", contentSure.and(e -> e.content().onlyNamesIt()), Verdict.DECLINE),
+                new Rule("pointing-stays-on-its-exhibit", contentSure.and(e -> e.content().offPointed()), Verdict.DECLINE),
+                new Rule("answer-type-missing", contentSure.and(e -> e.answerTypeIsValue() && !e.content().holdsAnswer()),
                         Verdict.DECLINE),
                 new Rule("nothing-sure-enough", e -> true, Verdict.DECLINE));
     }

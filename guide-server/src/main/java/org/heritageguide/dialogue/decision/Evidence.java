@@ -2,42 +2,63 @@ package org.heritageguide.dialogue.decision;
 
 /**
  * What the guide found out about one question, for the {@link Decision} to decide on: plain values, so that
- * each rule can be tried on evidence made by hand. Retrieval and question analysis gather it; they decide
+ * each rule can be tried on evidence made by hand. Question analysis and retrieval gather it; they decide
  * nothing.
  *
- * @param onlyCourtesies       the words were courtesies only ("thank you!")
- * @param intentConfidence     how surely the visitor wants something other than content (an intent), 0..1
- * @param intentIsAbout        that intent is about a thing ("where is…", "tell me more"), not the visit
- * @param contentConfidence    how surely the best content candidate answers, 0..1
- * @param contentOfNamedThing  the best content is about the exhibit the question names by one of its names
- * @param answerTypeIsValue    the question asks for a value: a date, a time, a count, a measure or a price
- * @param contentHoldsAnswer   the chosen content can hold what is asked (a "when" text holds a date)
- * @param contentOnlyNamesIt   the best content shares only the name of what is asked about with the question
- *                             ("How tall is Khuê Văn Các?" and a text naming the pavilion, saying nothing of height)
- * @param contentOffPointed    the question points at the exhibit in front of the visitor ("who made this?")
- *                             and the best content is about something else
- * @param contentOffUntranslatedFocus the question names nothing, the exhibit in focus has no text in the
- *                             visitor's language, and the best content in that language is another exhibit's
- * @param pointsAtFocus        the question points at the exhibit in focus ("this", "it": the exhibit in front of
- *                             the visitor, else the one talked about last) and names nothing
- * @param asksOnlyWhatItIs     it asks what that is and nothing more ("what is this?", "이게 뭐예요?")
- * @param focusSaysIt          the exhibit in focus has a sentence or fact that holds what is asked
- * @param otherSiteNamed       the question names another site's exhibit more clearly than anything here
- * @param practicalTopicNamed  the question names one practical topic (toilets, tickets, wheelchair…)
+ * @param onlyCourtesies      the words were courtesies only ("thank you!")
+ * @param intentConfidence    how surely the visitor wants something other than content (an intent), 0..1
+ * @param intentIsAbout       that intent is about a thing ("where is…", "tell me more"), not about the visit
+ * @param content             the best content candidate, or {@link Content#NONE}
+ * @param answerTypeIsValue   the question asks for a value: a date, a time, a count, a measure or a price
+ * @param pointsAtFocus       the question points at the exhibit in focus ("this", "it": the exhibit in front of
+ *                            the visitor, else the one talked about last) and names nothing
+ * @param asksOnlyWhatItIs    it asks what that is and nothing more ("what is this?", "이게 뭐예요?")
+ * @param focusSaysIt         the exhibit in focus has a sentence or fact that holds what is asked
+ * @param otherSiteNamed      the question names another site's exhibit more clearly than anything here
+ * @param practicalTopicNamed the question names one practical topic (toilets, tickets, wheelchair…)
  */
-public record Evidence(boolean onlyCourtesies, double intentConfidence, boolean intentIsAbout, double contentConfidence,
-                       boolean contentOfNamedThing, boolean answerTypeIsValue, boolean contentHoldsAnswer,
-                       boolean contentOnlyNamesIt, boolean contentOffPointed, boolean contentOffUntranslatedFocus,
-                       boolean pointsAtFocus, boolean asksOnlyWhatItIs, boolean focusSaysIt,
+public record Evidence(boolean onlyCourtesies, double intentConfidence, boolean intentIsAbout, Content content,
+                       boolean answerTypeIsValue, boolean pointsAtFocus, boolean asksOnlyWhatItIs, boolean focusSaysIt,
                        boolean otherSiteNamed, boolean practicalTopicNamed) {
 
+    /**
+     * The best content candidate, as retrieval measured it.
+     *
+     * @param confidence       the share of the question it covers, raised by the embeddings (0..1)
+     * @param coverage         the IDF-weighted share of the question's words found in it (0..1)
+     * @param entryCoverage    the IDF-weighted share of its words found in the question (0..1)
+     * @param dense            the cosine of the question's and its embeddings (0 without a model)
+     * @param withDense        whether the language has an embedding model
+     * @param faq              it is a curated FAQ (matched against its ways of asking)
+     * @param guessed          it was matched only through typo-corrected words
+     * @param margin           how far its score is above the best candidate about something else
+     * @param ofNamedThing     it is about the exhibit the question names
+     * @param holdsAnswer      it can hold what is asked (a "when" text holds a date); true for other questions
+     * @param onlyNamesIt      it shares only the name of what is asked about with the question ("How tall is
+     *                         Khuê Văn Các?" and a text naming the pavilion, saying nothing of height)
+     * @param offPointed       the question points at the exhibit in focus and this is about something else
+     * @param offUntranslatedFocus the question names nothing, the exhibit in focus has no text in the visitor's
+     *                         language, and this is another exhibit's text in that language
+     */
+    public record Content(double confidence, double coverage, double entryCoverage, double dense, boolean withDense,
+                          boolean faq, boolean guessed, double margin, boolean ofNamedThing, boolean holdsAnswer,
+                          boolean onlyNamesIt, boolean offPointed, boolean offUntranslatedFocus) {
+
+        public static final Content NONE = new Content(0, 0, 0, 0, false, false, false, 0, false, true, false, false,
+                false);
+
+        /** Whether something speaks against answering from it, however well it matches. */
+        public boolean objected(boolean answerTypeIsValue) {
+            return onlyNamesIt || offPointed || answerTypeIsValue && !holdsAnswer;
+        }
+    }
+
     /** Evidence of nothing at all: a question the guide found no trace of. */
-    public static final Evidence NOTHING = new Evidence(false, 0, false, 0, false, false, true, false, false, false,
-            false, false, false, false, false);
+    public static final Evidence NOTHING = new Evidence(false, 0, false, Content.NONE, false, false, false, false, false,
+            false);
 
     public Evidence withOtherSiteNamed() {
-        return new Evidence(onlyCourtesies, intentConfidence, intentIsAbout, contentConfidence, contentOfNamedThing,
-                answerTypeIsValue, contentHoldsAnswer, contentOnlyNamesIt, contentOffPointed, contentOffUntranslatedFocus,
-                pointsAtFocus, asksOnlyWhatItIs, focusSaysIt, true, practicalTopicNamed);
+        return new Evidence(onlyCourtesies, intentConfidence, intentIsAbout, content, answerTypeIsValue, pointsAtFocus,
+                asksOnlyWhatItIs, focusSaysIt, true, practicalTopicNamed);
     }
 }

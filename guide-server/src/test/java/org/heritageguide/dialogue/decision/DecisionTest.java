@@ -7,7 +7,20 @@ import org.junit.jupiter.api.Test;
 /** Each rule of the decision on evidence made by hand: no index, no model. */
 class DecisionTest {
 
-    private final Decision decision = new Decision(new Decision.Floors(0.6, 0.4, 0.65));
+    /** Content is as likely right as retrieval is sure of it, and answered from 0.6 (the guide's is learned). */
+    private static final AnswerConfidence RETRIEVAL = new AnswerConfidence() {
+        @Override
+        public double of(Evidence evidence) {
+            return evidence.content().confidence();
+        }
+
+        @Override
+        public double threshold() {
+            return 0.6;
+        }
+    };
+
+    private final Decision decision = new Decision(RETRIEVAL, 0.65);
 
     /** Evidence of a question answered surely from content that can hold what it asks, and nothing else. */
     private static Builder sureContent() {
@@ -29,11 +42,6 @@ class DecisionTest {
     void contentBelowTheFloorIsDeclined() {
         assertThat(decision.decide(new Builder().content(0.5).build()))
                 .isEqualTo(new Decision.Outcome(Verdict.DECLINE, "nothing-sure-enough"));
-    }
-
-    @Test
-    void contentAboutTheThingTheQuestionNamesNeedsLess() {
-        assertThat(decision.decide(new Builder().content(0.5).ofNamedThing().build()).verdict()).isEqualTo(Verdict.CONTENT);
     }
 
     @Test
@@ -120,7 +128,6 @@ class DecisionTest {
         private double intent;
         private boolean intentIsAbout;
         private double content;
-        private boolean ofNamedThing;
         private boolean asksValue;
         private boolean holds = true;
         private boolean onlyNamesIt;
@@ -152,11 +159,6 @@ class DecisionTest {
 
         Builder content(double confidence) {
             content = confidence;
-            return this;
-        }
-
-        Builder ofNamedThing() {
-            ofNamedThing = true;
             return this;
         }
 
@@ -192,8 +194,10 @@ class DecisionTest {
         }
 
         Evidence build() {
-            return new Evidence(courtesies, intent, intentIsAbout, content, ofNamedThing, asksValue, holds, onlyNamesIt,
-                    offPointed, offUntranslatedFocus, pointsAtFocus, asksOnlyWhatItIs, focusSaysIt, otherSite, practicalTopic);
+            Evidence.Content best = content == 0 ? Evidence.Content.NONE : new Evidence.Content(content, content, 0.5, 0,
+                    false, false, false, 0.5, false, holds, onlyNamesIt, offPointed, offUntranslatedFocus);
+            return new Evidence(courtesies, intent, intentIsAbout, best, asksValue, pointsAtFocus, asksOnlyWhatItIs,
+                    focusSaysIt, otherSite, practicalTopic);
         }
     }
 }

@@ -1,0 +1,41 @@
+package org.heritageguide.dialogue;
+
+import java.util.List;
+
+import org.heritageguide.dialogue.decision.Evidence;
+
+/**
+ * What the learned confidence looks at: the evidence about the best content candidate, as numbers. One
+ * list for training ({@code AnswerModelTraining}) and for answering ({@link LearnedConfidence}).
+ */
+final class AnswerFeatures {
+
+    static final List<String> NAMES = List.of("confidence", "coverage", "entryCoverage", "dense", "withDense", "faq",
+            "guessed", "margin", "ofNamedThing", "answerTypeIsValue", "pointsAtFocus", "intentConfidence", "constant");
+
+    private AnswerFeatures() {
+    }
+
+    static double[] of(Evidence evidence) {
+        Evidence.Content content = evidence.content();
+        return new double[] {
+                content.confidence(),
+                content.coverage(),
+                content.entryCoverage(),
+                content.withDense() ? content.dense() : 0,
+                flag(content.withDense()),
+                flag(content.faq()),
+                flag(content.guessed()),
+                Math.max(-1, Math.min(1, content.margin())),
+                flag(content.ofNamedThing()),
+                flag(evidence.answerTypeIsValue()),
+                flag(evidence.pointsAtFocus()),
+                evidence.intentConfidence(),
+                // LIBLINEAR as Tribuo runs it fits no intercept: a feature that is always 1 stands for it
+                1};
+    }
+
+    private static double flag(boolean value) {
+        return value ? 1 : 0;
+    }
+}

@@ -1,0 +1,84 @@
+package org.heritageguide.dialogue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+import org.heritageguide.dialogue.decision.AnswerConfidence;
+import org.heritageguide.dialogue.decision.Evidence;
+import org.tribuo.Model;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.classification.Label;
+
+/**
+ * How likely the best content answers a question right, as a logistic regression (Tribuo, LIBLINEAR) over
+ * {@link AnswerFeatures} learned from the guide's question sets at build time, with the threshold chosen by
+ * cross-validation so that few answers are wrong ({@code AnswerModelTraining}, run by Maven before the
+ * tests; docs/architecture.md). Read from {@code dialogue/answer-model.tribuo} and
+ * {@code dialogue/answer-model.properties} on the class path.
+ */
+final class LearnedConfidence implements AnswerConfidence {
+
+    static final String MODEL = "/dialogue/answer-model.tribuo";
+    static final String PROPERTIES = "/dialogue/answer-model.properties";
+    static final String RIGHT = "right";
+    static final String WRONG = "wrong";
+
+    private static final String[] NAMES = AnswerFeatures.NAMES.toArray(String[]::new);
+
+    private final Model<Label> model;
+    private final double threshold;
+
+    LearnedConfidence(Model<Label> model, double threshold) {
+        this.model = model;
+        this.threshold = threshold;
+    }
+
+    /**
+     * The model the build learned, answering from the likelihood that keeps wrong answers within {@code aim}
+     * (the share of answerable questions answered wrong, and of out-of-scope ones answered).
+     */
+    @SuppressWarnings("unchecked")
+    static LearnedConfidence load(double aim) {
+        try (InputStream modelFile = LearnedConfidence.class.getResourceAsStream(MODEL);
+             InputStream propertiesFile = LearnedConfidence.class.getResourceAsStream(PROPERTIES)) {
+            if (modelFile == null || propertiesFile == null) {
+                throw new IllegalStateException("No answer model on the class path (" + MODEL + "): the build "
+                        + "learns it before the tests (mvn process-test-classes -pl guide-server)");
+            }
+            Properties properties = new Properties();
+            properties.load(propertiesFile);
+            String threshold = properties.getProperty(thresholdKey(aim));
+            if (threshold == null) {
+                throw new IllegalStateException("guide.dialogue.wrong-answer-aim=" + aim + " is none of those the "
+                        + "answer model was learned for: " + properties.stringPropertyNames());
+            }
+            Model<Label> model = (Model<Label>) Model.deserializeFromStream(modelFile);
+            return new LearnedConfidence(model, Double.parseDouble(threshold));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the answer model's properties keep the threshold for a wrong-answer aim. */
+    static String thresholdKey(double aim) {
+        return String.format(java.util.Locale.ROOT, "threshold.aim-%.2f", aim);
+    }
+
+    @Override
+    public double of(Evidence evidence) {
+        return likelihood(AnswerFeatures.of(evidence));
+    }
+
+    /** The likelihood that an answer with these {@link AnswerFeatures} is right. */
+    double likelihood(double[] features) {
+        ArrayExample<Label> example = new ArrayExample<>(new Label(RIGHT), NAMES, features);
+        return model.predict(example).getOutputScores().get(RIGHT).getScore();
+    }
+
+    @Override
+    public double threshold() {
+        return threshold;
+    }
+}

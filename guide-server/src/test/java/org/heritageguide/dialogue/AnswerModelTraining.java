@@ -1,0 +1,189 @@
+package org.heritageguide.dialogue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import org.heritageguide.dialogue.decision.AnswerConfidence;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.classification.liblinear.LinearClassificationType;
+import org.tribuo.datasource.ListDataSource;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * Learns when the best content is sure enough to answer from ({@link LearnedConfidence}), from what the
+ * guide would answer to every question of the evaluation set and of the first held-out set if it answered
+ * from any content at all: each such answer, right or wrong (an out-of-scope question answered is wrong), is
+ * one example of {@link AnswerFeatures}. A logistic regression (Tribuo's LIBLINEAR, solved exactly: the same
+ * sets give the same model). Its threshold is the lowest likelihood at which, across {@value #FOLDS}-fold
+ * cross-validation (the median of {@value #REPEATS} random splits), a wrong-answer aim holds in each set: at
+ * most that share of the answerable questions answered wrong, and of the out-of-scope questions answered
+ * (the set tuned on alone would allow likelihoods that new wordings do not bear out). One threshold per aim
+ * in {@link #AIMS}; the operator chooses the aim. The fresh set ({@link DialogueEvaluation#FRESH_SET}) is
+ * never used here.
+ *
+ * <p>Run by Maven before the tests (exec plugin, phase {@code process-test-classes}), from the repository's
+ * root; writes {@code answer-model.tribuo} and {@code answer-model.properties} into the directory given.
+ */
+public final class AnswerModelTraining {
+
+    /**
+     * The wrong-answer aims an operator may choose ({@code guide.dialogue.wrong-answer-aim}): the share of
+     * answerable questions answered wrong, and of out-of-scope ones answered, allowed out of fold.
+     */
+    static final List<Double> AIMS = List.of(0.01, 0.02, 0.05, 0.10);
+    static final int FOLDS = 5;
+    static final int REPEATS = 5;
+    private static final List<String> SETS = List.of(DialogueEvaluation.EVALUATION_SET, DialogueEvaluation.HELD_OUT_SET);
+    private static final long SEED = 20261206L;
+    /** LIBLINEAR's cost: weak L2 regularisation (a dozen features, some hundred examples). */
+    private static final double COST = 10;
+
+    private record Example(double[] features, boolean right, boolean outOfScope, String set) {
+    }
+
+    /** How many questions of each kind the sets hold (answered from content or not). */
+    private record Questions(int answerable, int outOfScope) {
+    }
+
+    private AnswerModelTraining() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        long start = System.nanoTime();
+        Path out = Path.of(args[0]);
+        DialogueEvaluation evaluation = new DialogueEvaluation(AnswerConfidence.ALWAYS);
+        List<Example> examples = new ArrayList<>();
+        Map<String, Questions> questions = new LinkedHashMap<>();
+        for (String set : SETS) {
+            int answerable = 0;
+            int outOfScope = 0;
+            for (DialogueEvaluation.Outcome outcome : evaluation.run(set)) {
+                if (outcome.expectsDecline()) {
+                    outOfScope++;
+                } else {
+                    answerable++;
+                }
+                if (outcome.reply().decidedBy().equals("content-answers")) {
+                    examples.add(new Example(AnswerFeatures.of(outcome.reply().evidence()), outcome.correct(),
+                            outcome.expectsDecline(), set));
+                }
+            }
+            questions.put(set, new Questions(answerable, outOfScope));
+        }
+        long right = examples.stream().filter(Example::right).count();
+
+        // a threshold rests on the few out-of-scope questions answered: cross-validate several times over other
+        // splits and take the median, so that one unlucky split does not decide it
+        List<double[]> outOfFold = new ArrayList<>();
+        for (int repeat = 0; repeat < REPEATS; repeat++) {
+            outOfFold.add(outOfFold(examples, new Random(SEED + repeat)));
+        }
+        Model<Label> model = train(examples);
+        Files.createDirectories(out);
+        model.serializeToFile(out.resolve("answer-model.tribuo"));
+        Properties properties = new Properties();
+        System.out.printf(Locale.ROOT, "Answer model: %s, %d answers from content (%d right); learned in %d ms%n",
+                questions, examples.size(), right, (System.nanoTime() - start) / 1_000_000);
+        for (double aim : AIMS) {
+            double[] thresholds = outOfFold.stream().mapToDouble(likelihoods -> threshold(examples, likelihoods,
+                    questions, aim)).sorted().toArray();
+            double threshold = thresholds[REPEATS / 2];
+            long answered = outOfFold.stream().mapToLong(likelihoods -> IntStream.range(0, examples.size())
+                    .filter(i -> likelihoods[i] >= threshold).count()).sum() / REPEATS;
+            properties.setProperty(LearnedConfidence.thresholdKey(aim), String.format(Locale.ROOT, "%.4f", threshold));
+            System.out.printf(Locale.ROOT, "  wrong-answer aim %.0f %%: threshold %.3f, out of fold %d of the %d "
+                    + "answers from content given%n", 100 * aim, threshold, answered, examples.size());
+        }
+        try (OutputStream file = Files.newOutputStream(out.resolve("answer-model.properties"))) {
+            properties.store(file, "thresholds per wrong-answer aim, learned by AnswerModelTraining from " + SETS);
+        }
+        System.out.println("Weights: " + model.getTopFeatures(-1).get(LearnedConfidence.RIGHT));
+    }
+
+    /** Each example's likelihood as learned from the other folds of a random split. */
+    private static double[] outOfFold(List<Example> examples, Random random) {
+        List<Integer> order = new ArrayList<>(IntStream.range(0, examples.size()).boxed().toList());
+        Collections.shuffle(order, random);
+        double[] outOfFold = new double[examples.size()];
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<Example> training = new ArrayList<>();
+            List<Integer> tested = new ArrayList<>();
+            for (int i = 0; i < order.size(); i++) {
+                if (i % FOLDS == fold) {
+                    tested.add(order.get(i));
+                } else {
+                    training.add(examples.get(order.get(i)));
+                }
+            }
+            LearnedConfidence model = new LearnedConfidence(train(training), 0);
+            for (int index : tested) {
+                outOfFold[index] = model.likelihood(examples.get(index).features());
+            }
+        }
+        return outOfFold;
+    }
+
+    /**
+     * The lowest out-of-fold likelihood from which, in each set, at most {@code aim} of the answerable
+     * questions are answered wrong and at most {@code aim} of the out-of-scope ones are answered: the set
+     * tuned on alone would allow a likelihood that new wordings do not bear out.
+     */
+    private static double threshold(List<Example> examples, double[] likelihoods, Map<String, Questions> questions,
+                                    double aim) {
+        double threshold = 0;
+        for (Map.Entry<String, Questions> set : questions.entrySet()) {
+            threshold = Math.max(threshold, threshold(examples, likelihoods, set.getKey(), set.getValue(), aim));
+        }
+        return threshold;
+    }
+
+    private static double threshold(List<Example> examples, double[] likelihoods, String set, Questions questions,
+                                    double aim) {
+        Integer[] byLikelihood = IntStream.range(0, examples.size()).filter(i -> examples.get(i).set().equals(set)).boxed()
+                .sorted((a, b) -> Double.compare(likelihoods[b], likelihoods[a])).toArray(Integer[]::new);
+        double threshold = 1;
+        int wrong = 0;
+        int outOfScope = 0;
+        for (int n = 0; n < byLikelihood.length; n++) {
+            Example example = examples.get(byLikelihood[n]);
+            outOfScope += example.outOfScope() ? 1 : 0;
+            wrong += !example.right() && !example.outOfScope() ? 1 : 0;
+            boolean lastOfItsValue = n + 1 == byLikelihood.length
+                    || likelihoods[byLikelihood[n + 1]] < likelihoods[byLikelihood[n]];
+            if (lastOfItsValue && wrong <= aim * questions.answerable() && outOfScope <= aim * questions.outOfScope()) {
+                threshold = likelihoods[byLikelihood[n]];
+            }
+        }
+        return threshold;
+    }
+
+    private static Model<Label> train(List<Example> examples) {
+        LabelFactory labels = new LabelFactory();
+        List<org.tribuo.Example<Label>> rows = new ArrayList<>();
+        String[] names = AnswerFeatures.NAMES.toArray(String[]::new);
+        for (Example example : examples) {
+            rows.add(new ArrayExample<>(new Label(example.right() ? LearnedConfidence.RIGHT : LearnedConfidence.WRONG),
+                    names, example.features()));
+        }
+        MutableDataset<Label> dataset = new MutableDataset<>(new ListDataSource<>(rows, labels,
+                new SimpleDataSourceProvenance("dialogue question sets", labels)));
+        return new LibLinearClassificationTrainer(new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR),
+                COST, 1000, 1e-4, SEED).train(dataset);
+    }
+}
