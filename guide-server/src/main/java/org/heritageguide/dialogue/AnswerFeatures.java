@@ -10,7 +10,7 @@ import org.heritageguide.dialogue.decision.Evidence;
  */
 final class AnswerFeatures {
 
-    static final List<String> NAMES = List.of("confidence", "coverage", "entryCoverage", "dense", "withDense", "faq",
+    static final List<String> NAMES = List.of("confidence", "coverage", "entryCoverage", "dense", "withDense", "faq", "askedAlike",
             "guessed", "margin", "ofNamedThing", "answerTypeIsValue", "pointsAtFocus", "intentConfidence", "constant");
 
     private AnswerFeatures() {
@@ -25,6 +25,7 @@ final class AnswerFeatures {
                 content.withDense() ? content.dense() : 0,
                 flag(content.withDense()),
                 flag(content.faq()),
+                content.askedAlike(),
                 flag(content.guessed()),
                 Math.max(-1, Math.min(1, content.margin())),
                 flag(content.ofNamedThing()),

@@ -227,7 +227,7 @@ final class Guide {
                 .map(index -> content.result() != null && !index.asksMoreThan(content.result(), Set.of())).orElse(false);
         OnFocus onFocus = pointsAtFocus && asked != null && book.map(b -> b.recognises(asked)).orElse(false)
                 ? onFocus(knowledge.site(), focus, language, asked, question).orElse(null) : null;
-        Evidence.Content about = best.map(b -> contentEvidence(knowledge.site(), session, content, b, language,
+        Evidence.Content about = best.map(b -> contentEvidence(knowledge.site(), session, question, content, b,
                 fitted.holdsAnswer())).orElse(Evidence.Content.NONE);
         Evidence evidence = new Evidence(onlyCourtesies, intent == null ? 0 : intent.confidence(),
                 intent != null && intent.intent().isAbout(), about, asked != null && asked.isValue(), pointsAtFocus,
@@ -242,19 +242,39 @@ final class Guide {
         return new Understanding(language, question, content, acted, asked, evidence, decided, onFocus);
     }
 
-    private static Evidence.Content contentEvidence(Site site, VisitorSession session, SiteKnowledge.Answers content,
-                                                    SiteKnowledge.Candidate best, String language, boolean holdsAnswer) {
+    private static Evidence.Content contentEvidence(Site site, VisitorSession session, String question,
+                                                    SiteKnowledge.Answers content, SiteKnowledge.Candidate best,
+                                                    boolean holdsAnswer) {
+        String language = content.language();
         String subject = best.item().exhibit() != null ? best.item().exhibit() : best.item().key();
         double otherwise = content.candidates().stream()
                 .filter(c -> !subject.equals(c.item().exhibit() != null ? c.item().exhibit() : c.item().key()))
                 .mapToDouble(SiteKnowledge.Candidate::score).max().orElse(0);
         TextIndex.Match match = best.match();
+        boolean faq = best.item().kind() == KnowledgeItem.Kind.FAQ;
+        double askedAlike = faq ? site.faq(best.item().faq()).map(f -> askedAlike(question, f.questionsIn(language), language))
+                .orElse(0.0) : 0;
         return new Evidence.Content(best.confidence(), match.coverage(), match.entryCoverage(), match.dense(),
-                content.result() != null && content.result().dense(), best.item().kind() == KnowledgeItem.Kind.FAQ,
-                match.guessed(), best.score() - otherwise,
+                content.result() != null && content.result().dense(), faq, askedAlike, match.guessed(),
+                best.score() - otherwise,
                 best.item().exhibit() != null && best.item().exhibit().equals(content.namedExhibit()), holdsAnswer,
                 best.onlyTheName(), best.offPointed(),
                 answersAnotherExhibitThanTheUntranslatedOneInFocus(site, session, content, language));
+    }
+
+    /** The share of their words the question and the closest of a FAQ's ways of asking have in common. */
+    private static double askedAlike(String question, List<String> asked, String language) {
+        LanguageAnalysis.Profile profile = LanguageAnalysis.profile(language);
+        LanguageAnalysis.View view = profile.coverageViews().get(0);
+        Set<String> words = new HashSet<>(profile.terms(view, question));
+        double best = 0;
+        for (String way : asked) {
+            Set<String> union = new HashSet<>(profile.terms(view, way));
+            long shared = union.stream().filter(words::contains).count();
+            union.addAll(words);
+            best = Math.max(best, union.isEmpty() ? 0 : (double) shared / union.size());
+        }
+        return best;
     }
 
     /**

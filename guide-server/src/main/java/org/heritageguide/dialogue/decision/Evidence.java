@@ -30,6 +30,8 @@ public record Evidence(boolean onlyCourtesies, double intentConfidence, boolean 
      * @param dense            the cosine of the question's and its embeddings (0 without a model)
      * @param withDense        whether the language has an embedding model
      * @param faq              it is a curated FAQ (matched against its ways of asking)
+     * @param askedAlike       for a FAQ, how alike the question and the closest of its ways of asking are (the
+     *                         share of their words they have in common, 0..1); 0 for other content
      * @param guessed          it was matched only through typo-corrected words
      * @param margin           how far its score is above the best candidate about something else
      * @param ofNamedThing     it is about the exhibit the question names
@@ -41,10 +43,10 @@ public record Evidence(boolean onlyCourtesies, double intentConfidence, boolean 
      *                         language, and this is another exhibit's text in that language
      */
     public record Content(double confidence, double coverage, double entryCoverage, double dense, boolean withDense,
-                          boolean faq, boolean guessed, double margin, boolean ofNamedThing, boolean holdsAnswer,
+                          boolean faq, double askedAlike, boolean guessed, double margin, boolean ofNamedThing, boolean holdsAnswer,
                           boolean onlyNamesIt, boolean offPointed, boolean offUntranslatedFocus) {
 
-        public static final Content NONE = new Content(0, 0, 0, 0, false, false, false, 0, false, true, false, false,
+        public static final Content NONE = new Content(0, 0, 0, 0, false, false, 0, false, 0, false, true, false, false,
                 false);
 
         /** Whether something speaks against answering from it, however well it matches. */

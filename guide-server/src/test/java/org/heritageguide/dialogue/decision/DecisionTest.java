@@ -195,7 +195,7 @@ class DecisionTest {
 
         Evidence build() {
             Evidence.Content best = content == 0 ? Evidence.Content.NONE : new Evidence.Content(content, content, 0.5, 0,
-                    false, false, false, 0.5, false, holds, onlyNamesIt, offPointed, offUntranslatedFocus);
+                    false, false, 0, false, 0.5, false, holds, onlyNamesIt, offPointed, offUntranslatedFocus);
             return new Evidence(courtesies, intent, intentIsAbout, best, asksValue, pointsAtFocus, asksOnlyWhatItIs,
                     focusSaysIt, otherSite, practicalTopic);
         }
