@@ -415,7 +415,7 @@ public final class VoiceBench {
         return questions;
     }
 
-    private static String[] words(String text) {
+    static String[] words(String text) {
         String normalized = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9' ]", " ").trim();
         return normalized.isEmpty() ? new String[0] : normalized.split("\\s+");
     }
