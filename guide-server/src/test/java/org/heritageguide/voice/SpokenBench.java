@@ -61,7 +61,10 @@ public final class SpokenBench {
             return answer == null || !answer.path("answered").asBoolean();
         }
 
-        /** As {@code DialogueEvaluation.Outcome.correct()}: the fact said, from an expected source. */
+        /**
+         * As {@code DialogueEvaluation.Outcome.correct()}: the fact said, from an expected source (the
+         * session's language after the turn aside: the answer event does not carry it).
+         */
         boolean right() {
             if (answer == null || question.says() != null && !answer.path("text").asString().contains(question.says())) {
                 return false;
