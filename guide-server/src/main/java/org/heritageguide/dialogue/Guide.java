@@ -160,7 +160,10 @@ final class Guide {
         }
         Site elsewhere = null;
         Exhibit there = null;
-        for (SiteKnowledge other : otherSites) {
+        // another site's names matter unless the visitor wants something of this visit ("what time do you
+        // close?", "thanks"): searching the other sites costs a search each
+        boolean mayBeElsewhere = understood.decided().verdict() != Verdict.INTENT || understood.evidence().intentIsAbout();
+        for (SiteKnowledge other : mayBeElsewhere ? otherSites : List.<SiteKnowledge>of()) {
             Optional<Exhibit> named = namedMoreClearly(other, understood);
             if (named.isPresent()) {
                 elsewhere = other.site();

@@ -452,7 +452,7 @@ class StudioApiTest {
                         "en", "Lanterns of bamboo and silk are made here for the Mid-Autumn festival."));
         Map<?, ?> unsaved = curator().post().uri("/api/v1/studio/sites/ethnology/preview/ask")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("exhibit", id, "language", "en", "question", "What are the lanterns made of?", "data", edited))
+                .bodyValue(Map.of("exhibit", id, "language", "en", "question", "What is this?", "data", edited))
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat((String) unsaved.get("text")).contains("bamboo and silk");
 
