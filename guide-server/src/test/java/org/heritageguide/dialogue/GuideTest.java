@@ -95,6 +95,34 @@ class GuideTest {
         assertThat(byName.sources()).extracting(Guide.Source::id).containsExactly("faq:who-founded-the-temple");
     }
 
+    @Test
+    void aThingIsKnownByItsOtherNames() {
+        SiteKnowledge ethnology = knowledge.site("ethnology").orElseThrow();
+        // the content writes Ê Đê; many English books write Rhade
+        Guide.Reply rhade = guide.answer(ethnology, List.of(), session("ethnology", "en"), "Tell me about the Rhade long house");
+        assertThat(rhade.sources()).extracting(Guide.Source::exhibit).containsOnly("ede-long-house");
+        assertThat(rhade.decidedBy()).isIn("content-answers", "intent-beats-weak-content");
+
+        // typed without diacritics on a Vietnamese page: Vietnamese, and about the pavilion
+        SiteKnowledge vanMieu = knowledge.site("van-mieu").orElseThrow();
+        Guide.Reply khue = guide.answer(vanMieu, List.of(), session("van-mieu", "vi"), "Khue Van Cac la gi?");
+        assertThat(khue.language()).isEqualTo("vi");
+        assertThat(khue.sources()).extracting(Guide.Source::exhibit).containsOnly("khue-van-cac");
+    }
+
+    @Test
+    void aQuestionAskingForAValueIsAnsweredWithTheSentenceThatStatesIt() {
+        SiteKnowledge ethnology = knowledge.site("ethnology").orElseThrow();
+        Guide.Reply tall = guide.answer(ethnology, List.of(), session("ethnology", "en").withExhibit("bana-rong-house"),
+                "How tall is it?");
+        assertThat(tall.text()).startsWith("It is nearly nineteen metres high");
+        // "what is this?" in everyday Korean describes the exhibit in front of the visitor
+        SiteKnowledge vanMieu = knowledge.site("van-mieu").orElseThrow();
+        Guide.Reply what = guide.answer(vanMieu, List.of(), session("van-mieu", "ko").withExhibit("khue-van-cac"), "이게 뭐예요?");
+        assertThat(what.decidedBy()).isEqualTo("what-is-this");
+        assertThat(what.text()).contains("규문각");
+    }
+
     private static VisitorSession session(String site, String language) {
         Instant now = Instant.now();
         return new VisitorSession("test", site, null, language, now, now, List.of(), List.of(), null);
