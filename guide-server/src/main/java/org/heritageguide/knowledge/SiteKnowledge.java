@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.heritageguide.site.Site;
 
@@ -160,7 +161,8 @@ public final class SiteKnowledge {
     /**
      * The question with the other names of the site's exhibits (and of the site) replaced by the titles its
      * content uses: "Tell me about the Rhade long house" is searched as "Tell me about the Ê Đê long house".
-     * A name matches as a whole, ignoring case and diacritics ("khue van cac"), longest names first.
+     * A name matches as a whole, ignoring case and diacritics ("khue van cac"), a long one with one typo too
+     * ("Khue Van Cax"), longest names first.
      */
     String withTitles(String question, String language) {
         List<Alias> known = aliases.getOrDefault(language, List.of());
@@ -172,19 +174,19 @@ public final class SiteKnowledge {
         boolean[] taken = new boolean[question.length()];
         java.util.TreeMap<Integer, int[]> found = new java.util.TreeMap<>();
         List<String> titles = new ArrayList<>();
-        for (Alias alias : known) {
-            for (int at = folded.indexOf(alias.folded()); at >= 0; at = folded.indexOf(alias.folded(), at + 1)) {
-                int end = at + alias.folded().length();
-                boolean whole = !spaced || (at == 0 || !Character.isLetterOrDigit(folded.charAt(at - 1)))
-                        && (end == folded.length() || !Character.isLetterOrDigit(folded.charAt(end)));
-                boolean free = true;
-                for (int i = at; i < end && free; i++) {
-                    free = !taken[i];
-                }
-                if (whole && free) {
-                    java.util.Arrays.fill(taken, at, end, true);
-                    found.put(at, new int[] {end, titles.size()});
-                    titles.add(alias.title());
+        // every name as written first, then typos: "rong house" is the rông house, not a misspelt "Mong house"
+        for (boolean typos : new boolean[] {false, true}) {
+            for (Alias alias : known) {
+                for (int[] at : occurrences(folded, alias.folded(), spaced, typos)) {
+                    boolean free = true;
+                    for (int i = at[0]; i < at[1] && free; i++) {
+                        free = !taken[i];
+                    }
+                    if (free) {
+                        java.util.Arrays.fill(taken, at[0], at[1], true);
+                        found.put(at[0], new int[] {at[1], titles.size()});
+                        titles.add(alias.title());
+                    }
                 }
             }
         }
@@ -198,6 +200,48 @@ public final class SiteKnowledge {
             from = match.getValue()[0];
         }
         return replaced.append(question.substring(from)).toString();
+    }
+
+    /** A name this long may be typed with one letter wrong, missing, added or swapped ("Khue Van Cax"). */
+    private static final int TYPO_TOLERANT_LENGTH = 10;
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}'’]+");
+
+    /**
+     * Where a folded name stands in a folded text, as {start, end}: as a whole (whole words where the language
+     * writes spaces), or, with {@code typos}, for a long name in such a language, as words one edit away.
+     */
+    private static List<int[]> occurrences(String folded, String name, boolean spaced, boolean typos) {
+        List<int[]> found = new ArrayList<>();
+        if (typos) {
+            return spaced && name.length() >= TYPO_TOLERANT_LENGTH ? nearly(folded, name) : found;
+        }
+        for (int at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + 1)) {
+            int end = at + name.length();
+            if (!spaced || (at == 0 || !Character.isLetterOrDigit(folded.charAt(at - 1)))
+                    && (end == folded.length() || !Character.isLetterOrDigit(folded.charAt(end)))) {
+                found.add(new int[] {at, end});
+            }
+        }
+        return found;
+    }
+
+    /** Where words one edit away from a name stand in a folded text. */
+    private static List<int[]> nearly(String folded, String name) {
+        List<int[]> found = new ArrayList<>();
+        List<int[]> words = new ArrayList<>();
+        java.util.regex.Matcher word = WORD.matcher(folded);
+        while (word.find()) {
+            words.add(new int[] {word.start(), word.end()});
+        }
+        int count = name.split(" ").length;
+        for (int first = 0; first + count <= words.size(); first++) {
+            int start = words.get(first)[0];
+            int end = words.get(first + count - 1)[1];
+            if (TextIndex.withinOneEdit(folded.substring(start, end), name)) {
+                found.add(new int[] {start, end});
+            }
+        }
+        return found;
     }
 
     /** Lower case without diacritics, letter for letter, so that positions stay those of the text. */
@@ -219,8 +263,9 @@ public final class SiteKnowledge {
             site.name().in(language).ifPresent(name -> site.aliases().in(language)
                     .forEach(alias -> aliases.add(new Alias(foldEach(alias), name))));
             for (var exhibit : site.publishedExhibits()) {
-                exhibit.title().in(language).ifPresent(title -> exhibit.aliases().in(language)
-                        .forEach(alias -> aliases.add(new Alias(foldEach(alias), title))));
+                // the title itself too: typed without diacritics or with one typo, it is read as written
+                exhibit.title().in(language).ifPresent(title -> Stream.concat(Stream.of(title),
+                        exhibit.aliases().in(language).stream()).forEach(name -> aliases.add(new Alias(foldEach(name), title))));
             }
             aliases.removeIf(alias -> alias.folded().isBlank());
             aliases.sort(Comparator.comparingInt((Alias alias) -> alias.folded().length()).reversed());

@@ -108,6 +108,10 @@ class GuideTest {
         Guide.Reply khue = guide.answer(vanMieu, List.of(), session("van-mieu", "vi"), "Khue Van Cac la gi?");
         assertThat(khue.language()).isEqualTo("vi");
         assertThat(khue.sources()).extracting(Guide.Source::exhibit).containsOnly("khue-van-cac");
+
+        // a long name with one letter wrong is still that name
+        Guide.Reply typo = guide.answer(ethnology, List.of(), session("ethnology", "en"), "Tell me about the Rhade lomg house");
+        assertThat(typo.sources()).extracting(Guide.Source::exhibit).containsOnly("ede-long-house");
     }
 
     @Test
