@@ -178,7 +178,6 @@ final class Guide {
         return reply.because(understood.decided(), understood.evidence(), why);
     }
 
-
     /**
      * The exhibit of another site the question names, with two words or more and more of them than it names
      * anything here: "the Bronze Drum building" is the ethnology museum's, though this site has a drum.
@@ -215,8 +214,9 @@ final class Guide {
         Optional<Phrasebook> book = intents.phrasebook(language);
         boolean pointing = book.map(b -> b.points(question)).orElse(false);
         AnswerType asked = book.flatMap(b -> b.asks(question)).orElse(null);
-        SiteKnowledge.Answers searched = knowledge.search(question, language,
-                new SiteKnowledge.Focus(focus(knowledge.site(), session), pointing), intents.knownWords(question, language));
+        String focus = focus(knowledge.site(), session);
+        SiteKnowledge.Answers searched = knowledge.search(question, language, new SiteKnowledge.Focus(focus, pointing),
+                intents.knownWords(question, language));
         Fitted fitted = fitting(knowledge.site(), searched, asked);
         SiteKnowledge.Answers content = fitted.answers();
         boolean onlyCourtesies = courtesy != null && rest.isEmpty();
@@ -224,7 +224,6 @@ final class Guide {
                 namingWords(knowledge.site(), content, language), contentWords(knowledge, question, language)).orElse(null);
         Optional<SiteKnowledge.Candidate> best = content.best();
         Optional<VisitorTopic> topic = book.flatMap(b -> b.topicNamed(question));
-        String focus = focus(knowledge.site(), session);
         boolean pointsAtFocus = pointing && focus != null && !content.namesSomething();
         boolean asksOnlyWhatItIs = asked == AnswerType.DESCRIPTION && knowledge.index(language)
                 .map(index -> content.result() != null && !index.asksMoreThan(content.result(), Set.of())).orElse(false);
@@ -265,14 +264,18 @@ final class Guide {
                 answersAnotherExhibitThanTheUntranslatedOneInFocus(site, session, content, language));
     }
 
+    /** A text's words as the language's main analysis reads them (stems, syllables, morphemes). */
+    private static Set<String> words(String language, String text) {
+        LanguageAnalysis.Profile profile = LanguageAnalysis.profile(language);
+        return new HashSet<>(profile.terms(profile.coverageViews().get(0), text));
+    }
+
     /** The share of their words the question and the closest of a FAQ's ways of asking have in common. */
     private static double askedAlike(String question, List<String> asked, String language) {
-        LanguageAnalysis.Profile profile = LanguageAnalysis.profile(language);
-        LanguageAnalysis.View view = profile.coverageViews().get(0);
-        Set<String> words = new HashSet<>(profile.terms(view, question));
+        Set<String> words = words(language, question);
         double best = 0;
         for (String way : asked) {
-            Set<String> union = new HashSet<>(profile.terms(view, way));
+            Set<String> union = words(language, way);
             long shared = union.stream().filter(words::contains).count();
             union.addAll(words);
             best = Math.max(best, union.isEmpty() ? 0 : (double) shared / union.size());
@@ -300,14 +303,12 @@ final class Guide {
             return Optional.empty();
         }
         Story story = Story.of(exhibit, site.fallbackChain(language));
-        LanguageAnalysis.Profile profile = LanguageAnalysis.profile(language);
-        LanguageAnalysis.View view = profile.coverageViews().get(0);
         // what the question says besides asking and pointing ("when was it built?": "built") must be in the
         // sentence: "is there motorbike parking here?" is not answered with any number the exhibit's text holds
-        Set<String> words = new HashSet<>(profile.terms(view, question));
+        Set<String> words = words(language, question);
         intents.phrasebook(language).ifPresent(book -> {
-            words.removeAll(profile.terms(view, String.join(" ", book.answerTypes().get(asked).asked())));
-            words.removeAll(profile.terms(view, String.join(" ", book.pointing())));
+            words.removeAll(words(language, String.join(" ", book.answerTypes().get(asked).asked())));
+            words.removeAll(words(language, String.join(" ", book.pointing())));
         });
         int best = -1;
         long bestShared = words.isEmpty() ? -1 : 0;
@@ -316,7 +317,7 @@ final class Guide {
                 continue;
             }
             long shared = story.language(i).equals(language)
-                    ? profile.terms(view, story.sentence(i)).stream().filter(words::contains).count() : 0;
+                    ? words(language, story.sentence(i)).stream().filter(words::contains).count() : 0;
             if (shared > bestShared) {
                 best = i;
                 bestShared = shared;
@@ -813,14 +814,12 @@ final class Guide {
         private int bestSentence(List<String> sentences, String sentencesLanguage, int start, int end, String name) {
             // words are compared only in the question's language; what a sentence holds, in any
             boolean sameLanguage = sentencesLanguage.equals(language);
-            LanguageAnalysis.Profile profile = LanguageAnalysis.profile(language);
-            LanguageAnalysis.View view = profile.coverageViews().get(0);
-            Set<String> asked = new LinkedHashSet<>(sameLanguage ? profile.terms(view, understood.question()) : List.of());
-            asked.removeAll(profile.terms(view, name));
+            Set<String> asked = sameLanguage ? words(language, understood.question()) : new HashSet<>();
+            asked.removeAll(words(language, name));
             int best = start;
             long bestScore = 0;
             for (int i = start; i < end; i++) {
-                long shared = sameLanguage ? profile.terms(view, sentences.get(i)).stream().filter(asked::contains).count() : 0;
+                long shared = sameLanguage ? words(language, sentences.get(i)).stream().filter(asked::contains).count() : 0;
                 // a sentence that holds what is asked (a date for "when") before one that only shares words
                 boolean holds = understood.asked() != null
                         && holds(understood.asked(), new Localized.Translation(sentencesLanguage, sentences.get(i)));

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import java.util.regex.Pattern;
 
+import org.heritageguide.knowledge.LanguageAnalysis;
 import org.heritageguide.site.VisitorTopic;
 
 import tools.jackson.core.type.TypeReference;
@@ -194,7 +194,6 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
         };
     }
 
-    /** Whether a unit follows a number in the text, in digits or in words ("19 m", "nineteen metres", "十九米"). */
     /**
      * Whether a text can be told to hold an answer of this kind: a value, or a kind whose answers have words
      * of their own ("by" for who); a "how" or "what" can be answered by any text.
@@ -203,13 +202,15 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
         return type.isValue() || answerTypes.containsKey(type) && !answerTypes.get(type).said().isEmpty();
     }
 
+    /** Whether a unit follows a number in the text, in digits or in words ("19 m", "nineteen metres", "十九米"). */
     private boolean numberWithUnit(String text, List<String> units) {
         String lower = text.toLowerCase(Locale.ROOT);
         Cues count = answerTypes.get(AnswerType.COUNT);
         List<String> numberWords = count == null ? List.of() : count.said();
+        String edge = LanguageAnalysis.writesWordsApart(language) ? "(?<![\\p{L}])%s(?![\\p{L}])" : "%s";
         for (String unit : units) {
-            java.util.regex.Matcher found = Pattern.compile((spaced() ? "(?<![\\p{L}])" : "")
-                    + Pattern.quote(unit.toLowerCase(Locale.ROOT)) + (spaced() ? "(?![\\p{L}])" : "")).matcher(lower);
+            java.util.regex.Matcher found = Pattern.compile(String.format(edge, Pattern.quote(unit.toLowerCase(Locale.ROOT))))
+                    .matcher(lower);
             while (found.find()) {
                 String before = lower.substring(0, found.start()).stripTrailing();
                 if (!before.isEmpty() && Character.isDigit(before.charAt(before.length() - 1))
@@ -222,19 +223,15 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
     }
 
     private boolean endsWithWord(String text, String word) {
-        return text.endsWith(word) && (!spaced() || text.length() == word.length()
+        return text.endsWith(word) && (!LanguageAnalysis.writesWordsApart(language) || text.length() == word.length()
                 || !Character.isLetter(text.charAt(text.length() - word.length() - 1)));
     }
 
-    /** Whether the language writes spaces between words (not Chinese, Japanese or Korean's particles). */
-    private boolean spaced() {
-        return !(language.equals("zh") || language.equals("ja") || language.equals("ko"));
-    }
 
 
     /** "wen was it bilt": a word one letter off a question word of three letters or more, same first letter. */
     private boolean misspells(String text, String word) {
-        if (word.length() < 3 || word.contains(" ") || language.equals("zh") || language.equals("ja") || language.equals("ko")) {
+        if (word.length() < 3 || word.contains(" ") || !LanguageAnalysis.writesWordsApart(language)) {
             return false;
         }
         String wanted = word.toLowerCase(Locale.ROOT);
@@ -265,7 +262,7 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
     boolean holds(String text, String phrase) {
         String lower = text.toLowerCase(Locale.ROOT);
         String wanted = phrase.toLowerCase(Locale.ROOT);
-        if (language.equals("zh") || language.equals("ja") || language.equals("ko")) {
+        if (!LanguageAnalysis.writesWordsApart(language)) {
             return lower.contains(wanted);
         }
         return java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(wanted)

@@ -231,6 +231,14 @@ public final class LanguageAnalysis {
 
     private static final Analyzer FOLDING = analyzer(ICUTokenizer::new, ICUFoldingFilter::new);
 
+    /**
+     * Whether a language writes a word apart from the next, so that a word or name is found only whole:
+     * not Chinese or Japanese (no spaces), nor Korean (particles are written onto the word: 이것 + 은 = 이것은).
+     */
+    public static boolean writesWordsApart(String language) {
+        return !(language.equals("zh") || language.equals("ja") || language.equals("ko"));
+    }
+
     /** Lower case without diacritics, as the folded views index text (ICU folding: {@code Đống} → {@code dong}). */
     public static String fold(String text) {
         return String.join(" ", terms(FOLDING, text));

@@ -170,7 +170,7 @@ public final class SiteKnowledge {
             return question;
         }
         String folded = foldEach(question);
-        boolean spaced = !(language.equals("zh") || language.equals("ja") || language.equals("ko"));
+        boolean spaced = LanguageAnalysis.writesWordsApart(language);
         boolean[] taken = new boolean[question.length()];
         java.util.TreeMap<Integer, int[]> found = new java.util.TreeMap<>();
         List<String> titles = new ArrayList<>();
