@@ -12,6 +12,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -33,11 +34,14 @@ final class TouchKeyboard {
     private static final List<ToneKey> TONES = List.of(new ToneKey("á", "acute", Telex.Tone.ACUTE),
             new ToneKey("à", "grave", Telex.Tone.GRAVE), new ToneKey("ả", "hook", Telex.Tone.HOOK),
             new ToneKey("ã", "tilde", Telex.Tone.TILDE), new ToneKey("ạ", "dot", Telex.Tone.DOT));
-    private static final List<String[]> VIETNAMESE_LETTERS = List.of(new String[] {"â", "a-circumflex"},
-            new String[] {"ă", "a-breve"}, new String[] {"ê", "e-circumflex"}, new String[] {"ô", "o-circumflex"},
-            new String[] {"ơ", "o-horn"}, new String[] {"ư", "u-horn"}, new String[] {"đ", "d-stroke"});
+    private static final List<LetterKey> VIETNAMESE_LETTERS = List.of(new LetterKey("â", "a-circumflex"),
+            new LetterKey("ă", "a-breve"), new LetterKey("ê", "e-circumflex"), new LetterKey("ô", "o-circumflex"),
+            new LetterKey("ơ", "o-horn"), new LetterKey("ư", "u-horn"), new LetterKey("đ", "d-stroke"));
 
     private record ToneKey(String face, String id, Telex.Tone tone) {
+    }
+
+    private record LetterKey(String face, String id) {
     }
 
     private final TextField field;
@@ -94,8 +98,8 @@ final class TouchKeyboard {
             key.getStyleClass().add("key-tone");
             vietnamese.getChildren().add(key);
         }
-        for (String[] letter : VIETNAMESE_LETTERS) {
-            vietnamese.getChildren().add(key(letter[0], letter[1], () -> field.replaceSelection(letter[0])));
+        for (LetterKey letter : VIETNAMESE_LETTERS) {
+            vietnamese.getChildren().add(key(letter.face(), letter.id(), () -> field.replaceSelection(letter.face())));
         }
         vietnamese.getChildren().forEach(key -> HBox.setHgrow(key, Priority.ALWAYS));
         keys.add(vietnamese, 0, ROWS.size(), 20, 1);
@@ -120,8 +124,8 @@ final class TouchKeyboard {
         HBox.setHgrow(types, Priority.ALWAYS);
         telexKey = key("", "telex", this::toggleTelex);
         telexKey.getStyleClass().add("key-telex");
-        telexKey.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        telexKey.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        telexKey.setMinWidth(Region.USE_PREF_SIZE);
+        telexKey.setMaxWidth(Region.USE_PREF_SIZE);
         showTelex();
         HBox about = new HBox(types, telexKey);
         about.setAlignment(Pos.CENTER_LEFT);
