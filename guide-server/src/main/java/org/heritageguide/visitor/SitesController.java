@@ -6,6 +6,7 @@ import java.util.Map;
 import org.heritageguide.site.Exhibit;
 import org.heritageguide.site.Site;
 import org.heritageguide.site.SiteDirectory;
+import org.heritageguide.speech.asr.SpeechRecognizer;
 import org.heritageguide.web.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,9 +22,11 @@ class SitesController {
     private static final int SUGGESTIONS = 3;
 
     private final SiteDirectory sites;
+    private final SpeechRecognizer recognizer;
 
-    SitesController(SiteDirectory sites) {
+    SitesController(SiteDirectory sites, SpeechRecognizer recognizer) {
         this.sites = sites;
+        this.recognizer = recognizer;
     }
 
     record SiteSummary(String id, Map<String, String> name, List<String> languages, String defaultLanguage) {
@@ -35,10 +38,14 @@ class SitesController {
     record AreaView(String id, Map<String, String> name) {
     }
 
+    /**
+     * @param heardLanguages the site's languages the guide recognises speech in (has a speech model for)
+     * @param suggestions questions about the site as a whole, per language (see {@link #suggestions})
+     */
     record SiteView(String id, Map<String, String> name, Map<String, String> city, List<String> languages,
                     List<String> partialLanguages, List<String> fallbackLanguages, String defaultLanguage,
-                    Map<String, String> intro, Map<String, Map<String, String>> visitorInfo, List<AreaView> areas,
-                    List<ExhibitSummary> exhibits) {
+                    List<String> heardLanguages, Map<String, String> intro, Map<String, Map<String, String>> visitorInfo,
+                    List<AreaView> areas, List<ExhibitSummary> exhibits, Map<String, List<String>> suggestions) {
     }
 
     @GetMapping
@@ -54,9 +61,10 @@ class SitesController {
         Map<String, Map<String, String>> info = new java.util.LinkedHashMap<>();
         site.visitorInfo().forEach((topic, text) -> info.put(topic.key(), text.texts()));
         return new SiteView(site.id(), site.name().texts(), site.city().texts(), site.languages(),
-                site.partialLanguages(), site.fallbackLanguages(), site.defaultLanguage(), site.intro().texts(), info,
+                site.partialLanguages(), site.fallbackLanguages(), site.defaultLanguage(),
+                site.languages().stream().filter(recognizer::recognizes).toList(), site.intro().texts(), info,
                 site.areas().stream().map(a -> new AreaView(a.id(), a.name().texts())).toList(),
-                site.publishedExhibits().stream().map(SitesController::summary).toList());
+                site.publishedExhibits().stream().map(SitesController::summary).toList(), suggestions(site, null));
     }
 
     @GetMapping("/{siteId}/exhibits/{exhibitId}")
@@ -69,14 +77,16 @@ class SitesController {
     }
 
     /**
-     * Questions a visitor may ask about this exhibit, per language: the first wording of each of the
-     * curators' FAQs about it (at most {@value #SUGGESTIONS}), so that every suggestion has an answer.
+     * Questions a visitor may ask about this exhibit (null: about the site as a whole), per language: the
+     * first wording of each of the curators' FAQs about it (at most {@value #SUGGESTIONS}), so that every
+     * suggestion has an answer.
      */
     private static Map<String, List<String>> suggestions(Site site, Exhibit exhibit) {
+        String about = exhibit == null ? null : exhibit.id();
         Map<String, List<String>> suggestions = new java.util.LinkedHashMap<>();
         for (String language : site.languages()) {
             List<String> questions = site.faqs().stream()
-                    .filter(faq -> exhibit.id().equals(faq.exhibit()))
+                    .filter(faq -> java.util.Objects.equals(about, faq.exhibit()))
                     .map(faq -> faq.questionsIn(language))
                     .filter(wordings -> !wordings.isEmpty())
                     .map(wordings -> wordings.get(0))

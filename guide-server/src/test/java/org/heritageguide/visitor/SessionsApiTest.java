@@ -44,6 +44,21 @@ class SessionsApiTest {
     }
 
     @Test
+    void aSiteSaysWhichOfItsLanguagesTheGuideCanHearAndSuggestsQuestionsAboutItInEach() {
+        // the sample server has a speech model for English only (models/README.md tells how to add one)
+        client.get().uri("/api/v1/sites/van-mieu").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.heardLanguages").isEqualTo(java.util.List.of("en"))
+                .jsonPath("$.suggestions.en[0]").isEqualTo("Who built the Temple of Literature?")
+                .jsonPath("$.suggestions.ko[0]").isEqualTo("문묘는 누가 세웠나요?")
+                .jsonPath("$.suggestions.zh.length()").value(n -> assertThat((Integer) n).isBetween(1, 3))
+                .jsonPath("$.suggestions.vi").value(questions -> assertThat(questions.toString())
+                        .as("questions about the site as a whole, not about one exhibit")
+                        .doesNotContain("Đây có phải là trường đại học không?"));
+    }
+
+    @Test
     void theLanguageComesFromAcceptLanguageAmongTheSitesLanguages() {
         client.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE,fr;q=0.8,en;q=0.5")

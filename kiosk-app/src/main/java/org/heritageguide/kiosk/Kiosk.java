@@ -241,6 +241,7 @@ public final class Kiosk implements KioskView.KioskActions {
             return;
         }
         view.showConversation();
+        view.focusOn(exhibit);
         player.stop();
         int turn = ++current.turn;
         withSession(current, id -> client.moveTo(id, exhibit)).whenComplete((greeting, failure) -> onFx(current, () -> {

@@ -73,8 +73,11 @@ class KioskFlowTest extends KioskTestSupport {
     void welcomeInvitesInEveryLanguageAndOneTouchOpensAConversationInIt() throws Exception {
         launch(settings(server.uri(), data));
 
+        // the guide hears English only (the sample server's one speech model): the others are invited to type or pick
         assertThat(texts("#welcome-invite").get(0))
-                .contains("Chạm để hỏi", "Touch to talk", "Touchez pour parler", "触摸开始对话", "터치하여 대화하기");
+                .contains("Gõ hoặc chọn câu hỏi", "Touch to talk", "Écrivez ou choisissez une question", "选择问题",
+                        "질문을 고르세요")
+                .doesNotContain("Touchez pour parler", "触摸开始对话", "터치하여 대화하기");
         assertThat(List.of("vi", "en", "fr", "zh", "ko").stream().map(l -> texts("#language-" + l + " .language-name").get(0)))
                 .containsExactly("Tiếng Việt", "English", "Français", "中文", "한국어");
 
@@ -82,7 +85,8 @@ class KioskFlowTest extends KioskTestSupport {
 
         waitUntil(() -> !texts(".bubble-guide").isEmpty(), 10);
         assertThat(texts(".bubble-guide").get(0)).contains("Temple de la Littérature");
-        assertThat(texts("#talk-button")).containsExactly("Maintenez pour parler");
+        assertThat(shown("#talk-button")).as("no button to talk in a language the guide cannot hear").isFalse();
+        assertThat(shown("#question-field")).isTrue();
         String session = kiosk.sessionId().orElseThrow();
         JsonNode onServer = JSON.readTree(get(server.uri().resolve("/api/v1/sessions/" + session)).body());
         assertThat(onServer.path("language").asString()).isEqualTo("fr");
@@ -148,22 +152,6 @@ class KioskFlowTest extends KioskTestSupport {
         assertAnswerPlayedAfter(greeted);
         assertThat(kiosk.health().spokenQuestions.get()).isEqualTo(1);
         assertThat(kiosk.health().errors()).isZero();
-    }
-
-    @Test
-    void aVisitorWhoseLanguageTheGuideCannotHearIsAskedToTypeInTheirLanguage() {
-        // said at its own pace: the guide answers while the visitor is still speaking
-        microphone = WavFileSource.factory(Path.of("guide-server/src/test/resources/audio/toilets-kal.wav"), 1.0);
-        launch(settings(server.uri(), data));
-        tap("#language-vi");
-        waitUntil(() -> kiosk.sessionId().isPresent(), 20);
-
-        touchDown("#talk-button");
-        // the guide says it cannot hear Vietnamese as soon as the visitor starts, finger still on the button
-        waitUntil(() -> String.join(" ", texts(".notice")).contains("gõ câu hỏi"), 30);
-        release(MouseButton.PRIMARY);
-
-        assertRefusedPressLeavesNoTrace();
     }
 
     @Test

@@ -52,6 +52,28 @@ public final class KioskScreenshots {
             pause(1500);
             shot(kiosk, out, "welcome", suffix);
 
+            // a Vietnamese visitor types with Telex (the guide cannot hear Vietnamese: no talk button)
+            fx(() -> kiosk.chooseLanguage("vi"));
+            await(() -> kiosk.sessionId().isPresent() && find(kiosk, ".bubble-guide") != null);
+            fx(() -> touch(find(kiosk, "#question-field")));
+            for (String key : "khuee vawn cacs xaay nawm naof".split("")) {
+                fx(() -> touch(find(kiosk, "#key-" + (key.equals(" ") ? "space" : key))));
+            }
+            pause(800);
+            shot(kiosk, out, "vi-keyboard", suffix);
+            fx(kiosk::resetToWelcome);
+
+            // a Korean visitor, whom the keyboard cannot type for, is offered questions to touch
+            fx(() -> kiosk.chooseLanguage("ko"));
+            await(() -> kiosk.sessionId().isPresent() && find(kiosk, ".bubble-guide") != null);
+            pause(800);
+            shot(kiosk, out, "ko-start", suffix);
+            fx(() -> touch(find(kiosk, "#suggestion-0")));
+            await(() -> kiosk.view().root().lookupAll(".bubble-guide").size() >= 2);
+            pause(800);
+            shot(kiosk, out, "ko-conversation", suffix);
+            fx(kiosk::resetToWelcome);
+
             fx(() -> kiosk.chooseLanguage("en"));
             await(() -> kiosk.sessionId().isPresent());
             fx(() -> kiosk.askAbout("khue-van-cac"));

@@ -5,11 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What {@code GET /api/v1/sites/{site}} says about the site the kiosk stands at. */
+/**
+ * What {@code GET /api/v1/sites/{site}} says about the site the kiosk stands at.
+ *
+ * @param heardLanguages the languages the guide can hear (recognise speech in)
+ * @param suggestions questions about the site as a whole that the guide can answer, per language
+ */
 public record SiteInfo(String id, Map<String, String> name, Map<String, String> city, List<String> languages,
                        List<String> partialLanguages, List<String> fallbackLanguages, String defaultLanguage,
-                       Map<String, String> intro,
-                       Map<String, Map<String, String>> visitorInfo, List<Area> areas, List<ExhibitSummary> exhibits) {
+                       List<String> heardLanguages, Map<String, String> intro,
+                       Map<String, Map<String, String>> visitorInfo, List<Area> areas, List<ExhibitSummary> exhibits,
+                       Map<String, List<String>> suggestions) {
 
     public SiteInfo {
         name = name == null ? Map.of() : name;
@@ -17,6 +23,8 @@ public record SiteInfo(String id, Map<String, String> name, Map<String, String> 
         languages = languages == null ? List.of() : languages;
         partialLanguages = partialLanguages == null ? List.of() : partialLanguages;
         fallbackLanguages = fallbackLanguages == null ? List.of() : fallbackLanguages;
+        heardLanguages = heardLanguages == null ? List.of() : heardLanguages;
+        suggestions = suggestions == null ? Map.of() : suggestions;
         intro = intro == null ? Map.of() : intro;
         visitorInfo = visitorInfo == null ? Map.of() : visitorInfo;
         areas = areas == null ? List.of() : areas;
@@ -37,6 +45,11 @@ public record SiteInfo(String id, Map<String, String> name, Map<String, String> 
         List<String> fallbacks = new ArrayList<>(fallbackLanguages);
         fallbacks.add(defaultLanguage);
         return Texts.pick(texts, language, fallbacks);
+    }
+
+    /** Whether a visitor can ask aloud in {@code language}. */
+    public boolean hears(String language) {
+        return heardLanguages.contains(language);
     }
 
     public Optional<Area> area(String areaId) {

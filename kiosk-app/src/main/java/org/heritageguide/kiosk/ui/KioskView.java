@@ -82,6 +82,8 @@ public final class KioskView {
     private HBox typingRow;
     private FlowPane conversationNavigation;
     private VBox controls;
+    private FlowPane suggestions;
+    private String exhibitInFocus;
     private Node keyboard;
     private Node conversationScreen;
 
@@ -152,7 +154,7 @@ public final class KioskView {
         invite.setId("welcome-invite");
         invite.getStyleClass().add("welcome-invites");
         invite.setAlignment(Pos.CENTER);
-        List<String> invitations = site.languages().stream().map(l -> UiTexts.of(l).get("welcome.invite")).distinct().toList();
+        List<String> invitations = site.languages().stream().map(this::invitation).distinct().toList();
         for (int i = 0; i < invitations.size(); i++) {
             // one label per language, unbroken: a line may break between two invitations, never inside one
             Label invitation = label(invitations.get(i) + (i < invitations.size() - 1 ? "  ·" : ""), "welcome-invite");
@@ -166,10 +168,9 @@ public final class KioskView {
         languages.getStyleClass().add("language-tiles");
         languages.setPrefColumns(Math.min(site.languages().size(), 5));
         for (String language : site.languages()) {
-            UiTexts own = UiTexts.of(language);
             Label languageName = label(UiTexts.languageName(language), "language-name");
             languageName.setWrapText(false);
-            Label languageInvite = label(own.get("welcome.invite"), "language-invite");
+            Label languageInvite = label(invitation(language), "language-invite");
             languageInvite.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             VBox face = new VBox(languageName, languageInvite);
             face.setAlignment(Pos.CENTER);
@@ -198,6 +199,16 @@ public final class KioskView {
         conversationScreen = null;
     }
 
+    /**
+     * What a visitor of {@code language} is invited to do: talk where the guide can hear the language,
+     * else type on the kiosk's keyboard where it writes the language, else pick a suggested question.
+     */
+    private String invitation(String language) {
+        String key = site.hears(language) ? "welcome.invite"
+                : TouchKeyboard.writes(language) ? "welcome.inviteTyping" : "welcome.invitePicking";
+        return UiTexts.of(language).get(key);
+    }
+
     // ---------------------------------------------------------------- conversation
 
     /** A new visitor in {@code language}: fresh screens, nothing of the previous visitor. */
@@ -210,6 +221,7 @@ public final class KioskView {
         transcriptScroll.setFitToWidth(true);
         transcriptScroll.getStyleClass().add("transcript-scroll");
         transcript.heightProperty().addListener((o, a, b) -> transcriptScroll.setVvalue(1.0));
+        exhibitInFocus = null;
         conversationIn(language);
     }
 
@@ -226,7 +238,7 @@ public final class KioskView {
 
         questionField = new TextField();
         questionField.setId("question-field");
-        questionField.setPromptText(texts.get("ask.placeholder"));
+        questionField.setPromptText(texts.get(TouchKeyboard.writes(language) ? "ask.placeholder" : "ask.placeholderPhone"));
         questionField.getStyleClass().add("question-field");
         HBox.setHgrow(questionField, Priority.ALWAYS);
         askButton = button(texts.get("ask.send"), "ask-button", "secondary-button");
@@ -240,10 +252,18 @@ public final class KioskView {
         typingRow = new HBox(questionField, askButton);
         typingRow.getStyleClass().add("typing-row");
 
-        talkButton = button(texts.get("talk.hold"), "talk-button", "talk-button");
-        talkButton.setMaxWidth(Double.MAX_VALUE);
-        talkButton.setOnMousePressed(e -> actions.talkPressed());
-        talkButton.setOnMouseReleased(e -> actions.talkReleased());
+        if (site != null && site.hears(language)) {
+            talkButton = button(texts.get("talk.hold"), "talk-button", "talk-button");
+            talkButton.setMaxWidth(Double.MAX_VALUE);
+            talkButton.setOnMousePressed(e -> actions.talkPressed());
+            talkButton.setOnMouseReleased(e -> actions.talkReleased());
+        } else {
+            // the guide cannot hear this language: typing (or a suggested question) is the way to ask
+            talkButton = null;
+        }
+        suggestions = new FlowPane();
+        suggestions.setId("suggestions");
+        suggestions.getStyleClass().add("suggestions");
         statusLine = label("", "status-line");
         statusLine.setId("status-line");
         statusRow = new HBox(statusLine);
@@ -259,8 +279,10 @@ public final class KioskView {
 
         keyboard = null;
         conversationNavigation = navigation;
-        controls = new VBox(typingRow, talkButton, navigation);
+        controls = new VBox();
         controls.getStyleClass().add("controls");
+        showSuggestions();
+        closeKeyboard();
 
         BorderPane conversation = new BorderPane();
         conversation.setId("conversation");
@@ -343,12 +365,13 @@ public final class KioskView {
             return;
         }
         if (!TouchKeyboard.writes(texts.language())) {
-            addNotice(texts.get("keyboard.phone"));
+            addNotice(texts.get("keyboard.types") + " " + typedLanguages() + "\n" + texts.get("keyboard.phone"));
             actions.showHandoff();
             return;
         }
         if (keyboard == null) {
-            keyboard = TouchKeyboard.keys(questionField, texts, this::submitQuestion, this::closeKeyboard);
+            keyboard = TouchKeyboard.keys(questionField, texts, site == null ? List.of() : site.languages(),
+                    this::submitQuestion, this::closeKeyboard);
         }
         controls.getChildren().setAll(typingRow, keyboard);
         showAskButton(false);
@@ -356,11 +379,52 @@ public final class KioskView {
         questionField.end();
     }
 
+    /** The site's languages the kiosk's keyboard types, by their own names. */
+    private String typedLanguages() {
+        return TouchKeyboard.typed(site == null ? List.of() : site.languages());
+    }
+
     private void closeKeyboard() {
-        if (controls != null && !controls.getChildren().contains(talkButton)) {
-            controls.getChildren().setAll(typingRow, talkButton, conversationNavigation);
+        if (controls != null && !controls.getChildren().contains(conversationNavigation)) {
+            controls.getChildren().setAll(suggestions, typingRow);
+            if (talkButton != null) {
+                controls.getChildren().add(talkButton);
+            }
+            controls.getChildren().add(conversationNavigation);
             showAskButton(true);
         }
+    }
+
+    /** The conversation is about {@code exhibit} now: its questions are the ones suggested. */
+    public void focusOn(String exhibit) {
+        exhibitInFocus = exhibit;
+        showSuggestions();
+    }
+
+    /**
+     * Up to three questions the guide can answer, in the visitor's language: about the exhibit in focus,
+     * else about the site. A touch asks one: the way to ask for a visitor the kiosk can neither hear nor
+     * type for.
+     */
+    private void showSuggestions() {
+        String language = texts.language();
+        List<String> questions = Optional.ofNullable(exhibitInFocus).flatMap(actions::exhibit)
+                .map(d -> d.suggestions().getOrDefault(language, List.of()))
+                .filter(q -> !q.isEmpty())
+                .orElseGet(() -> site == null ? List.of() : site.suggestions().getOrDefault(language, List.of()));
+        suggestions.getChildren().clear();
+        if (!questions.isEmpty()) {
+            suggestions.getChildren().add(label(texts.get("ask.suggestions"), "suggestions-title"));
+        }
+        for (int i = 0; i < questions.size(); i++) {
+            String question = questions.get(i);
+            Button ask = button(question, "suggestion-" + i, "suggestion");
+            ask.setOnAction(e -> actions.ask(question));
+            ask.setDisable(!online);
+            suggestions.getChildren().add(ask);
+        }
+        suggestions.setVisible(!questions.isEmpty());
+        suggestions.setManaged(!questions.isEmpty());
     }
 
     /** The keyboard has its own "Ask" key: one is enough. */
@@ -612,14 +676,17 @@ public final class KioskView {
         offlineDetail.setText(texts.get("offline.detail"));
         offlineBanner.setVisible(!reachable);
         offlineBanner.setManaged(!reachable);
-        if (talkButton != null) {
+        if (questionField != null) {
             if (!reachable) {
                 closeKeyboard();
             }
-            talkButton.setDisable(!reachable);
+            if (talkButton != null) {
+                talkButton.setDisable(!reachable);
+            }
             askButton.setDisable(!reachable);
             questionField.setDisable(!reachable);
         }
+        screen.lookupAll(".suggestion").forEach(button -> button.setDisable(!reachable));
         screen.lookupAll(".ask-about").forEach(button -> button.setDisable(!reachable));
     }
 
