@@ -41,10 +41,13 @@ public final class DialogueBenchmark {
         List<DialogueEvaluation.Outcome> outcomes = evaluation.run();
         report(outcomes, dump);
         System.out.println("\nheld-out questions (" + set + ", never tuned on):");
-        report(evaluation.run(set), dump);
-        System.out.println("\nfresh held-out questions (" + String.join(", ", DialogueEvaluation.FRESH_SET)
-                + ", written before the engine changed, never tuned on; figures only):");
+        report(evaluation.runAll(List.of(set.split(","))), dump);
+        System.out.println("\nfirst fresh set (" + String.join(", ", DialogueEvaluation.FRESH_SET)
+                + ", measured after every change of the first session; figures only):");
         report(evaluation.runAll(DialogueEvaluation.FRESH_SET), false, false);
+        System.out.println("\nsecond fresh set (" + String.join(", ", DialogueEvaluation.SECOND_FRESH_SET)
+                + ", written before the second session's change, never tuned on; figures only):");
+        report(evaluation.runAll(DialogueEvaluation.SECOND_FRESH_SET), false, false);
 
         if (rounds == 0) {
             return;
