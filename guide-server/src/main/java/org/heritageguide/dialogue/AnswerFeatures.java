@@ -11,7 +11,7 @@ import org.heritageguide.dialogue.decision.Evidence;
 final class AnswerFeatures {
 
     static final List<String> NAMES = List.of("confidence", "coverage", "entryCoverage", "dense", "withDense", "faq", "askedAlike",
-            "guessed", "margin", "ofNamedThing", "answerTypeIsValue", "pointsAtFocus", "intentConfidence", "constant");
+            "guessed", "margin", "ofNamedThing", "offNamedThing", "ofFocus", "answerTypeIsValue", "pointsAtFocus", "intentConfidence", "constant");
 
     private AnswerFeatures() {
     }
@@ -29,6 +29,8 @@ final class AnswerFeatures {
                 flag(content.guessed()),
                 Math.max(-1, Math.min(1, content.margin())),
                 flag(content.ofNamedThing()),
+                flag(content.offNamedThing()),
+                flag(content.ofFocus()),
                 flag(evidence.answerTypeIsValue()),
                 flag(evidence.pointsAtFocus()),
                 evidence.intentConfidence(),

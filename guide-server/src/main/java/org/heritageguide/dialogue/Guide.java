@@ -227,13 +227,19 @@ final class Guide {
         boolean pointsAtFocus = pointing && focus != null && !content.namesSomething();
         boolean asksOnlyWhatItIs = asked == AnswerType.DESCRIPTION && knowledge.index(language)
                 .map(index -> content.result() != null && !index.asksMoreThan(content.result(), Set.of())).orElse(false);
-        OnFocus onFocus = pointsAtFocus && asked != null && book.map(b -> b.recognises(asked)).orElse(false)
-                ? onFocus(knowledge.site(), focus, language, asked, question).orElse(null) : null;
+        boolean namesNothingAtFocus = focus != null && !content.namesSomething();
+        OnFocus onFocus = namesNothingAtFocus && asked != null && book.map(b -> b.recognises(asked)).orElse(false)
+                ? onFocus(knowledge.site(), focus, language, asked, question, pointsAtFocus).orElse(null) : null;
         Evidence.Content about = best.map(b -> contentEvidence(knowledge.site(), session, question, content, b,
-                fitted.holdsAnswer())).orElse(Evidence.Content.NONE);
+                focus, fitted.holdsAnswer())).orElse(Evidence.Content.NONE);
+        boolean intentHoldsAnswer = intent == null || asked == null || !asked.isValue()
+                || intent.intent() == Intent.VISITOR_INFO && VisitorTopic.fromKey(intent.parameter())
+                        .map(t -> topicHolds(knowledge.site(), t, language, asked)).orElse(false);
         Evidence evidence = new Evidence(onlyCourtesies, intent == null ? 0 : intent.confidence(),
-                intent != null && intent.intent().isAbout(), about, asked != null && asked.isValue(), pointsAtFocus,
-                asksOnlyWhatItIs, onFocus != null, false, topic.isPresent());
+                intent != null && intent.intent().isAbout(), intentHoldsAnswer, about, asked != null && asked.isValue(),
+                pointsAtFocus, asksOnlyWhatItIs, namesNothingAtFocus, onFocus != null, false,
+                topic.filter(t -> asked == null || !asked.isValue() || topicHolds(knowledge.site(), t, language, asked))
+                        .isPresent());
         Decision.Outcome decided = decision.decide(evidence);
         IntentMatcher.Match acted = switch (decided.verdict()) {
             case DESCRIBE_FOCUS -> new IntentMatcher.Match(Intent.DESCRIBE, null, settings.intentFloor(), null);
@@ -246,7 +252,7 @@ final class Guide {
 
     private static Evidence.Content contentEvidence(Site site, VisitorSession session, String question,
                                                     SiteKnowledge.Answers content, SiteKnowledge.Candidate best,
-                                                    boolean holdsAnswer) {
+                                                    String focus, boolean holdsAnswer) {
         String language = content.language();
         String subject = best.item().exhibit() != null ? best.item().exhibit() : best.item().key();
         double otherwise = content.candidates().stream()
@@ -259,7 +265,10 @@ final class Guide {
         return new Evidence.Content(best.confidence(), match.coverage(), match.entryCoverage(), match.dense(),
                 content.result() != null && content.result().dense(), faq, askedAlike, match.guessed(),
                 best.score() - otherwise,
-                best.item().exhibit() != null && best.item().exhibit().equals(content.namedExhibit()), holdsAnswer,
+                best.item().exhibit() != null && best.item().exhibit().equals(content.namedExhibit()),
+                content.namesSomething() && (best.item().exhibit() == null
+                        ? content.namedExhibit() != null : !best.item().exhibit().equals(content.namedExhibit())),
+                focus != null && focus.equals(best.item().exhibit()), holdsAnswer,
                 best.onlyTheName(), best.offPointed(),
                 answersAnotherExhibitThanTheUntranslatedOneInFocus(site, session, content, language));
     }
@@ -295,9 +304,12 @@ final class Guide {
     /**
      * The sentence of the exhibit in focus that holds what is asked ("Who put them up?" after the stelae: the
      * sentence that says by whom), the one sharing most words with the question first; else its first fact
-     * that holds it ("Cái này có từ bao giờ?": "1484").
+     * that holds it ("Cái này có từ bao giờ?": "1484"). A question that points at the exhibit needs one of its
+     * other words in the sentence; one that only names nothing ("when did he live?") half of them, since it
+     * may be about anything.
      */
-    private Optional<OnFocus> onFocus(Site site, String focus, String language, AnswerType asked, String question) {
+    private Optional<OnFocus> onFocus(Site site, String focus, String language, AnswerType asked, String question,
+                                      boolean pointed) {
         Exhibit exhibit = site.publishedExhibit(focus).orElse(null);
         if (exhibit == null) {
             return Optional.empty();
@@ -311,7 +323,7 @@ final class Guide {
             words.removeAll(words(language, String.join(" ", book.pointing())));
         });
         int best = -1;
-        long bestShared = words.isEmpty() ? -1 : 0;
+        long bestShared = words.isEmpty() ? -1 : pointed ? 0 : (words.size() + 1) / 2 - 1;
         for (int i = 0; i < story.size(); i++) {
             if (!holds(asked, new Localized.Translation(story.language(i), story.sentence(i)))) {
                 continue;
@@ -421,6 +433,12 @@ final class Guide {
     /** Whether a text can answer a question asking for {@code asked}, read with its own language's phrasebook. */
     private boolean holds(AnswerType asked, Localized.Translation text) {
         return intents.phrasebook(text.language()).map(b -> b.holds(asked, text.text())).orElse(true);
+    }
+
+    /** Whether the site's information on a practical topic, as the visitor would get it, holds what is asked. */
+    private boolean topicHolds(Site site, VisitorTopic topic, String language, AnswerType asked) {
+        return Optional.ofNullable(site.visitorInfo().get(topic)).flatMap(text -> text.firstOf(site.fallbackChain(language)))
+                .map(text -> holds(asked, text)).orElse(false);
     }
 
     private boolean opensWithReply(Localized.Translation text) {

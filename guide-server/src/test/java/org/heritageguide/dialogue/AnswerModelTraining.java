@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import org.heritageguide.dialogue.decision.AnswerConfidence;
@@ -27,15 +28,16 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Learns when the best content is sure enough to answer from ({@link LearnedConfidence}), from what the
- * guide would answer to every question of the evaluation set and of the first held-out set if it answered
+ * guide would answer to every question of the evaluation set, the first held-out set and the first fresh set
+ * (measured after every change of the session that wrote it, so no longer evidence) if it answered
  * from any content at all: each such answer, right or wrong (an out-of-scope question answered is wrong), is
  * one example of {@link AnswerFeatures}. A logistic regression (Tribuo's LIBLINEAR, solved exactly: the same
  * sets give the same model). Its threshold is the lowest likelihood at which, across {@value #FOLDS}-fold
  * cross-validation (the median of {@value #REPEATS} random splits), a wrong-answer aim holds in each set: at
  * most that share of the answerable questions answered wrong, and of the out-of-scope questions answered
  * (the set tuned on alone would allow likelihoods that new wordings do not bear out). One threshold per aim
- * in {@link #AIMS}; the operator chooses the aim. The fresh set ({@link DialogueEvaluation#FRESH_SET}) is
- * never used here.
+ * in {@link #AIMS}; the operator chooses the aim. The second fresh set
+ * ({@link DialogueEvaluation#SECOND_FRESH_SET}) is never used here.
  *
  * <p>Run by Maven before the tests (exec plugin, phase {@code process-test-classes}), from the repository's
  * root; writes {@code answer-model.tribuo} and {@code answer-model.properties} into the directory given.
@@ -49,7 +51,11 @@ public final class AnswerModelTraining {
     static final List<Double> AIMS = List.of(0.01, 0.02, 0.05, 0.10);
     static final int FOLDS = 5;
     static final int REPEATS = 5;
-    private static final List<String> SETS = List.of(DialogueEvaluation.EVALUATION_SET, DialogueEvaluation.HELD_OUT_SET);
+    /** The question sets learned from, each held to the aim on its own, by name. */
+    private static final Map<String, List<String>> SETS = new TreeMap<>(Map.of(
+            DialogueEvaluation.EVALUATION_SET, List.of(DialogueEvaluation.EVALUATION_SET),
+            DialogueEvaluation.HELD_OUT_SET, List.of(DialogueEvaluation.HELD_OUT_SET),
+            "fresh", DialogueEvaluation.FRESH_SET));
     private static final long SEED = 20261206L;
     /** LIBLINEAR's cost: weak L2 regularisation (a dozen features, some hundred examples). */
     private static final double COST = 10;
@@ -70,10 +76,10 @@ public final class AnswerModelTraining {
         DialogueEvaluation evaluation = new DialogueEvaluation(AnswerConfidence.ALWAYS);
         List<Example> examples = new ArrayList<>();
         Map<String, Questions> questions = new LinkedHashMap<>();
-        for (String set : SETS) {
+        for (String set : SETS.keySet()) {
             int answerable = 0;
             int outOfScope = 0;
-            for (DialogueEvaluation.Outcome outcome : evaluation.run(set)) {
+            for (DialogueEvaluation.Outcome outcome : evaluation.runAll(SETS.get(set))) {
                 if (outcome.expectsDecline()) {
                     outOfScope++;
                 } else {

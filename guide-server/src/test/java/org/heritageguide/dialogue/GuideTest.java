@@ -59,6 +59,26 @@ class GuideTest {
         }
     }
 
+    /**
+     * At an exhibit, a question that names nothing is most likely about it, pronoun or not ("when did he
+     * live?" at Chu Văn An's altar); and a value asked is never answered with what cannot hold one ("how tall
+     * is it?" at the pavilion was answered with where it stands).
+     */
+    @Test
+    void aQuestionNamingNothingIsAboutTheExhibitInFocusAndAValueIsNotAnsweredWithAPlace() {
+        SiteKnowledge vanMieu = knowledge.site("van-mieu").orElseThrow();
+        Guide.Reply lived = guide.answer(vanMieu, List.of(), session("van-mieu", "en").withExhibit("chu-van-an"),
+                "when did he live?");
+        assertThat(lived.answered()).as(lived.why()).isTrue();
+        assertThat(lived.text()).contains("1292");
+        assertThat(lived.sources()).extracting(Guide.Source::exhibit).containsOnly("chu-van-an");
+
+        Guide.Reply tall = guide.answer(vanMieu, List.of(), session("van-mieu", "en").withExhibit("khue-van-cac"),
+                "how tall is it?");
+        assertThat(tall.decidedBy()).isNotEqualTo("intent-beats-weak-content");
+        assertThat(tall.text()).doesNotContain("courtyard");
+    }
+
     @Test
     void aQuestionAtOneSiteIsNeverAnsweredFromAnother() {
         SiteKnowledge vanMieu = knowledge.site("van-mieu").orElseThrow();

@@ -26,7 +26,7 @@ public final class Decision {
     public Decision(AnswerConfidence answers, double intentFloor) {
         Predicate<Evidence> contentSure = e -> e.content() != Evidence.Content.NONE
                 && answers.of(e) >= answers.threshold();
-        Predicate<Evidence> intentWins = e -> e.intentConfidence() >= intentFloor
+        Predicate<Evidence> intentWins = e -> e.intentConfidence() >= intentFloor && e.intentHoldsAnswer()
                 && (!contentSure.test(e) || e.intentConfidence() >= e.content().confidence());
         Predicate<Evidence> contentObjected = e -> e.content().objected(e.answerTypeIsValue());
         this.rules = List.of(
@@ -41,6 +41,8 @@ public final class Decision {
                 new Rule("pointing-answered-on-its-exhibit", e -> e.pointsAtFocus() && e.focusSaysIt(),
                         Verdict.FOCUS_ANSWER),
                 new Rule("practical-topic-word", Evidence::practicalTopicNamed, Verdict.VISITOR_TOPIC),
+                new Rule("unnamed-answered-on-its-exhibit", e -> e.namesNothingAtFocus() && e.focusSaysIt(),
+                        Verdict.FOCUS_ANSWER),
                 new Rule("name-is-not-an-answer", contentSure.and(e -> e.content().onlyNamesIt()), Verdict.DECLINE),
                 new Rule("pointing-stays-on-its-exhibit", contentSure.and(e -> e.content().offPointed()), Verdict.DECLINE),
                 new Rule("answer-type-missing", contentSure.and(e -> e.answerTypeIsValue() && !e.content().holdsAnswer()),

@@ -8,17 +8,26 @@ package org.heritageguide.dialogue.decision;
  * @param onlyCourtesies      the words were courtesies only ("thank you!")
  * @param intentConfidence    how surely the visitor wants something other than content (an intent), 0..1
  * @param intentIsAbout       that intent is about a thing ("where is…", "tell me more"), not about the visit
+ * @param intentHoldsAnswer   what the intent would answer can hold what is asked: a question asking for a value
+ *                            (a date, a time, a count, a measure, a price) is answered only by the site's
+ *                            information on a practical topic that states one ("how tall is it?" is not answered
+ *                            with where it is)
  * @param content             the best content candidate, or {@link Content#NONE}
  * @param answerTypeIsValue   the question asks for a value: a date, a time, a count, a measure or a price
  * @param pointsAtFocus       the question points at the exhibit in focus ("this", "it": the exhibit in front of
  *                            the visitor, else the one talked about last) and names nothing
  * @param asksOnlyWhatItIs    it asks what that is and nothing more ("what is this?", "이게 뭐예요?")
- * @param focusSaysIt         the exhibit in focus has a sentence or fact that holds what is asked
+ * @param namesNothingAtFocus the question names nothing and an exhibit is in focus: it may well be about that one
+ * @param focusSaysIt         the exhibit in focus has a sentence or fact that holds what is asked and shares the
+ *                            question's other words
  * @param otherSiteNamed      the question names another site's exhibit more clearly than anything here
- * @param practicalTopicNamed the question names one practical topic (toilets, tickets, wheelchair…)
+ * @param practicalTopicNamed the question names one practical topic (toilets, tickets, wheelchair…) whose
+ *                            information can hold what is asked
  */
-public record Evidence(boolean onlyCourtesies, double intentConfidence, boolean intentIsAbout, Content content,
-                       boolean answerTypeIsValue, boolean pointsAtFocus, boolean asksOnlyWhatItIs, boolean focusSaysIt,
+public record Evidence(boolean onlyCourtesies, double intentConfidence, boolean intentIsAbout,
+                       boolean intentHoldsAnswer, Content content,
+                       boolean answerTypeIsValue, boolean pointsAtFocus, boolean asksOnlyWhatItIs,
+                       boolean namesNothingAtFocus, boolean focusSaysIt,
                        boolean otherSiteNamed, boolean practicalTopicNamed) {
 
     /**
@@ -35,6 +44,8 @@ public record Evidence(boolean onlyCourtesies, double intentConfidence, boolean 
      * @param guessed          it was matched only through typo-corrected words
      * @param margin           how far its score is above the best candidate about something else
      * @param ofNamedThing     it is about the exhibit the question names
+     * @param offNamedThing    the question names an exhibit (or the site) and this is about something else
+     * @param ofFocus          it is about the exhibit in focus (in front of the visitor, else talked about last)
      * @param holdsAnswer      it can hold what is asked (a "when" text holds a date); true for other questions
      * @param onlyNamesIt      it shares only the name of what is asked about with the question ("How tall is
      *                         Khuê Văn Các?" and a text naming the pavilion, saying nothing of height)
@@ -43,11 +54,12 @@ public record Evidence(boolean onlyCourtesies, double intentConfidence, boolean 
      *                         language, and this is another exhibit's text in that language
      */
     public record Content(double confidence, double coverage, double entryCoverage, double dense, boolean withDense,
-                          boolean faq, double askedAlike, boolean guessed, double margin, boolean ofNamedThing, boolean holdsAnswer,
+                          boolean faq, double askedAlike, boolean guessed, double margin, boolean ofNamedThing,
+                          boolean offNamedThing, boolean ofFocus, boolean holdsAnswer,
                           boolean onlyNamesIt, boolean offPointed, boolean offUntranslatedFocus) {
 
-        public static final Content NONE = new Content(0, 0, 0, 0, false, false, 0, false, 0, false, true, false, false,
-                false);
+        public static final Content NONE = new Content(0, 0, 0, 0, false, false, 0, false, 0, false, false, false, true, false,
+                false, false);
 
         /** Whether something speaks against answering from it, however well it matches. */
         public boolean objected(boolean answerTypeIsValue) {
@@ -56,11 +68,11 @@ public record Evidence(boolean onlyCourtesies, double intentConfidence, boolean 
     }
 
     /** Evidence of nothing at all: a question the guide found no trace of. */
-    public static final Evidence NOTHING = new Evidence(false, 0, false, Content.NONE, false, false, false, false, false,
-            false);
+    public static final Evidence NOTHING = new Evidence(false, 0, false, true, Content.NONE, false, false, false, false,
+            false, false, false);
 
     public Evidence withOtherSiteNamed() {
-        return new Evidence(onlyCourtesies, intentConfidence, intentIsAbout, content, answerTypeIsValue, pointsAtFocus,
-                asksOnlyWhatItIs, focusSaysIt, true, practicalTopicNamed);
+        return new Evidence(onlyCourtesies, intentConfidence, intentIsAbout, intentHoldsAnswer, content, answerTypeIsValue,
+                pointsAtFocus, asksOnlyWhatItIs, namesNothingAtFocus, focusSaysIt, true, practicalTopicNamed);
     }
 }

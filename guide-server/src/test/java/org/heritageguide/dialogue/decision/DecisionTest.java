@@ -83,6 +83,15 @@ class DecisionTest {
     }
 
     @Test
+    void anIntentThatCannotHoldTheValueAskedDoesNotAnswer() {
+        // "how tall is it?" read as "where is it?": a place is no height
+        assertThat(decision.decide(new Builder().intent(0.9, true).asksValue(false).intentCannotHoldTheAnswer().build())
+                .verdict()).isEqualTo(Verdict.DECLINE);
+        assertThat(decision.decide(sureContent().intent(0.9, true).intentCannotHoldTheAnswer().build()).verdict())
+                .isEqualTo(Verdict.CONTENT);
+    }
+
+    @Test
     void anExhibitWithoutTheVisitorsLanguageIsDescribedRatherThanAnotherAnswering() {
         assertThat(decision.decide(sureContent().offUntranslatedFocus().build()))
                 .isEqualTo(new Decision.Outcome(Verdict.DESCRIBE_FOCUS, "untranslated-exhibit-in-focus"));
@@ -93,6 +102,19 @@ class DecisionTest {
         assertThat(decision.decide(new Builder().content(0.3).practicalTopic().build()))
                 .isEqualTo(new Decision.Outcome(Verdict.VISITOR_TOPIC, "practical-topic-word"));
         assertThat(decision.decide(sureContent().practicalTopic().build()).verdict()).isEqualTo(Verdict.CONTENT);
+    }
+
+    @Test
+    void aQuestionNamingNothingIsAnsweredFromTheExhibitInFocusWhenItSaysIt() {
+        // "when did he live?" at Chu Văn An: no sure content, but his own text holds a date with "lived"
+        assertThat(decision.decide(new Builder().content(0.3).unnamedAtFocus(true).build()))
+                .isEqualTo(new Decision.Outcome(Verdict.FOCUS_ANSWER, "unnamed-answered-on-its-exhibit"));
+        assertThat(decision.decide(new Builder().content(0.3).unnamedAtFocus(false).build()).verdict())
+                .isEqualTo(Verdict.DECLINE);
+        // sure content comes first, and so does the site's information named by its word
+        assertThat(decision.decide(sureContent().unnamedAtFocus(true).build()).verdict()).isEqualTo(Verdict.CONTENT);
+        assertThat(decision.decide(new Builder().content(0.3).practicalTopic().unnamedAtFocus(true).build()).verdict())
+                .isEqualTo(Verdict.VISITOR_TOPIC);
     }
 
     @Test
@@ -136,11 +158,25 @@ class DecisionTest {
         private boolean pointsAtFocus;
         private boolean asksOnlyWhatItIs;
         private boolean focusSaysIt;
+        private boolean namesNothingAtFocus;
+        private boolean intentHoldsAnswer = true;
         private boolean otherSite;
         private boolean practicalTopic;
 
+        Builder intentCannotHoldTheAnswer() {
+            intentHoldsAnswer = false;
+            return this;
+        }
+
+        Builder unnamedAtFocus(boolean focusSaysIt) {
+            namesNothingAtFocus = true;
+            this.focusSaysIt = focusSaysIt;
+            return this;
+        }
+
         Builder pointingAtFocus(boolean onlyWhatItIs, boolean focusSaysIt) {
             pointsAtFocus = true;
+            namesNothingAtFocus = true;
             asksOnlyWhatItIs = onlyWhatItIs;
             this.focusSaysIt = focusSaysIt;
             return this;
@@ -195,9 +231,9 @@ class DecisionTest {
 
         Evidence build() {
             Evidence.Content best = content == 0 ? Evidence.Content.NONE : new Evidence.Content(content, content, 0.5, 0,
-                    false, false, 0, false, 0.5, false, holds, onlyNamesIt, offPointed, offUntranslatedFocus);
-            return new Evidence(courtesies, intent, intentIsAbout, best, asksValue, pointsAtFocus, asksOnlyWhatItIs,
-                    focusSaysIt, otherSite, practicalTopic);
+                    false, false, 0, false, 0.5, false, false, false, holds, onlyNamesIt, offPointed, offUntranslatedFocus);
+            return new Evidence(courtesies, intent, intentIsAbout, intentHoldsAnswer, best, asksValue, pointsAtFocus, asksOnlyWhatItIs,
+                    namesNothingAtFocus, focusSaysIt, otherSite, practicalTopic);
         }
     }
 }
