@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.heritageguide.site.Exhibit;
+import org.heritageguide.speech.asr.SpeechRecognizer;
 import org.heritageguide.site.Site;
 import org.heritageguide.site.SiteDirectory;
 import org.heritageguide.web.ApiException;
@@ -21,9 +22,11 @@ class SitesController {
     private static final int SUGGESTIONS = 3;
 
     private final SiteDirectory sites;
+    private final SpeechRecognizer recognizer;
 
-    SitesController(SiteDirectory sites) {
+    SitesController(SiteDirectory sites, SpeechRecognizer recognizer) {
         this.sites = sites;
+        this.recognizer = recognizer;
     }
 
     record SiteSummary(String id, Map<String, String> name, List<String> languages, String defaultLanguage) {
@@ -35,8 +38,13 @@ class SitesController {
     record AreaView(String id, Map<String, String> name) {
     }
 
+    /**
+     * @param hears         the site's languages the guide itself recognizes speech in (its voice socket)
+     * @param browserSpeech whether the visitor app may use the browser's recognizer for the others
+     */
     record SiteView(String id, Map<String, String> name, Map<String, String> city, List<String> languages,
                     List<String> partialLanguages, List<String> fallbackLanguages, String defaultLanguage,
+                    List<String> hears, String browserSpeech,
                     Map<String, String> intro, Map<String, Map<String, String>> visitorInfo, List<AreaView> areas,
                     List<ExhibitSummary> exhibits) {
     }
@@ -54,7 +62,9 @@ class SitesController {
         Map<String, Map<String, String>> info = new java.util.LinkedHashMap<>();
         site.visitorInfo().forEach((topic, text) -> info.put(topic.key(), text.texts()));
         return new SiteView(site.id(), site.name().texts(), site.city().texts(), site.languages(),
-                site.partialLanguages(), site.fallbackLanguages(), site.defaultLanguage(), site.intro().texts(), info,
+                site.partialLanguages(), site.fallbackLanguages(), site.defaultLanguage(),
+                site.languages().stream().filter(recognizer::recognizes).toList(), site.browserSpeech().key(),
+                site.intro().texts(), info,
                 site.areas().stream().map(a -> new AreaView(a.id(), a.name().texts())).toList(),
                 site.publishedExhibits().stream().map(SitesController::summary).toList());
     }
