@@ -316,5 +316,8 @@ async function start() {
 }
 start();
 
-export { route };
+/** Who is logged in: {username, role, sites}. */
+const account = () => me;
+
+export { route, account };
 

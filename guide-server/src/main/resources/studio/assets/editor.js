@@ -1,6 +1,6 @@
 // Editing one content file: an exhibit side by side in every language, or any file as YAML.
 import { api, fill, ApiError, h, LANGUAGE_NAMES, pick, problemList, toast, when } from './api.js';
-import { author, publish } from './app.js';
+import { account, author, publish } from './app.js';
 import { tryIt } from './preview.js';
 
 /** Grows a text box to show all of its text. */
@@ -323,7 +323,46 @@ export async function fileEditor(main, siteId, file) {
     h('h1', {}, file === 'faq.yaml' ? 'Frequently asked questions' : 'Site details'),
     h('div.small.muted', {}, data.changed ? 'Unpublished changes' : 'Same as the live version')), h('span.spacer'),
   h('button', { onclick: async () => { await publish(siteId, [file], { reload: false }); await reload(); } }, 'Publish this file')),
-  problemList(data.problems), strip, ...Object.values(panels));
+  problemList(data.problems), file === 'site.yaml' ? browserSpeechSetting(siteId, state, reload) : null,
+  strip, ...Object.values(panels));
+}
+
+const BROWSER_SPEECH = {
+  'on-device': 'On the phone only: nothing the visitor says leaves the phone',
+  'remote-allowed': 'On the phone, else the browser\'s online service (the visitor is told first)',
+  off: 'Never: visitors the guide cannot hear type',
+};
+
+/**
+ * Whether visitors whose language the guide cannot hear may talk through their browser's recognizer
+ * (site.yaml `browserSpeech`): a privacy decision, so only an administrator changes it; curators see it.
+ */
+function browserSpeechSetting(siteId, state, reload) {
+  let current = state.file.data?.browserSpeech ?? 'on-device';
+  const label = 'Speech recognition in visitors\' browsers';
+  const explanation = h('p.small.muted', {}, 'For languages the guide has no speech model for. ',
+    'The online service belongs to the browser\'s maker (Google, Apple…): the visitor\'s voice goes there.');
+  if (account()?.role !== 'ADMIN') {
+    return h('section.setting', {}, h('p', {}, h('b', {}, label, ': '), BROWSER_SPEECH[current] ?? current,
+      ' (an administrator decides)'), explanation);
+  }
+  const select = h('select', { name: 'browserSpeech', onchange: async () => {
+    const line = `browserSpeech: ${select.value}`;
+    const yaml = /^browserSpeech:.*$/m.test(state.file.yaml)
+      ? state.file.yaml.replace(/^browserSpeech:.*$/m, line)
+      : `${state.file.yaml.replace(/\n*$/, '\n')}${line}\n`;
+    try {
+      await api(`/sites/${siteId}/files/site.yaml`, { method: 'PUT', etag: state.etag,
+        body: { yaml, message: `Speech recognition in visitors' browsers: ${select.value}` } });
+      current = select.value;
+      toast('Saved as a draft: publish site.yaml for visitors to get it.');
+      await reload();
+    } catch (error) {
+      toast(error.message, 'error');
+      select.value = current;
+    }
+  } }, Object.entries(BROWSER_SPEECH).map(([value, text]) => h('option', { value, selected: value === current }, text)));
+  return h('section.setting', {}, h('label', {}, h('b', {}, label), select), explanation);
 }
 
 export { ApiError };

@@ -41,7 +41,8 @@ export const api = {
   session: (id) => call('GET', `/api/v1/sessions/${path(id)}`),
   openSession: (request) => call('POST', '/api/v1/sessions', request),
   changeSession: (id, change) => call('PATCH', `/api/v1/sessions/${path(id)}`, change),
-  ask: (id, text) => call('POST', `/api/v1/sessions/${path(id)}/turns`, { text }),
+  /** `spoken`: the text is what the browser's own recognizer heard (a voice question). */
+  ask: (id, text, spoken = false) => call('POST', `/api/v1/sessions/${path(id)}/turns`, spoken ? { text, spoken } : { text }),
 };
 
 /** localStorage, which a browser may refuse (private mode, full disk): then nothing is remembered. */
@@ -77,4 +78,7 @@ export const memory = {
   /** Whether this visitor has asked something before (then the how-to hint is not shown again). */
   experienced: () => stored('hg.experienced') === true,
   becomeExperienced: () => store('hg.experienced', true),
+  /** Whether the visitor was told that the browser's remote recognizer hears them (told once, before its first use). */
+  toldOfRemoteSpeech: () => stored('hg.remote-speech-told') === true,
+  rememberToldOfRemoteSpeech: () => store('hg.remote-speech-told', true),
 };

@@ -5,6 +5,7 @@ import { api, memory, ApiError, NetworkError } from './api.js';
 import { useLanguage, currentLanguage, t, translate, endonym, languageName, pick, setText } from './i18n.js';
 import { Player } from './player.js';
 import { Microphone, MicrophoneError, VoiceSocket, microphoneSupported } from './voice.js';
+import { chooseRecognizer, installOnDevice, BrowserListener } from './recognition.js';
 
 /** A press shorter than this is a tap (toggle); longer is hold-to-talk. */
 const HOLD_MS = 350;
@@ -35,6 +36,8 @@ let asked = new Set();
 let state = 'idle';
 let greeting = null;
 let problem = null;
+/** Who hears the visitor's questions in their language (recognition.js): the guide, the browser, or no one. */
+let recognizer = { kind: 'server' };
 /** Languages the server said it cannot hear (WS `no-speech-model`), remembered for this visit. */
 const noSpeech = new Set(remembered('hg.no-speech') || []);
 
@@ -84,6 +87,7 @@ async function start() {
   opening.catch(() => {});
   await loadSite().catch(labelProblem);
   renderAll();
+  await decideRecognizer();
   keepForNextVisit();
   await opening;
   renderAll();
@@ -99,12 +103,15 @@ async function start() {
   }
   renderSuggestions();
   body.dataset.ready = 'true';
+  // a wrong label's page leads here to the site's exhibits
+  if (location.hash === '#exhibits' && siteData && siteData.exhibits.length) openPanel($('exhibits-dialog'), $('open-exhibits'));
 }
 
 /** A page without a label in its address: a kiosk hand-off (/c/{id}), or the installed app's start page. */
 async function findPlace() {
   const handoff = place.handoff || (location.pathname.match(/^\/c\/([^/]+)$/) || [])[1];
   const label = location.pathname.match(/^\/v\/([^/]+)\/([^/]+)$/);
+  const siteOnly = location.pathname.match(/^\/v\/([^/]+)$/);
   if (handoff) {
     try {
       const view = await retrying(() => api.session(decodeURIComponent(handoff)));
@@ -124,6 +131,10 @@ async function findPlace() {
       sig: new URLSearchParams(location.search).get('s') });
     return true;
   }
+  if (siteOnly) {
+    place.site = decodeURIComponent(siteOnly[1]);
+    return true;
+  }
   const last = memory.lastPlace();
   if (last && last.site) {
     Object.assign(place, { site: last.site, exhibit: last.exhibit });
@@ -135,6 +146,7 @@ async function findPlace() {
 
 /** A page with nothing to do but say something: an expired hand-off, an unknown label, no site yet. */
 function showEnd(titleKey, bodyKey) {
+  body.dataset.ended = 'true';
   document.title = t(titleKey);
   $('exhibit-title').textContent = t(titleKey);
   $('exhibit-summary').textContent = t(bodyKey);
@@ -185,6 +197,15 @@ function labelProblem(failure) {
   if (failure instanceof ApiError && ['label-not-recognised', 'exhibit-not-found', 'site-not-found'].includes(failure.code)) {
     showEnd('app.name', 'error.label-not-recognised');
     $('exhibit-title').textContent = '';
+    if (failure.code !== 'site-not-found') {
+      // as the server's page does: the way on to the site's exhibits
+      const found = siteData && pick(siteData.name, chain());
+      const more = document.createElement('a');
+      more.className = 'more-link';
+      more.href = `/v/${encodeURIComponent(place.site)}#exhibits`;
+      more.textContent = t('exhibits.see-all', found ? found.text : place.site);
+      $('exhibit-summary').after(more);
+    }
     throw new Stopped();
   }
   throw failure;
@@ -273,6 +294,7 @@ function chain() {
 }
 
 function renderAll() {
+  if (body.dataset.ended) return; // the page only says something now (showEnd)
   renderSite();
   renderExhibit();
   renderLanguages();
@@ -297,7 +319,17 @@ function renderExhibit() {
   if (title) setText($('exhibit-title'), title);
   const area = entry && siteData.areas.find((a) => a.id === entry.area);
   setText($('exhibit-area'), area ? pick(area.name, chain()) : null);
-  setText($('exhibit-summary'), summary ? pick(summary.summary, chain()) : siteData ? pick(siteData.intro, chain()) : null);
+  const text = summary ? pick(summary.summary, chain()) : siteData ? pick(siteData.intro, chain()) : null;
+  setText($('exhibit-summary'), text);
+  // said at the top, in the visitor's words, when what follows is not in their language
+  const shownIn = [text, title].find((found) => found && found.language !== language);
+  const untranslated = $('exhibit-untranslated');
+  untranslated.hidden = !shownIn;
+  if (shownIn) {
+    untranslated.dataset.i18n = 'exhibit.untranslated';
+    untranslated.dataset.i18nArgs = JSON.stringify([languageName(language), languageName(shownIn.language)]);
+    untranslated.textContent = t('exhibit.untranslated', languageName(language), languageName(shownIn.language));
+  }
   const siteName = siteData ? pick(siteData.name, chain()) : null;
   document.title = [title && title.text, siteName && siteName.text].filter((x, i, all) => x && all.indexOf(x) === i).join(' · ');
 }
@@ -370,8 +402,16 @@ function renderExhibitList() {
       const button = document.createElement('button');
       button.type = 'button';
       const title = document.createElement('span');
-      setText(title, pick(exhibit.title, chain()));
+      const found = pick(exhibit.title, chain());
+      setText(title, found);
       button.append(title);
+      if (found && found.language !== language) {
+        // a title not translated yet says which language it is in, rather than mixing languages silently
+        const shownIn = document.createElement('span');
+        shownIn.className = 'shown-in';
+        shownIn.textContent = languageName(found.language);
+        button.append(shownIn);
+      }
       if (exhibit.id === (session ? session.exhibit : place.exhibit)) {
         button.setAttribute('aria-current', 'location');
         const here = document.createElement('span');
@@ -455,7 +495,7 @@ function renderItem(item) {
     label.setAttribute('aria-hidden', 'true');
     replay.append(label);
     replay.addEventListener('click', () => speak(item));
-    li.append(replay);
+    li.querySelector('.who').after(replay);
   }
   return li;
 }
@@ -575,6 +615,7 @@ async function applyLanguage(code) {
   document.documentElement.lang = code;
   translate();
   renderAll();
+  await decideRecognizer();
   setState(state);
   const status = $('status');
   if (status.dataset.key) status.textContent = t(status.dataset.key);
@@ -674,8 +715,9 @@ async function beginAsking(mode) {
   stopSpeaking();
   if (utterance && !utterance.stopped) return;
   if (!session) return; // still opening the conversation (the status line says why if it is slow)
+  if (recognizer.kind === 'browser') return beginBrowserAsking(mode);
+  if (recognizer.kind === 'none') return showProblem('voice.none', [languageName(language)], [typeAction]);
   if (!microphoneSupported()) return showProblem('error.mic-unsupported', [], [typeAction]);
-  if (noSpeech.has(language)) return showProblem('error.no-speech-model', [languageName(language)], [typeAction]);
   const current = { number: ++utteranceNumber, chunks: [], sent: 0, started: false, stopped: false, mode, liveAt: 0, transcript: null };
   utterance = current;
   setState('starting');
@@ -744,6 +786,18 @@ async function finishAsking(current = utterance) {
   if (!current || current.stopped) return;
   current.stopped = true;
   clearTimeout(current.limit);
+  if (current.browser) {
+    if (!current.listener) {
+      // let go while the language pack was still being installed: nothing was heard yet
+      utterance = null;
+      setState('idle');
+      return;
+    }
+    current.listener.stop();
+    setState('thinking');
+    watchForAnswer();
+    return;
+  }
   await microphone.stop();
   if (utterance !== current) return;
   if (current.started && socket.open) {
@@ -856,7 +910,8 @@ function onVoiceError(error) {
   if (error.code === 'no-speech-model') {
     noSpeech.add(language);
     try { sessionStorage.setItem('hg.no-speech', JSON.stringify([...noSpeech])); } catch { /* not kept: asked again next page */ }
-    return failVoice('error.no-speech-model', [languageName(language)], [typeAction]);
+    failVoice('error.no-speech-model', [languageName(language)], [typeAction]);
+    return decideRecognizer(); // the browser may hear it instead
   }
   if (error.code === 'busy') return failVoice('error.busy', [], [retryAction(() => beginAsking('tap')), typeAction]);
   if (error.code === 'no-speech') return failVoice('error.not-heard', [], [typeAction]);
@@ -867,7 +922,8 @@ function onVoiceError(error) {
 function failVoice(key, args = [], actions = [], text = null) {
   if (utterance) {
     clearTimeout(utterance.limit);
-    microphone.release();
+    if (utterance.browser) utterance.listener?.abort();
+    else microphone.release();
   }
   utterance = null;
   clearTimeout(answerTimer);
@@ -926,11 +982,114 @@ async function voiceUnreachable(current) {
   }
 }
 
+// ---------------------------------------------------------------- asking through the browser's recognizer
+
+/** Chooses who hears the visitor in their language, and shows the controls that fit: no hold button when no one can. */
+async function decideRecognizer() {
+  if (!siteData) return;
+  const deciding = language;
+  const site = noSpeech.has(language) ? { ...siteData, heardLanguages: [] } : siteData;
+  const chosen = await chooseRecognizer(language, site);
+  if (deciding !== language) return;
+  recognizer = chosen;
+  renderVoice();
+}
+
+function renderVoice() {
+  const none = recognizer.kind === 'none';
+  body.dataset.voice = recognizer.kind === 'browser' ? (recognizer.onDevice ? 'on-device' : 'remote') : recognizer.kind;
+  $('ask-row').hidden = none;
+  const hint = $('ask-hint');
+  hint.dataset.i18n = none ? 'voice.none' : 'ask.hint';
+  if (none) hint.dataset.i18nArgs = JSON.stringify([languageName(language)]);
+  else delete hint.dataset.i18nArgs;
+  hint.textContent = none ? t('voice.none', languageName(language)) : t('ask.hint');
+  if (none) $('question').setAttribute('aria-describedby', 'ask-hint');
+  else $('question').removeAttribute('aria-describedby');
+}
+
+async function beginBrowserAsking(mode) {
+  if (!recognizer.onDevice && !memory.toldOfRemoteSpeech()) {
+    // before the voice first leaves the phone, the visitor is told where it goes, and may type instead
+    return showProblem('voice.remote-notice', [languageName(language)], [
+      { key: 'action.continue', run: () => { memory.rememberToldOfRemoteSpeech(); beginAsking('tap'); } }, typeAction]);
+  }
+  const current = { number: ++utteranceNumber, browser: true, stopped: false, mode, liveAt: 0, transcript: null, listener: null };
+  utterance = current;
+  setState('starting');
+  $('partial').textContent = '';
+  if (recognizer.install) {
+    $('partial').textContent = t('voice.installing', languageName(language));
+    const installed = await installOnDevice(language);
+    if (utterance !== current) return;
+    if (!installed) {
+      utterance = null;
+      setState('idle');
+      recognizer = siteData.browserSpeech === 'remote-allowed' ? { kind: 'browser', onDevice: false } : { kind: 'none' };
+      renderVoice();
+      return recognizer.kind === 'none' ? showProblem('voice.none', [languageName(language)], [typeAction]) : beginBrowserAsking('tap');
+    }
+    recognizer = { ...recognizer, install: false };
+    $('partial').textContent = '';
+  }
+  current.listener = new BrowserListener(language, recognizer.onDevice, {
+    onStart: () => {
+      current.liveAt = performance.now();
+      if (utterance === current && !current.stopped) setState('listening');
+    },
+    onPartial: (text) => { if (utterance === current && text) $('partial').textContent = text; },
+    onFinal: (text) => onBrowserTranscript(current, text),
+    onError: (code) => onBrowserError(current, code),
+  });
+  try {
+    current.listener.start();
+  } catch (failure) {
+    console.error(failure);
+    return failVoice('error.generic', [], [typeAction]);
+  }
+  current.limit = setTimeout(() => finishAsking(current), MAX_UTTERANCE_MS);
+}
+
+function onBrowserTranscript(current, text) {
+  if (utterance !== current) return;
+  clearTimeout(current.limit);
+  clearTimeout(answerTimer);
+  utterance = null;
+  if (!text) {
+    setState('idle');
+    showProblem('error.not-heard', [], [typeAction]);
+    return;
+  }
+  askTyped(text, { spoken: true });
+}
+
+/** The Web Speech API's error codes, told in the visitor's words. */
+function onBrowserError(current, code) {
+  if (utterance !== current || code === 'aborted') return;
+  if (code === 'no-speech') return failVoice('error.not-heard', [], [typeAction]);
+  if (code === 'audio-capture') return failVoice('error.mic-absent', [], [typeAction]);
+  if (code === 'not-allowed') {
+    failVoice('error.mic-denied', [], [typeAction]);
+    return $('question').focus({ preventScroll: true });
+  }
+  if (code === 'network' || code === 'service-not-allowed') return failVoice('voice.unreachable', [], [typeAction]);
+  if (code === 'language-not-supported') {
+    failVoice('voice.none', [languageName(language)], [typeAction]);
+    recognizer = { kind: 'none' };
+    return renderVoice();
+  }
+  failVoice('error.generic', [], [typeAction]);
+}
+
 // ---------------------------------------------------------------- asking by typing
 
 let typing = Promise.resolve();
 
-function askTyped(text, { shown = false } = {}) {
+/**
+ * Asks `text` over HTTP: typed, or (`spoken`) what the browser's own recognizer heard, which the guide
+ * counts as a voice question.
+ */
+function askTyped(text, { shown = false, spoken = false } = {}) {
   const question = text.trim();
   if (!question) return typing;
   clearProblem();
@@ -938,18 +1097,22 @@ function askTyped(text, { shown = false } = {}) {
   stopSpeaking();
   if (utterance) {
     // typing while speaking: what was said so far is dropped, not answered as well
-    microphone.release();
+    if (utterance.browser) utterance.listener?.abort();
+    else microphone.release();
     clearTimeout(utterance.limit);
     utterance = null;
     awaitingTranscript = false;
     socket.close();
   }
   noteAsked(question);
-  const item = shown ? null : addItem({ kind: 'question', text: question, language, channel: 'text', pending: true });
+  const item = shown ? null : addItem({
+    kind: 'question', text: spoken ? question.charAt(0).toLocaleUpperCase(language) + question.slice(1) : question,
+    language, channel: spoken ? 'voice' : 'text', pending: true,
+  });
   setState('thinking');
   typing = typing.then(async () => {
     try {
-      const answer = await retrying(() => withSession((id) => api.ask(id, question)));
+      const answer = await retrying(() => withSession((id) => api.ask(id, question, spoken)));
       if (item) settle(item);
       const shownAnswer = showAnswer(answer);
       setState('idle');

@@ -9,7 +9,7 @@ import java.util.List;
 public final class ContentFields {
 
     public static final List<String> SITE = List.of("name", "aliases", "defaultLanguage", "sourceLanguage", "languages",
-            "partialLanguages", "fallbackLanguages", "city", "intro", "visitorInfo", "areas");
+            "partialLanguages", "fallbackLanguages", "city", "intro", "visitorInfo", "areas", "browserSpeech");
     public static final List<String> EXHIBIT = List.of("status", "area", "order", "related", "title", "aliases", "summary",
             "passages", "facts", "location");
     static final List<String> AREA = List.of("id", "name");

@@ -129,7 +129,7 @@ public final class ContentLoader {
                 : List.of();
         return Optional.of(new Site(siteId, header.name, header.aliases, header.defaultLanguage, header.sourceLanguage,
                 header.languages, header.partialLanguages, header.fallbackLanguages, header.city, header.intro, header.visitorInfo,
-                header.areas, exhibits, faqs == null ? List.of() : faqs));
+                header.areas, header.browserSpeech, exhibits, faqs == null ? List.of() : faqs));
     }
 
     private interface Parser<T> {
@@ -162,7 +162,7 @@ public final class ContentLoader {
 
     private record SiteHeader(Localized name, Names aliases, String defaultLanguage, String sourceLanguage, List<String> languages,
                               List<String> partialLanguages, List<String> fallbackLanguages, Localized city, Localized intro,
-                              Map<VisitorTopic, Localized> visitorInfo, List<Area> areas) {
+                              Map<VisitorTopic, Localized> visitorInfo, List<Area> areas, BrowserSpeech browserSpeech) {
     }
 
     private SiteHeader readHeader(FileReader reader, YamlNode root) {
@@ -217,7 +217,20 @@ public final class ContentLoader {
         } else if (areasNode != null && !areasNode.isNull()) {
             reader.problem(areasNode, "areas", "expected a list of areas");
         }
-        return new SiteHeader(name, aliases, defaultLanguage, sourceLanguage, languages, partial, fallback, city, intro, info, areas);
+        return new SiteHeader(name, aliases, defaultLanguage, sourceLanguage, languages, partial, fallback, city, intro, info, areas,
+                browserSpeech(reader, root));
+    }
+
+    private static BrowserSpeech browserSpeech(FileReader reader, YamlNode root) {
+        String value = reader.text(root, "browserSpeech", false);
+        if (value == null) {
+            return BrowserSpeech.ON_DEVICE;
+        }
+        return BrowserSpeech.fromKey(value).orElseGet(() -> {
+            reader.problem(root.get("browserSpeech"), "browserSpeech", "expected one of "
+                    + Stream.of(BrowserSpeech.values()).map(BrowserSpeech::key).toList() + ", found '" + value + "'");
+            return BrowserSpeech.ON_DEVICE;
+        });
     }
 
     /** A list of languages that must all be among the site's. */

@@ -27,6 +27,7 @@ public record Site(
         Localized intro,
         Map<VisitorTopic, Localized> visitorInfo,
         List<Area> areas,
+        BrowserSpeech browserSpeech,
         Map<String, Exhibit> exhibits,
         List<Faq> faqs) {
 

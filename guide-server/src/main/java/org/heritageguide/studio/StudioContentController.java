@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.heritageguide.site.BrowserSpeech;
 import org.heritageguide.site.ContentProblem;
 import org.heritageguide.site.Exhibit;
 import org.heritageguide.site.Faq;
@@ -215,9 +216,25 @@ class StudioContentController {
         }
         String text = textOf(relative, edit);
         return blocking(() -> {
+            checkBrowserSpeechUnchangedUnlessAdmin(site, relative, text, principal);
             StudioContent.FileVersion saved = content.save(site, relative, etag(ifMatch), text, principal.getName(),
                     message(edit.message(), "Edit " + relative));
             return withEtag(ResponseEntity.ok(), saved.etag()).body(new Saved(relative, saved.etag(), saved.text()));
+        });
+    }
+
+    /**
+     * Whether visitors' voices may go to their browser's online recognizer is a privacy decision: only an
+     * administrator changes a site's {@code browserSpeech}.
+     */
+    private void checkBrowserSpeechUnchangedUnlessAdmin(String site, String relative, String text, Principal principal) {
+        if (!"site.yaml".equals(relative) || accounts.find(principal.getName()).map(Accounts.Account::isAdmin).orElse(false)) {
+            return;
+        }
+        BrowserSpeech before = content.draftSite(site).map(Site::browserSpeech).orElse(BrowserSpeech.ON_DEVICE);
+        content.draftSiteWith(site, relative, text).map(Site::browserSpeech).filter(after -> after != before).ifPresent(after -> {
+            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden",
+                    "Only an administrator may change browserSpeech (whether visitors' voices may go to their browser's online speech service).");
         });
     }
 

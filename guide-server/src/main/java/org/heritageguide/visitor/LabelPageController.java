@@ -79,13 +79,26 @@ class LabelPageController {
         Optional<Exhibit> exhibit = site.flatMap(s -> s.publishedExhibit(exhibitId));
         if (exhibit.isEmpty() || !signer.verify(siteId, exhibitId, signature)) {
             String language = site.map(s -> s.negotiateLanguage(preferred)).orElseGet(() -> generic(preferred));
-            return html(HttpStatus.NOT_FOUND, fill(messagePage, Map.of(
-                    "lang", language,
-                    "heading", phrases.say(language, "label.not-recognised.title"),
-                    "body", phrases.say(language, "label.not-recognised.body"))));
+            return html(HttpStatus.NOT_FOUND, message(language, phrases.say(language, "label.not-recognised.title"),
+                    phrases.say(language, "label.not-recognised.body"), site.orElse(null)));
         }
         String language = site.get().negotiateLanguage(preferred);
         return html(HttpStatus.OK, app(site.get(), exhibit.get(), language, signature, ""));
+    }
+
+    /** The app at a site with no exhibit in focus: where a wrong label's page leads ({@code #exhibits} opens their list). */
+    @GetMapping(path = "/v/{siteId}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> site(@PathVariable String siteId,
+                                @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+                                @CookieValue(name = LANGUAGE_COOKIE, required = false) String chosenLanguage) {
+        List<String> preferred = preferred(chosenLanguage, acceptLanguage);
+        return sites.site(siteId)
+                .map(site -> html(HttpStatus.OK, app(site, null, site.negotiateLanguage(preferred), "", "")))
+                .orElseGet(() -> {
+                    String language = generic(preferred);
+                    return html(HttpStatus.NOT_FOUND, message(language, phrases.say(language, "label.not-recognised.title"),
+                            phrases.say(language, "label.not-recognised.body"), null));
+                });
     }
 
     /** The app with no site yet: what the installed app opens, and what the service worker keeps as its shell. */
@@ -107,10 +120,8 @@ class LabelPageController {
                 .onErrorResume(ApiException.class, e -> Mono.empty())
                 .switchIfEmpty(Mono.fromSupplier(() -> {
                     String language = generic(SessionsController.preferredLanguages(acceptLanguage));
-                    return html(HttpStatus.NOT_FOUND, fill(messagePage, Map.of(
-                            "lang", language,
-                            "heading", strings.text(language, "handoff.expired.title"),
-                            "body", strings.text(language, "handoff.expired.body"))));
+                    return html(HttpStatus.NOT_FOUND, message(language, strings.text(language, "handoff.expired.title"),
+                            strings.text(language, "handoff.expired.body"), null));
                 }));
     }
 
@@ -121,6 +132,18 @@ class LabelPageController {
         String body = serviceWorker.replace("{{version}}", assets.version()).replace("{{assets}}", assetList);
         return ResponseEntity.ok().contentType(new MediaType("text", "javascript", StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noCache()).body(body);
+    }
+
+    /** A page that only says something; when the site is known, with a way on to its exhibits. */
+    private String message(String language, String heading, String body, Site site) {
+        Map<String, String> values = new HashMap<>(Map.of("lang", language, "heading", heading, "body", body,
+                "version", assets.version(), "moreHidden", " hidden", "moreHref", "", "moreText", ""));
+        if (site != null) {
+            String siteName = site.name().firstOf(site.fallbackChain(language)).orElseThrow().text();
+            values.putAll(Map.of("moreHidden", "", "moreHref", "/v/" + site.id() + "#exhibits",
+                    "moreText", strings.text(language, "exhibits.see-all", siteName)));
+        }
+        return fill(messagePage, values);
     }
 
     private String app(Site site, Exhibit exhibit, String language, String signature, String sessionId) {

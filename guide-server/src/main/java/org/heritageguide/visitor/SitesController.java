@@ -39,13 +39,16 @@ class SitesController {
     }
 
     /**
-     * @param heardLanguages the site's languages the guide recognises speech in (has a speech model for)
-     * @param suggestions questions about the site as a whole, per language (see {@link #suggestions})
+     * @param heardLanguages the site's languages the guide itself recognises speech in (has a speech model for:
+     *                       its voice socket)
+     * @param browserSpeech  whether the visitor app may use the browser's recognizer for the others
+     * @param suggestions    questions about the site as a whole, per language (see {@link #suggestions})
      */
     record SiteView(String id, Map<String, String> name, Map<String, String> city, List<String> languages,
                     List<String> partialLanguages, List<String> fallbackLanguages, String defaultLanguage,
-                    List<String> heardLanguages, Map<String, String> intro, Map<String, Map<String, String>> visitorInfo,
-                    List<AreaView> areas, List<ExhibitSummary> exhibits, Map<String, List<String>> suggestions) {
+                    List<String> heardLanguages, String browserSpeech, Map<String, String> intro,
+                    Map<String, Map<String, String>> visitorInfo, List<AreaView> areas, List<ExhibitSummary> exhibits,
+                    Map<String, List<String>> suggestions) {
     }
 
     @GetMapping
@@ -62,7 +65,8 @@ class SitesController {
         site.visitorInfo().forEach((topic, text) -> info.put(topic.key(), text.texts()));
         return new SiteView(site.id(), site.name().texts(), site.city().texts(), site.languages(),
                 site.partialLanguages(), site.fallbackLanguages(), site.defaultLanguage(),
-                site.languages().stream().filter(recognizer::recognizes).toList(), site.intro().texts(), info,
+                site.languages().stream().filter(recognizer::recognizes).toList(), site.browserSpeech().key(),
+                site.intro().texts(), info,
                 site.areas().stream().map(a -> new AreaView(a.id(), a.name().texts())).toList(),
                 site.publishedExhibits().stream().map(SitesController::summary).toList(), suggestions(site, null));
     }

@@ -33,7 +33,8 @@ class TurnsController {
         this.audio = audio;
     }
 
-    record TurnRequest(@NotBlank @Size(max = Dialogue.MAX_QUESTION_LENGTH) String text) {
+    /** @param spoken the text is what the browser's own recognizer heard: a voice question, answered aloud at once */
+    record TurnRequest(@NotBlank @Size(max = Dialogue.MAX_QUESTION_LENGTH) String text, Boolean spoken) {
     }
 
     record SourceView(String id, String exhibit, String title) {
@@ -45,7 +46,7 @@ class TurnsController {
 
     @PostMapping(path = "/{id}/turns", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<TurnView> turn(@PathVariable String id, @Valid @RequestBody TurnRequest request) {
-        return dialogue.turn(id, request.text(), "text").map(this::view);
+        return dialogue.turn(id, request.text(), Boolean.TRUE.equals(request.spoken()) ? "voice" : "text").map(this::view);
     }
 
     private TurnView view(TurnResult result) {

@@ -134,6 +134,21 @@ class ContentLoaderTest {
     }
 
     @Test
+    void browserSpeechIsOnDeviceUnlessTheSiteSaysOtherwiseAndAnUnknownValueIsReportedOnItsLine() throws IOException {
+        SiteCatalog samples = new ContentLoader(content).load(1);
+        assertThat(samples.site("van-mieu").orElseThrow().browserSpeech()).isEqualTo(BrowserSpeech.ON_DEVICE);
+        assertThat(samples.site("ethnology").orElseThrow().browserSpeech()).isEqualTo(BrowserSpeech.REMOTE_ALLOWED);
+
+        Path site = content.resolve("sites/van-mieu/site.yaml");
+        Files.writeString(site, Files.readString(site) + "browserSpeech: cloud\n");
+        SiteCatalog catalog = new ContentLoader(content).load(1);
+
+        int line = (int) Files.readAllLines(site).size();
+        assertThat(catalog.problems()).extracting(ContentProblem::toString).contains("sites/van-mieu/site.yaml:" + line
+                + " browserSpeech: expected one of [on-device, remote-allowed, off], found 'cloud'");
+    }
+
+    @Test
     void aFaqWithQuestionsButNoAnswerInThatLanguageIsReported() throws IOException {
         Files.writeString(content.resolve("sites/ethnology/faq.yaml"), """
                 - id: parking

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SiteTest {
 
     private final Site site = new Site("s", Localized.of("vi", "Tên"), Names.NONE, "vi", "vi", List.of("vi", "en", "fr"),
-            List.of(), List.of(), Localized.EMPTY, Localized.of("vi", "Chào"), Map.of(), List.of(), Map.of(), List.of());
+            List.of(), List.of(), Localized.EMPTY, Localized.of("vi", "Chào"), Map.of(), List.of(), BrowserSpeech.ON_DEVICE, Map.of(), List.of());
 
     @Test
     void negotiatesThePreferredLanguageTheSiteSpeaks() {
@@ -33,7 +33,7 @@ class SiteTest {
     @Test
     void aSiteCanOfferEnglishBeforeItsDefaultLanguageToForeignVisitors() {
         Site englishFirst = new Site("s", Localized.of("vi", "Tên"), Names.NONE, "vi", "vi", List.of("vi", "en", "ko"), List.of(),
-                List.of("en"), Localized.EMPTY, Localized.of("vi", "Chào"), Map.of(), List.of(), Map.of(), List.of());
+                List.of("en"), Localized.EMPTY, Localized.of("vi", "Chào"), Map.of(), List.of(), BrowserSpeech.ON_DEVICE, Map.of(), List.of());
 
         assertThat(englishFirst.fallbackChain("ko")).containsExactly("ko", "en", "vi");
         assertThat(englishFirst.fallbackChain("vi")).containsExactly("vi", "en");

@@ -128,6 +128,35 @@ class StudioApiTest {
     }
 
     @Test
+    void onlyAnAdministratorChangesWhetherVisitorsVoicesMayGoToTheirBrowsersOnlineRecognizer() {
+        EntityExchangeResult<Map> opened = file(curator(), "ethnology", "site.yaml");
+        String yaml = (String) opened.getResponseBody().get("yaml");
+        assertThat(yaml).contains("browserSpeech: remote-allowed");
+        String onDevice = yaml.replace("browserSpeech: remote-allowed", "browserSpeech: on-device");
+
+        curator().put().uri("/api/v1/studio/sites/ethnology/files/site.yaml").header(HttpHeaders.IF_MATCH, opened.getResponseHeaders().getETag())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("yaml", onDevice)).exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.error").isEqualTo("forbidden")
+                .jsonPath("$.message").value(message -> assertThat((String) message).contains("administrator", "browserSpeech"));
+        assertThat(file(curator(), "ethnology", "site.yaml").getResponseBody().get("yaml")).isEqualTo(yaml);
+        // the rest of site.yaml stays the curators' to edit
+        String renamed = yaml.replace("en: Kite building", "en: The kite building");
+        String etag = curator().put().uri("/api/v1/studio/sites/ethnology/files/site.yaml").header(HttpHeaders.IF_MATCH, opened.getResponseHeaders().getETag())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("yaml", renamed)).exchange()
+                .expectStatus().isOk().returnResult(Void.class).getResponseHeaders().getETag();
+
+        admin().put().uri("/api/v1/studio/sites/ethnology/files/site.yaml").header(HttpHeaders.IF_MATCH, etag)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("yaml", onDevice)).exchange().expectStatus().isOk();
+        assertThat(((Map<?, ?>) file(admin(), "ethnology", "site.yaml").getResponseBody().get("data")).get("browserSpeech"))
+                .isEqualTo("on-device");
+
+        // the draft back as it was, for the other tests
+        admin().put().uri("/api/v1/studio/sites/ethnology/files/site.yaml")
+                .header(HttpHeaders.IF_MATCH, file(admin(), "ethnology", "site.yaml").getResponseHeaders().getETag())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("yaml", yaml)).exchange().expectStatus().isOk();
+    }
+
+    @Test
     void aSaveNeedsTheVersionItEditedAndAStaleOneGets409WithTheCurrentVersion() {
         String id = newExhibit(curator(), "conflict");
         String path = "exhibits/" + id + ".yaml";

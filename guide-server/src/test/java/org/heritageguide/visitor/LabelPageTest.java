@@ -40,7 +40,21 @@ class LabelPageTest {
                     .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                     .expectBody(String.class).returnResult().getResponseBody();
             assertThat(page).as(uri).contains("Không nhận ra nhãn này").doesNotContain("Exception", "at org.");
+            // where the site is known, a way on to its exhibits
+            if (uri.startsWith("/v/van-mieu/")) {
+                assertThat(page).as(uri).contains("<a href=\"/v/van-mieu#exhibits\">Văn Miếu – Quốc Tử Giám: xem tất cả hiện vật</a>");
+            } else {
+                assertThat(page).as(uri).contains("class=\"more\" hidden");
+            }
         }
+    }
+
+    @Test
+    void aSiteOpensWithoutALabelAtItsAddress() {
+        String page = client.get().uri("/v/van-mieu").header(HttpHeaders.ACCEPT_LANGUAGE, "ko")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("lang=\"ko\"", "data-site=\"van-mieu\"", "data-exhibit=\"\"", "<title>하노이 문묘-국자감</title>");
+        client.get().uri("/v/louvre").exchange().expectStatus().isNotFound();
     }
 
     @Test

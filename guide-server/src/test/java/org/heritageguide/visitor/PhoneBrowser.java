@@ -47,6 +47,12 @@ final class PhoneBrowser implements AutoCloseable {
      * @param microphoneInput the WAV the fake microphone plays (looped), for {@link Microphone#FAKE}; null: a beep
      */
     static PhoneBrowser start(String acceptLanguage, Microphone microphone, Path microphoneInput) {
+        return start(acceptLanguage, microphone, microphoneInput, 390, 844, 2.0);
+    }
+
+    /** The same, on a screen of {@code width}×{@code height} CSS pixels at {@code pixelRatio}. */
+    static PhoneBrowser start(String acceptLanguage, Microphone microphone, Path microphoneInput, int width, int height,
+                              double pixelRatio) {
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         try {
             Path profile = Files.createTempDirectory("phone-browser");
@@ -64,7 +70,7 @@ final class PhoneBrowser implements AutoCloseable {
                 options.addArguments("--use-fake-device-for-media-stream", "--deny-permission-prompts");
             }
             options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", 390, "height", 844, "pixelRatio", 2.0)));
+                    Map.of("width", width, "height", height, "pixelRatio", pixelRatio)));
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
             ChromeDriverService service = new ChromeDriverService.Builder().withLogOutput(java.io.OutputStream.nullOutputStream()).build();
             ChromeDriver driver = new ChromeDriver(service, options);
@@ -75,11 +81,43 @@ final class PhoneBrowser implements AutoCloseable {
         }
     }
 
-    /** Forgets everything the app remembered (conversation, language), as a new visitor's phone would. */
+    private String speechStandIn;
+
+    /**
+     * From the next page on, the browser's SpeechRecognition is the scripted stand-in of
+     * {@code /speech/stand-in-speech-recognition.js} with these settings (a JSON object, see that file), or
+     * with {@code null}, absent: a phone whose browser has no recognizer. No recognizer service can be
+     * reached from the test machines, so the real one is never used.
+     */
+    void standInSpeech(String settings) {
+        withoutSpeechStandIn();
+        Map<String, Object> added = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.__standInSpeechSettings = " + settings + ";\n" + resource("/speech/stand-in-speech-recognition.js")));
+        speechStandIn = (String) added.get("identifier");
+    }
+
+    /** Back to the browser's own SpeechRecognition from the next page on. */
+    void withoutSpeechStandIn() {
+        if (speechStandIn != null) {
+            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", speechStandIn));
+            speechStandIn = null;
+        }
+    }
+
+    /**
+     * Forgets everything the app remembered (conversation, language, the service worker and what it kept),
+     * as a new visitor's phone would: a kept shell must not open the next page in the last visitor's language.
+     */
     void forget(String origin) {
         driver.get(origin + "/actuator/health");
         driver.manage().deleteAllCookies();
         script("localStorage.clear(); sessionStorage.clear();");
+        ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                Promise.all([
+                  navigator.serviceWorker.getRegistrations().then(all => Promise.all(all.map(r => r.unregister()))),
+                  caches.keys().then(keys => Promise.all(keys.map(key => caches.delete(key))))
+                ]).then(() => done(), () => done());""");
     }
 
     /** Opens a page of the app and waits until it is ready (its session open, its texts in place). */

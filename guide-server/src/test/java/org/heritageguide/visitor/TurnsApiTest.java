@@ -65,6 +65,39 @@ class TurnsApiTest {
     }
 
     @Test
+    void aQuestionTheBrowserHeardIsAVoiceQuestionInTheRecordsAndTheDashboard() {
+        int voiceBefore = voiceQuestions("ethnology");
+        String id = open("ethnology", "viet-house", "vi");
+
+        client().post().uri("/api/v1/sessions/{id}/turns", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("text", "Nhà này của người nào?", "spoken", true)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.language").isEqualTo("vi");
+        ask(id, "Nhà này làm bằng gì?").expectStatus().isOk();
+
+        List<VisitorEvent> turns = new ArrayList<>();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        events.read(today.minusDays(1), today.plusDays(1), event -> {
+            if (id.equals(event.session()) && VisitorEvent.TURN.equals(event.type())) {
+                turns.add(event);
+            }
+        });
+        assertThat(turns).extracting(VisitorEvent::channel).containsExactly("voice", "text");
+        assertThat(voiceQuestions("ethnology")).isEqualTo(voiceBefore + 1);
+
+        client().post().uri("/api/v1/sessions/{id}/turns", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"text\": \"hello\", \"spoken\": \"yes\"}").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error").isEqualTo("bad-request")
+                .jsonPath("$.message").isEqualTo("'spoken' must be true or false.");
+    }
+
+    private int voiceQuestions(String site) {
+        Map<?, ?> stats = client().get().uri("/api/v1/studio/sites/{site}/stats", site)
+                .headers(h -> h.setBasicAuth("admin", GuideServerTest.ADMIN_PASSWORD)).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) ((Map<?, ?>) stats.get("stats")).get("voice")).intValue();
+    }
+
+    @Test
     void saysPlainlyWhenItDoesNotKnowAndRecordsTheQuestionForTheCurators() {
         String id = open("van-mieu", "khue-van-cac", "vi");
         ask(id, "Ai vô địch World Cup năm ngoái?").expectStatus().isOk().expectBody()

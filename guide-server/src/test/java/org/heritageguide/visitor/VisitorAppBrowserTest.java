@@ -183,22 +183,6 @@ class VisitorAppBrowserTest {
     }
 
     @Test
-    void aLanguageTheGuideCannotHearYetIsSaidSoAndTypingIsOffered() {
-        // the sample deployment has a speech-in model for English only
-        phone.driver.manage().addCookie(new org.openqa.selenium.Cookie("hg-lang", "fr"));
-        phone.open(label("van-mieu", "khue-van-cac"));
-
-        holdToAsk(Duration.ofMillis(800));
-
-        phone.waitUntil(d -> phone.find("#notice").isDisplayed(), Duration.ofSeconds(10));
-        assertThat(phone.find("#notice-text").getText())
-                .isEqualTo("Le guide ne sait pas encore écouter en français. Écrivez votre question ; il répondra quand même à voix haute.");
-        assertThat(phone.find("#ask").getDomAttribute("aria-pressed")).isEqualTo("false");
-        phone.find("#notice-actions button").click();
-        assertThat(phone.script("return document.activeElement.id")).isEqualTo("question");
-    }
-
-    @Test
     void aGuideWithEveryVoiceStreamTakenSaysItIsBusyAndTypingStillWorks() throws Exception {
         List<WebSocket> otherVisitors = takeEveryVoiceStream();
         try {

@@ -2,6 +2,7 @@ package org.heritageguide.visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +50,7 @@ class VisitorPagesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theServiceWorkerKeepsTheShellOfThisVersionAndIsAlwaysRevalidated() {
         String page = page("/v/", "en");
         Matcher asset = ASSET.matcher(page);
@@ -69,7 +71,23 @@ class VisitorPagesTest {
                 .expectBody()
                 .jsonPath("$.start_url").isEqualTo("/v/")
                 .jsonPath("$.display").isEqualTo("standalone")
-                .jsonPath("$.icons[?(@.sizes == '512x512')].src").isEqualTo("icon-512.png");
+                .jsonPath("$.icons[?(@.purpose == 'maskable')].src").isEqualTo("icon-512.png")
+                .jsonPath("$.icons[*].src").value(srcs -> assertThat((List<String>) srcs)
+                        .contains("icon.svg", "icon-192.png", "icon-512.png"));
+    }
+
+    @Test
+    void thePageHasAFaviconAndAppIconsThatAreServed() {
+        String page = page("/v/", "en");
+        Matcher icons = Pattern.compile("<link rel=\"(icon|apple-touch-icon)\" href=\"([^\"]+)\"").matcher(page);
+        List<String> found = new java.util.ArrayList<>();
+        while (icons.find()) {
+            found.add(icons.group(2));
+            client.get().uri(icons.group(2)).exchange().expectStatus().isOk()
+                    .expectHeader().value(HttpHeaders.CONTENT_TYPE, type -> assertThat(type).startsWith("image/"));
+        }
+        assertThat(found).anyMatch(href -> href.endsWith("/icon.svg")).anyMatch(href -> href.endsWith("/icon-32.png"))
+                .anyMatch(href -> href.endsWith("/icon-180.png"));
     }
 
     @Test

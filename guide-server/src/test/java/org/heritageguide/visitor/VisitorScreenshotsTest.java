@@ -13,16 +13,22 @@ import org.heritageguide.GuideServerTest;
 import org.heritageguide.qr.LabelSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The screenshots of docs/screenshots/visitor-*.png, at phone size, in English, Vietnamese and French:
- * the page a label opens, a conversation, and a problem (the microphone refused). Run on purpose:
+ * The screenshots of docs/screenshots/visitor-*.png, on a 412×915 phone. English (the guide hears it
+ * itself): the page a label opens, a conversation, the microphone refused. Vietnamese, French, Chinese
+ * and Korean (heard by the phone's own recognizer, here the scripted stand-in of
+ * {@code /speech/stand-in-speech-recognition.js}): the label, listening with the words so far, the
+ * answer, nothing heard, an exhibit not translated, the notice before the browser's online recognizer, a
+ * phone with no recognizer, a wrong label. Run on purpose:
  * {@code mvn -pl guide-server test -Dtest=VisitorScreenshotsTest -Dvisitor.screenshots=docs/screenshots}.
  */
 @GuideServerTest
@@ -30,6 +36,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class VisitorScreenshotsTest {
 
     private static final int MAX_BYTES = 400 * 1024;
+    /** A question about Khuê Văn Các in each language, and a first part of it heard before the rest. */
+    private static final Map<String, List<String>> QUESTIONS = Map.of(
+            "vi", List.of("Khuê Văn Các", "Khuê Văn Các được xây năm nào?"),
+            "fr", List.of("Quand Khuê Văn Các", "Quand Khuê Văn Các a-t-il été construit ?"),
+            "zh", List.of("奎文阁", "奎文阁是哪一年建的？"),
+            "ko", List.of("규문각은", "규문각은 언제 지어졌나요?"));
     private static PhoneBrowser phone;
 
     @LocalServerPort
@@ -40,7 +52,7 @@ class VisitorScreenshotsTest {
 
     @BeforeAll
     static void startBrowser() {
-        phone = PhoneBrowser.start("en", PhoneBrowser.Microphone.REFUSED, null);
+        phone = PhoneBrowser.start("en", PhoneBrowser.Microphone.REFUSED, null, 412, 915, 1.5);
         // still pictures: no smooth scrolling or pulsing caught half-way
         phone.driver.executeCdpCommand("Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
@@ -53,26 +65,92 @@ class VisitorScreenshotsTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"en", "vi", "fr"})
-    void idleConversationAndProblem(String language) throws IOException {
-        String origin = "http://localhost:" + port;
-        phone.forget(origin);
-        phone.driver.manage().addCookie(new Cookie("hg-lang", language));
-        phone.open(origin + "/v/van-mieu/khue-van-cac?s=" + signer.sign("van-mieu", "khue-van-cac"));
-        save("visitor-" + language + "-idle.png");
+    @Test
+    void englishHeardByTheGuide() throws IOException {
+        phone.withoutSpeechStandIn();
+        open("en", "van-mieu", "khue-van-cac");
+        save("visitor-en-idle.png");
 
-        phone.script("arguments[0].scrollIntoView({block: 'center'})", phone.find("#suggestion-list button"));
-        phone.find("#suggestion-list button").click();
-        phone.waitUntil(d -> phone.all("#log > li.answer").size() == 1, Duration.ofSeconds(20));
-        phone.script("document.querySelector('#log > li.question').scrollIntoView({block: 'start'}); window.scrollBy(0, -24)");
-        save("visitor-" + language + "-conversation.png");
+        askSuggestion();
+        save("visitor-en-conversation.png");
 
         phone.script("window.scrollTo(0, 0)");
         phone.find("#ask").click();
         phone.waitUntil(d -> phone.find("#notice").isDisplayed(), Duration.ofSeconds(5));
         phone.script("document.activeElement.blur()");
+        save("visitor-en-error.png");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vi", "fr", "zh", "ko"})
+    void heardByThePhonesOwnRecognizer(String language) throws IOException {
+        List<String> question = QUESTIONS.get(language);
+        phone.standInSpeech("{onDevice: 'available', remote: 'available', installs: true}");
+        open(language, "van-mieu", "khue-van-cac");
+        save("visitor-" + language + "-idle.png");
+
+        new Actions(phone.driver).clickAndHold(phone.find("#ask")).perform();
+        phone.waitUntil(d -> "listening".equals(phone.body().getDomAttribute("data-state")), Duration.ofSeconds(10));
+        phone.script("window.__standInSpeech.say(arguments[0])", question.get(0));
+        phone.waitUntil(d -> phone.find("#partial").getText().equals(question.get(0)), Duration.ofSeconds(5));
+        save("visitor-" + language + "-listening.png");
+        phone.script("window.__standInSpeech.say(arguments[0])", question.get(1));
+        new Actions(phone.driver).release().perform();
+        phone.waitUntil(d -> phone.all("#log > li.answer").size() == 1, Duration.ofSeconds(60));
+        // the answer is being spoken: silenced, for a picture of the page at rest
+        phone.waitUntil(d -> phone.audioStarted() >= 1, Duration.ofSeconds(60));
+        if (phone.find("#stop").isDisplayed()) {
+            phone.find("#stop").click();
+        }
+        phone.script("document.querySelector('#log > li.question').scrollIntoView({block: 'start'}); window.scrollBy(0, -24)");
+        save("visitor-" + language + "-conversation.png");
+
+        phone.script("window.scrollTo(0, 0)");
+        phone.find("#ask").click();
+        phone.waitUntil(d -> "listening".equals(phone.body().getDomAttribute("data-state")), Duration.ofSeconds(10));
+        phone.script("window.__standInSpeech.fail('no-speech')");
+        phone.waitUntil(d -> phone.find("#notice").isDisplayed(), Duration.ofSeconds(5));
+        phone.script("document.activeElement.blur()");
         save("visitor-" + language + "-error.png");
+
+        if (!language.equals("vi")) {
+            open(language, "ethnology", "hmong-house");
+            save("visitor-" + language + "-untranslated.png");
+            phone.find("#open-exhibits").click();
+            save("visitor-" + language + "-exhibits.png");
+        }
+
+        phone.standInSpeech("{onDevice: 'unavailable', remote: 'available', installs: false}");
+        open(language, "ethnology", "viet-house");
+        phone.find("#ask").click();
+        phone.waitUntil(d -> phone.find("#notice").isDisplayed(), Duration.ofSeconds(5));
+        phone.script("document.activeElement.blur()");
+        save("visitor-" + language + "-remote-notice.png");
+
+        phone.standInSpeech("null");
+        open(language, "van-mieu", "khue-van-cac");
+        save("visitor-" + language + "-no-recognizer.png");
+
+        // a phone new to the guide, so that the page is the server's (not the shell a service worker kept)
+        phone.forget("http://localhost:" + port);
+        phone.driver.manage().addCookie(new Cookie("hg-lang", language));
+        phone.driver.get("http://localhost:" + port + "/v/van-mieu/khue-van-cac?s=AAAAAAAAAAAA");
+        phone.waitUntil(d -> phone.find(".more a").isDisplayed(), Duration.ofSeconds(10));
+        save("visitor-" + language + "-wrong-label.png");
+    }
+
+    private void open(String language, String site, String exhibit) {
+        phone.forget("http://localhost:" + port);
+        phone.driver.manage().addCookie(new Cookie("hg-lang", language));
+        phone.open("http://localhost:" + port + "/v/" + site + "/" + exhibit + "?s=" + signer.sign(site, exhibit));
+        phone.waitUntil(d -> phone.body().getDomAttribute("data-voice") != null, Duration.ofSeconds(5));
+    }
+
+    private void askSuggestion() {
+        phone.script("arguments[0].scrollIntoView({block: 'center'})", phone.find("#suggestion-list button"));
+        phone.find("#suggestion-list button").click();
+        phone.waitUntil(d -> phone.all("#log > li.answer").size() == 1, Duration.ofSeconds(20));
+        phone.script("document.querySelector('#log > li.question').scrollIntoView({block: 'start'}); window.scrollBy(0, -24)");
     }
 
     private static void save(String name) throws IOException {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,7 +42,12 @@ class VisitorStringsTest {
         used.addAll(matches(resource("visitor/app.html"), "\\{\\{t:([a-z0-9.\\-]+)}}", "data-i18n(?:-[a-z-]+)?=\"([a-z0-9.\\-]+)\""));
         // every quoted 'group.name' in the script is a string key
         used.addAll(matches(resource("visitor/web/app.js"),
-                "'((?:app|nav|exhibits|info|suggest|log|ask|type|start|error|action|handoff)\\.[a-z0-9.\\-]+)'"));
+                "'((?:app|nav|exhibits?|info|suggest|log|ask|type|start|error|action|handoff|voice)\\.[a-z0-9.\\-]+)'"));
+        // and the pages the server renders with the same words
+        for (String controller : new String[] {"LabelPageController.java"}) {
+            used.addAll(matches(Files.readString(Path.of("guide-server/src/main/java/org/heritageguide/visitor", controller)),
+                    "strings\\.text\\([^,]+, \"([a-z0-9.\\-]+)\""));
+        }
         // keys the script builds from a code: the microphone's problems and the visitor information topics
         for (String kind : new String[] {"denied", "absent", "unsupported"}) {
             used.add("error.mic-" + kind);
@@ -48,7 +55,8 @@ class VisitorStringsTest {
         for (String topic : new String[] {"hours", "tickets", "toilets", "accessibility", "photography", "dressCode", "cafe", "contact"}) {
             used.add("info." + topic);
         }
-        assertThat(used).hasSizeGreaterThan(40);
+        assertThat(used).hasSizeGreaterThan(40).contains("voice.none", "voice.remote-notice", "exhibit.untranslated",
+                "exhibits.see-all", "handoff.expired.title");
         assertThat(strings("en").keySet()).containsAll(used);
     }
 
