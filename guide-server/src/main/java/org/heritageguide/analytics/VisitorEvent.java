@@ -35,6 +35,16 @@ public record VisitorEvent(
         return new VisitorEvent(type, at, site, exhibit, session, language, null, null, null, null, null);
     }
 
+    /**
+     * This event with every text well-formed: a lone UTF-16 surrogate (half of a character, which no
+     * encoding can write) becomes U+FFFD, the replacement character.
+     */
+    public VisitorEvent wellFormed() {
+        return new VisitorEvent(type, at, WellFormedText.of(site), WellFormedText.of(exhibit), WellFormedText.of(session),
+                WellFormedText.of(language), WellFormedText.of(channel), WellFormedText.of(question), answered, latencyMs,
+                sources == null ? null : sources.stream().map(WellFormedText::of).toList());
+    }
+
     public static VisitorEvent turn(Instant at, String site, String exhibit, String session, String language,
                                     String channel, String question, boolean answered, long latencyMs,
                                     List<String> sources) {
