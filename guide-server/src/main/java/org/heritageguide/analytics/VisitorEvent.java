@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Something a visitor did, kept durably for the curators' inbox and dashboard.
  *
- * @param type      {@code session-opened}, {@code exhibit-scanned}, {@code language-changed} or {@code turn}
+ * @param type      {@code session-opened}, {@code exhibit-scanned} (a label's signature checked: only these
+ *                  count as scans), {@code language-changed} or {@code turn}
  * @param channel   {@code text} or {@code voice} (turns only)
  * @param question  what the visitor asked (turns only)
  * @param answered  whether the guide found an answer in the site's content (turns only)

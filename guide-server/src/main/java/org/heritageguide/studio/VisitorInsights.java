@@ -156,10 +156,6 @@ class VisitorInsights {
             switch (event.type()) {
                 case VisitorEvent.SESSION_OPENED -> {
                     day[0]++;
-                    if (event.exhibit() != null) {
-                        day[1]++;
-                        scans.merge(event.exhibit(), 1, Integer::sum);
-                    }
                     if (event.language() != null && sessionLanguages.add(event.session() + "|" + event.language())) {
                         languages.merge(event.language(), 1, Integer::sum);
                     }
