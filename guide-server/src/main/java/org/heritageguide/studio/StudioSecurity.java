@@ -46,7 +46,6 @@ import org.springframework.web.server.session.CookieWebSessionIdResolver;
 import org.springframework.web.server.session.WebSessionIdResolver;
 
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The visitor side is public; the studio and its API need a curator's or an admin's login: a form
@@ -61,7 +60,6 @@ class StudioSecurity {
 
     static final String LOGIN_PAGE = "/studio/login";
     private static final String CLIENT_ADDRESS = "studio.client-address";
-    private static final JsonMapper JSON = JsonMapper.shared();
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     @Bean
@@ -253,10 +251,7 @@ class StudioSecurity {
     }
 
     static Mono<Void> json(ServerHttpResponse response, HttpStatus status, String code, String message) {
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        byte[] body = JSON.writeValueAsBytes(new ApiError(code, message));
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return new ApiError(code, message).writeTo(response, status);
     }
 
     private static Mono<Void> redirect(ServerWebExchange exchange, String location) {
