@@ -81,6 +81,7 @@ class LabelPageController {
             String language = site.map(s -> s.negotiateLanguage(preferred)).orElseGet(() -> generic(preferred));
             return html(HttpStatus.NOT_FOUND, fill(messagePage, Map.of(
                     "lang", language,
+                    "version", assets.version(),
                     "heading", phrases.say(language, "label.not-recognised.title"),
                     "body", phrases.say(language, "label.not-recognised.body"))));
         }
@@ -109,6 +110,7 @@ class LabelPageController {
                     String language = generic(SessionsController.preferredLanguages(acceptLanguage));
                     return html(HttpStatus.NOT_FOUND, fill(messagePage, Map.of(
                             "lang", language,
+                            "version", assets.version(),
                             "heading", strings.text(language, "handoff.expired.title"),
                             "body", strings.text(language, "handoff.expired.body"))));
                 }));

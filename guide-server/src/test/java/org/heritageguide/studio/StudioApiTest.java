@@ -237,6 +237,20 @@ class StudioApiTest {
     }
 
     @Test
+    void theMetricsAreForAdminsAndHealthIsPublic() {
+        client().get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody().jsonPath("$.error").isEqualTo("unauthenticated");
+        curator().get().uri("/actuator/prometheus").exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.error").isEqualTo("forbidden");
+        admin().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics).contains("guide_events_write_failures_total"));
+        client().get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    }
+
+    @Test
     void publishingKeepsTheModeOfTheFilesItReplaces() throws Exception {
         String id = newExhibit(curator(), "mode");
         String path = "exhibits/" + id + ".yaml";
