@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpStatusClass;
 import reactor.netty.NettyPipeline;
 
 /**
@@ -58,7 +59,8 @@ class RejectedRequests {
 
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-            if (undecodable && msg instanceof FullHttpResponse response && !response.content().isReadable()) {
+            if (undecodable && msg instanceof FullHttpResponse response && !response.content().isReadable()
+                    && response.status().codeClass() == HttpStatusClass.CLIENT_ERROR) {
                 undecodable = false;
                 byte[] body = errorFor(response.status().code()).toJson();
                 FullHttpResponse json = response.replace(Unpooled.wrappedBuffer(body));
