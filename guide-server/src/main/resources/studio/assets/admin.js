@@ -26,8 +26,8 @@ export async function accounts(main, me) {
         toast(error.message, 'error');
       }
     } },
-    h('div.row', {}, h('label', { style: 'flex:1' }, 'User name', username), h('label', { style: 'flex:1' }, 'Role', role),
-      h('label', { style: 'flex:1' }, isNew ? 'Password' : 'New password', password)),
+    h('div.row', {}, h('label.grow', {}, 'User name', username), h('label.grow', {}, 'Role', role),
+      h('label.grow', {}, isNew ? 'Password' : 'New password', password)),
     h('div', {}, h('div.small.muted', {}, 'Sites (curators only)'), boxes),
     h('div.row', {}, h('button.primary', { type: 'submit' }, isNew ? 'Create account' : 'Save'),
       !isNew && account.username !== me.username ? h('button.danger', { type: 'button', onclick: async () => {

@@ -228,8 +228,9 @@ function renderLive(bar, data, pending, site) {
 function progress(job) {
   const total = job.steps.reduce((sum, s) => sum + s.total, 0) || 1;
   const done = job.steps.reduce((sum, s) => sum + s.done, 0);
-  return h('div.progress', { role: 'progressbar', 'aria-valuenow': Math.round(100 * done / total) },
-    h('span', { style: `width:${Math.round(100 * done / total)}%` }));
+  const bar = h('span');
+  bar.style.width = `${Math.round(100 * done / total)}%`;
+  return h('div.progress', { role: 'progressbar', 'aria-valuenow': Math.round(100 * done / total) }, bar);
 }
 
 /** Publishes (all changed files, or the given ones) and follows the progress until done. */

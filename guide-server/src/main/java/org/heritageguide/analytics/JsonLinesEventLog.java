@@ -2,8 +2,10 @@ package org.heritageguide.analytics;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -24,12 +27,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Events as JSON lines, one file per UTC day under {@code <data-dir>/events/}, appended by one
- * background writer: a turn only puts its event in a bounded queue. A line cut short by a crash is
- * skipped when read back; the lines before it are kept.
+ * background writer: a turn only puts its event in a bounded queue. Each event is written as one whole
+ * line or not at all, its text made well-formed first, so that one event cannot take others with it; one
+ * that cannot be written is counted ({@code guide.events.write.failures}). A line cut short by a crash is
+ * skipped (and counted) when read back; the lines around it are kept.
  */
 @Component
 class JsonLinesEventLog implements VisitorEvents, DisposableBean {
@@ -43,10 +50,16 @@ class JsonLinesEventLog implements VisitorEvents, DisposableBean {
     private final Thread writer;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
+    private final Counter writeFailures;
+    private final Counter unreadableLines;
     private volatile boolean running = true;
 
-    JsonLinesEventLog(GuideProperties properties) {
+    JsonLinesEventLog(GuideProperties properties, MeterRegistry meters) {
         this.dir = properties.dataDir().resolve("events");
+        this.writeFailures = Counter.builder("guide.events.write.failures")
+                .description("visitor events that could not be written to the event log").register(meters);
+        this.unreadableLines = Counter.builder("guide.events.unreadable.lines")
+                .description("lines of the event log skipped when read back because they are not an event").register(meters);
         this.writer = new Thread(this::writeLoop, "event-log-writer");
         writer.setDaemon(true);
         writer.start();
@@ -69,7 +82,8 @@ class JsonLinesEventLog implements VisitorEvents, DisposableBean {
             if (!Files.exists(file)) {
                 continue;
             }
-            try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            // bytes that are not UTF-8 are read as U+FFFD: the line they are in is then skipped, not the file
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     if (line.isBlank()) {
@@ -78,7 +92,8 @@ class JsonLinesEventLog implements VisitorEvents, DisposableBean {
                     try {
                         reader.accept(JSON.readValue(line, VisitorEvent.class));
                     } catch (RuntimeException torn) {
-                        log.debug("Skipped an unreadable line in {}", file);
+                        unreadableLines.increment();
+                        log.warn("Skipped an unreadable line in {}", file);
                     }
                 }
             } catch (IOException e) {
@@ -111,11 +126,13 @@ class JsonLinesEventLog implements VisitorEvents, DisposableBean {
                 }
                 batch.add(first);
                 queue.drainTo(batch);
+                Files.createDirectories(dir);
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | IOException e) {
+                writeFailures.increment(batch.size());
                 log.error("Could not write {} visitor events", batch.size(), e);
             } finally {
                 done.addAndGet(batch.size());
@@ -124,28 +141,100 @@ class JsonLinesEventLog implements VisitorEvents, DisposableBean {
         }
     }
 
-    private void write(List<VisitorEvent> batch) throws IOException {
-        Files.createDirectories(dir);
+    private void write(List<VisitorEvent> batch) {
         LocalDate day = null;
-        Writer out = null;
+        FileChannel out = null;
         try {
             for (VisitorEvent event : batch) {
-                LocalDate eventDay = LocalDate.ofInstant(event.at(), ZoneOffset.UTC);
-                if (!eventDay.equals(day)) {
-                    if (out != null) {
-                        out.close();
-                    }
-                    day = eventDay;
-                    out = Files.newBufferedWriter(fileOf(day), StandardCharsets.UTF_8,
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                byte[] line = lineOf(event);
+                if (line == null) {
+                    continue;
                 }
-                out.write(JSON.writeValueAsString(event));
-                out.write('\n');
+                LocalDate eventDay = LocalDate.ofInstant(event.at(), ZoneOffset.UTC);
+                try {
+                    if (out == null || !eventDay.equals(day)) {
+                        closeQuietly(out);
+                        out = openForAppending(fileOf(eventDay));
+                        day = eventDay;
+                    }
+                    appendWholeLine(out, line);
+                } catch (IOException e) {
+                    failed(event, e);
+                    closeQuietly(out);
+                    out = null;
+                }
             }
         } finally {
-            if (out != null) {
-                out.close();
-            }
+            closeQuietly(out);
+        }
+    }
+
+    /** The event as one JSON line in UTF-8, its text made well-formed first; null (and counted) if it cannot be. */
+    private byte[] lineOf(VisitorEvent event) {
+        try {
+            byte[] json = JSON.writeValueAsBytes(event.wellFormed());
+            byte[] line = Arrays.copyOf(json, json.length + 1);
+            line[json.length] = '\n';
+            return line;
+        } catch (RuntimeException e) {
+            failed(event, e);
+            return null;
+        }
+    }
+
+    private void failed(VisitorEvent event, Exception e) {
+        writeFailures.increment();
+        log.error("Could not write a {} event of session {} to the event log", event.type(), event.session(), e);
+    }
+
+    /**
+     * Opens a day's file for appending. A file left ending mid-line (by a crash, or a full disk) gets its
+     * line ended first, so that the next event starts a line of its own instead of being glued to it.
+     */
+    private static FileChannel openForAppending(Path file) throws IOException {
+        boolean endsMidLine = endsMidLine(file);
+        FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        if (endsMidLine) {
+            writeFully(out, ByteBuffer.wrap(new byte[] {'\n'}));
+        }
+        return out;
+    }
+
+    private static boolean endsMidLine(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            return in.size() > 0 && in.read(last, in.size() - 1) == 1 && last.get(0) != '\n';
+        }
+    }
+
+    /** Appends one whole line, or nothing: a line that could not be written whole is cut off again. */
+    private static void appendWholeLine(FileChannel out, byte[] line) throws IOException {
+        long before = out.size();
+        try {
+            writeFully(out, ByteBuffer.wrap(line));
+        } catch (IOException e) {
+            out.truncate(before);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.warn("Could not close the event log file", e);
+        }
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            out.write(bytes);
         }
     }
 

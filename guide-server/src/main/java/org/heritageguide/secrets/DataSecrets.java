@@ -2,16 +2,14 @@ package org.heritageguide.secrets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 import org.heritageguide.GuideProperties;
+import org.heritageguide.files.AtomicFiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,18 +64,6 @@ public class DataSecrets {
     }
 
     private void write(Path file, String value) throws IOException {
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: the data directory's own permissions apply
-        }
-        Files.writeString(temp, value + "\n");
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.writePrivate(file, (value + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,12 +2,10 @@ package org.heritageguide.studio;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.heritageguide.GuideProperties;
+import org.heritageguide.files.AtomicFiles;
 import org.heritageguide.secrets.DataSecrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -206,19 +205,7 @@ class Accounts {
                 + "# To add an account by hand, give it `password: <text>`: it is replaced by its hash when read.\n"
                 + YAML.writeValueAsString(Map.of("accounts", list));
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "accounts", ".tmp");
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: the data directory's own permissions apply
-            }
-            Files.writeString(temp, text);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.writePrivate(file, text.getBytes(StandardCharsets.UTF_8));
             readAt = Files.getLastModifiedTime(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the accounts file " + file, e);

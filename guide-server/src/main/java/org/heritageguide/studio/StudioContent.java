@@ -3,10 +3,8 @@ package org.heritageguide.studio;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +28,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.jgit.lib.ObjectId;
 import org.heritageguide.GuideProperties;
+import org.heritageguide.files.AtomicFiles;
 import org.heritageguide.site.ContentLoader;
 import org.heritageguide.site.ContentProblem;
 import org.heritageguide.site.Site;
@@ -425,18 +424,7 @@ class StudioContent implements DisposableBean {
                 Files.deleteIfExists(target);
                 return;
             }
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.write(temp, content);
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(target, content);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + target, e);
         }

@@ -46,10 +46,10 @@ import org.springframework.web.server.session.CookieWebSessionIdResolver;
 import org.springframework.web.server.session.WebSessionIdResolver;
 
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The visitor side is public; the studio and its API need a curator's or an admin's login: a form
+ * The visitor side is public; the studio and its API need a curator's or an admin's login (the metrics
+ * at {@code /actuator/prometheus} an admin's, HTTP Basic for scrapers): a form
  * login with a session for the web UI (CSRF-protected), HTTP Basic for operators' scripts. Who may
  * touch a site is decided in ONE place, {@link #siteAccess}, over every path under
  * {@code /api/v1/studio/sites/{site}/} and {@code /studio/sites/{site}/}, against the accounts file as
@@ -60,8 +60,15 @@ import tools.jackson.databind.json.JsonMapper;
 class StudioSecurity {
 
     static final String LOGIN_PAGE = "/studio/login";
+    /**
+     * Sent with every answer. The visitor app, the label pages and the studio load scripts, styles and
+     * workers from this server only and have no inline script, style or event attribute; audio is
+     * played from fetched bytes; the voice socket is same-origin ('self' covers ws: and wss:).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; media-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     private static final String CLIENT_ADDRESS = "studio.client-address";
-    private static final JsonMapper JSON = JsonMapper.shared();
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     @Bean
@@ -105,7 +112,9 @@ class StudioSecurity {
                         .pathMatchers("/api/v1/studio/sites/{site}/**", "/studio/sites/{site}/**").access(siteAccess(accounts))
                         .pathMatchers("/api/v1/studio/accounts/**", "/studio/accounts/**").access(adminOnly(accounts))
                         .pathMatchers("/studio/**", "/api/v1/studio/**").access(anyAccount(accounts))
+                        .pathMatchers("/actuator/prometheus").access(adminOnly(accounts))
                         .anyExchange().permitAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .httpBasic(basic -> basic
                         .authenticationManager(throttled)
                         .authenticationEntryPoint(entryPoint())
@@ -198,8 +207,10 @@ class StudioSecurity {
         };
     }
 
+    /** Answered with JSON errors rather than the login page: the API, and the metrics scrapers read. */
     private static boolean isApi(ServerWebExchange exchange) {
-        return exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/");
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        return path.startsWith("/api/") || path.startsWith("/actuator/");
     }
 
     private static final RedirectServerAuthenticationEntryPoint toLoginPage = new RedirectServerAuthenticationEntryPoint(LOGIN_PAGE);
@@ -253,10 +264,7 @@ class StudioSecurity {
     }
 
     static Mono<Void> json(ServerHttpResponse response, HttpStatus status, String code, String message) {
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        byte[] body = JSON.writeValueAsBytes(new ApiError(code, message));
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return new ApiError(code, message).writeTo(response, status);
     }
 
     private static Mono<Void> redirect(ServerWebExchange exchange, String location) {

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.heritageguide.GuideProperties;
+import org.heritageguide.files.AtomicFiles;
 import org.heritageguide.analytics.VisitorEvent;
 import org.heritageguide.analytics.VisitorEvents;
 import org.springframework.stereotype.Component;
@@ -94,11 +95,7 @@ class VisitorInsights {
         Map<String, Instant> handled = new HashMap<>(handled(site));
         handled.put(key, Instant.now());
         try {
-            Files.createDirectories(handledDir);
-            Path file = handledDir.resolve(site + ".json");
-            Path temp = Files.createTempFile(handledDir, site, ".tmp");
-            Files.writeString(temp, JSON.writeValueAsString(handled));
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(handledDir.resolve(site + ".json"), JSON.writeValueAsBytes(handled));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -156,10 +153,6 @@ class VisitorInsights {
             switch (event.type()) {
                 case VisitorEvent.SESSION_OPENED -> {
                     day[0]++;
-                    if (event.exhibit() != null) {
-                        day[1]++;
-                        scans.merge(event.exhibit(), 1, Integer::sum);
-                    }
                     if (event.language() != null && sessionLanguages.add(event.session() + "|" + event.language())) {
                         languages.merge(event.language(), 1, Integer::sum);
                     }

@@ -79,12 +79,17 @@ class SessionsController {
     Mono<SessionView> open(@Valid @RequestBody OpenRequest request,
                            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         Site site = SitesController.find(sites, request.site());
-        String exhibit = checkedExhibit(site, request.exhibit(), request.sig());
+        Arrival arrival = arrival(site, request.exhibit(), request.sig());
         String language = request.language() != null
                 ? checkedLanguage(site, request.language())
                 : site.negotiateLanguage(preferredLanguages(acceptLanguage));
-        return sessions.open(site.id(), exhibit, language)
-                .doOnNext(session -> record(VisitorEvent.SESSION_OPENED, session))
+        return sessions.open(site.id(), arrival.exhibit(), language)
+                .doOnNext(session -> {
+                    record(VisitorEvent.SESSION_OPENED, session);
+                    if (arrival.scanned()) {
+                        record(VisitorEvent.EXHIBIT_SCANNED, session);
+                    }
+                })
                 .map(session -> view(session, site, true));
     }
 
@@ -99,18 +104,22 @@ class SessionsController {
             Site site = SitesController.find(sites, session.site());
             VisitorSession changed = session;
             boolean moved = false;
+            boolean scanned = false;
             if (request.exhibit() != null && !request.exhibit().equals(session.exhibit())) {
-                changed = changed.withExhibit(checkedExhibit(site, request.exhibit(), request.sig()));
+                Arrival arrival = arrival(site, request.exhibit(), request.sig());
+                changed = changed.withExhibit(arrival.exhibit());
                 moved = true;
+                scanned = arrival.scanned();
             }
             if (request.language() != null) {
                 changed = changed.withLanguage(checkedLanguage(site, request.language()));
             }
             boolean greet = moved;
+            boolean countAsScan = scanned;
             boolean switched = !changed.language().equals(session.language());
             return sessions.save(changed)
                     .doOnNext(saved -> {
-                        if (greet) {
+                        if (countAsScan) {
                             record(VisitorEvent.EXHIBIT_SCANNED, saved);
                         }
                         if (switched) {
@@ -125,16 +134,27 @@ class SessionsController {
         events.record(VisitorEvent.of(type, Instant.now(), session.site(), session.exhibit(), session.id(), session.language()));
     }
 
-    private String checkedExhibit(Site site, String exhibit, String sig) {
+    /**
+     * Where a session goes: an exhibit of the site, or none; and whether a label brought it there. Only a
+     * label's signature makes a scan: an exhibit without one (an address typed, an exhibit chosen in the
+     * app) is visited but not counted as a scan. A signature that does not match is refused.
+     */
+    private record Arrival(String exhibit, boolean scanned) {
+    }
+
+    private Arrival arrival(Site site, String exhibit, String sig) {
         if (exhibit == null || exhibit.isBlank()) {
-            return null;
+            return new Arrival(null, false);
         }
         SitesController.findExhibit(site, exhibit);
-        if (sig != null && !signer.verify(site.id(), exhibit, sig)) {
+        if (sig == null) {
+            return new Arrival(exhibit, false);
+        }
+        if (!signer.verify(site.id(), exhibit, sig)) {
             throw ApiException.badRequest("label-not-recognised",
                     "This label's code is not valid for " + site.id() + "/" + exhibit + ".");
         }
-        return exhibit;
+        return new Arrival(exhibit, true);
     }
 
     private static String checkedLanguage(Site site, String language) {

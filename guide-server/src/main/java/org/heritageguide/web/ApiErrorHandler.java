@@ -7,11 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -25,7 +23,6 @@ import org.springframework.web.server.WebExceptionHandler;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns every failure into {@code {"error", "message"}} with the right status, for the whole server:
@@ -36,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiErrorHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
-    private static final JsonMapper JSON = JsonMapper.shared();
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
@@ -48,11 +44,7 @@ class ApiErrorHandler implements WebExceptionHandler {
         if (answer.status.is5xxServerError()) {
             log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
         }
-        response.setStatusCode(answer.status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        byte[] body = JSON.writeValueAsBytes(new ApiError(answer.code, answer.message));
-        DataBuffer buffer = response.bufferFactory().wrap(body);
-        return response.writeWith(Mono.just(buffer));
+        return new ApiError(answer.code, answer.message).writeTo(response, answer.status);
     }
 
     private record Answer(HttpStatusCode status, String code, String message) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -262,6 +263,50 @@ class StudioApiTest {
         curator().get().uri("/api/v1/studio/sites/ethnology/files/" + path).exchange()
                 .expectBody().jsonPath("$.changed").isEqualTo(false)
                 .jsonPath("$.data.summary.en").isEqualTo("This is the paper lantern workshop.");
+    }
+
+    @Test
+    void theMetricsAreForAdminsAndHealthIsPublic() {
+        client().get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody().jsonPath("$.error").isEqualTo("unauthenticated");
+        curator().get().uri("/actuator/prometheus").exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.error").isEqualTo("forbidden");
+        admin().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics).contains("guide_events_write_failures_total"));
+        client().get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void publishingKeepsTheModeOfTheFilesItReplaces() throws Exception {
+        String id = newExhibit(curator(), "mode");
+        String path = "exhibits/" + id + ".yaml";
+        Path onDisk = TestContent.DIR.resolve("sites/ethnology/" + path);
+        curator().post().uri("/api/v1/studio/sites/ethnology/exhibits/status").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("exhibits", List.of(id), "status", "published", "publish", true)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.publication.state").isEqualTo("DONE");
+        Path madeTheUsualWay = Files.createFile(TestContent.DIR.resolve("usual-" + System.nanoTime()));
+        assertThat(Files.getPosixFilePermissions(onDisk)).as("a new file's mode")
+                .isEqualTo(Files.getPosixFilePermissions(madeTheUsualWay));
+        Files.delete(madeTheUsualWay);
+
+        Files.setPosixFilePermissions(onDisk, PosixFilePermissions.fromString("rw-r-----"));
+        EntityExchangeResult<Map> opened = file(curator(), "ethnology", path);
+        String edited = ((String) opened.getResponseBody().get("yaml")).replace("paper lantern workshop", "kite workshop");
+        curator().put().uri("/api/v1/studio/sites/ethnology/files/" + path)
+                .header(HttpHeaders.IF_MATCH, opened.getResponseHeaders().getETag())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("yaml", edited)).exchange().expectStatus().isOk();
+        curator().post().uri("/api/v1/studio/sites/ethnology/publication").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("paths", List.of(path))).exchange().expectStatus().isAccepted();
+        for (Instant deadline = Instant.now().plusSeconds(30); Instant.now().isBefore(deadline)
+                && !Files.readString(onDisk).contains("kite workshop"); Thread.sleep(100)) {
+            // the publication runs in the background
+        }
+
+        assertThat(Files.readString(onDisk)).contains("kite workshop");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(onDisk))).isEqualTo("rw-r-----");
     }
 
     @Test

@@ -455,7 +455,9 @@ class StudioBrowserTest {
                 String session = "demo-" + day + "-" + s;
                 String language = languages.get(random.nextInt(languages.size()));
                 String exhibit = exhibits.get(random.nextInt(exhibits.size()));
+                // opened by scanning a label, as the server records it: the session, and the scan
                 events.record(VisitorEvent.of(VisitorEvent.SESSION_OPENED, at, "ethnology", exhibit, session, language));
+                events.record(VisitorEvent.of(VisitorEvent.EXHIBIT_SCANNED, at, "ethnology", exhibit, session, language));
                 for (int q = 0; q < 1 + random.nextInt(4); q++) {
                     boolean answered = random.nextInt(10) < 8;
                     events.record(VisitorEvent.turn(at.plusSeconds(30L * q), "ethnology", exhibit, session, language,

@@ -15,6 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The public sites and sessions API, against the running server with the sample sites. */
 @GuideServerTest
+@SuppressWarnings("unchecked")
 class SessionsApiTest {
 
     @Autowired
@@ -102,6 +103,52 @@ class SessionsApiTest {
                 .jsonPath("$.exhibitsVisited[1]").isEqualTo("thien-quang-tinh");
         client.get().uri("/api/v1/sessions/" + id).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.language").isEqualTo("vi");
+    }
+
+    @Test
+    void onlyASignedLabelCountsAsAScanOnTheDashboard() {
+        int scans = scansOf("thien-quang-tinh");
+        int sessions = sessionsOfVanMieu();
+
+        // a visitor who typed the address: the conversation opens at the exhibit, but it is no scan
+        String typed = open("van-mieu", "thien-quang-tinh", "en");
+        assertThat(scansOf("thien-quang-tinh")).isEqualTo(scans);
+        assertThat(sessionsOfVanMieu()).isEqualTo(sessions + 1);
+
+        client.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("site", "van-mieu", "exhibit", "thien-quang-tinh", "sig", signer.sign("van-mieu", "thien-quang-tinh")))
+                .exchange().expectStatus().isCreated();
+        assertThat(scansOf("thien-quang-tinh")).isEqualTo(scans + 1);
+
+        // moving on without a label (chosen in the app) is no scan either; the next label is
+        String moving = open("van-mieu", "khue-van-cac", "en");
+        client.patch().uri("/api/v1/sessions/" + moving).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("exhibit", "thien-quang-tinh")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.exhibit").isEqualTo("thien-quang-tinh");
+        assertThat(scansOf("thien-quang-tinh")).isEqualTo(scans + 1);
+        client.patch().uri("/api/v1/sessions/" + typed).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("exhibit", "khue-van-cac", "sig", signer.sign("van-mieu", "khue-van-cac"))).exchange()
+                .expectStatus().isOk();
+        client.patch().uri("/api/v1/sessions/" + typed).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("exhibit", "thien-quang-tinh", "sig", signer.sign("van-mieu", "thien-quang-tinh"))).exchange()
+                .expectStatus().isOk();
+        assertThat(scansOf("thien-quang-tinh")).isEqualTo(scans + 2);
+    }
+
+    /** The scans of an exhibit of the Temple of Literature on the studio's dashboard, today. */
+    private int scansOf(String exhibit) {
+        Map<String, Integer> scans = (Map<String, Integer>) dashboard().get("exhibitScans");
+        return scans.getOrDefault(exhibit, 0);
+    }
+
+    private int sessionsOfVanMieu() {
+        return (Integer) dashboard().get("sessions");
+    }
+
+    private Map<String, Object> dashboard() {
+        return (Map<String, Object>) client.get().uri("/api/v1/studio/sites/van-mieu/stats")
+                .headers(h -> h.setBasicAuth("admin", GuideServerTest.ADMIN_PASSWORD)).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("stats");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Asking the guide questions over HTTP, against the running server with the sample sites. */
 @GuideServerTest
+@SuppressWarnings("unchecked")
 class TurnsApiTest {
 
     @LocalServerPort
@@ -155,6 +156,33 @@ class TurnsApiTest {
                 .bodyValue("{\"text\":").exchange().expectStatus().isBadRequest();
         ask("no-such-session", "hello").expectStatus().isNotFound().expectBody()
                 .jsonPath("$.error").isEqualTo("session-not-found");
+    }
+
+    @Test
+    void aLoneSurrogateInAQuestionLosesNeitherItNorTheNextVisitorsQuestion() {
+        String nonce = Long.toString(System.nanoTime(), 36);
+        Map<String, Object> before = dashboard();
+        String first = open("van-mieu", null, "en");
+        String second = open("van-mieu", null, "en");
+
+        // half of a surrogate pair, as a broken client or an attacker sends it (JSON allows the escape)
+        client().post().uri("/api/v1/sessions/{id}/turns", first).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"text\": \"\\ud800 blorf wibble " + nonce + "a\"}").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.answered").isEqualTo(false);
+        ask(second, "blorf wibble " + nonce + "b").expectStatus().isOk().expectBody().jsonPath("$.answered").isEqualTo(false);
+
+        assertThat((Integer) dashboard().get("questions")).isEqualTo((Integer) before.get("questions") + 2);
+        List<Map<String, Object>> inbox = (List<Map<String, Object>>) (List<?>) client().get().uri("/api/v1/studio/sites/van-mieu/inbox")
+                .headers(h -> h.setBasicAuth("admin", GuideServerTest.ADMIN_PASSWORD)).exchange()
+                .expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody();
+        assertThat(inbox).extracting(group -> (String) group.get("question")).filteredOn(q -> q.contains(nonce))
+                .containsExactlyInAnyOrder("\ufffd blorf wibble " + nonce + "a", "blorf wibble " + nonce + "b");
+    }
+
+    private Map<String, Object> dashboard() {
+        return (Map<String, Object>) client().get().uri("/api/v1/studio/sites/van-mieu/stats")
+                .headers(h -> h.setBasicAuth("admin", GuideServerTest.ADMIN_PASSWORD)).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("stats");
     }
 
     private WebTestClient.ResponseSpec ask(String session, String text) {

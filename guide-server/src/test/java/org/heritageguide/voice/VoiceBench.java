@@ -5,11 +5,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,7 +189,10 @@ public final class VoiceBench {
     }
 
     private void realtimeFactors() throws IOException, InterruptedException {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus")).build(),
+        // the metrics are behind the studio's admin login; scripts/bench.d/voice starts the server with this password
+        String admin = "admin:" + System.getenv("GUIDE_ADMIN_PASSWORD");
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(admin.getBytes(StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         StringBuilder line = new StringBuilder("\nReal-time factors (processing time / audio time, mean over the run): ");
         Matcher m = Pattern.compile("(guide_(asr|tts)_realtime_factor)_(sum|count)(\\{[^}]*})? ([0-9.eE+-]+)").matcher(metrics);

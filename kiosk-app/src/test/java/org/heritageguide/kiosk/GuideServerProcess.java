@@ -24,6 +24,9 @@ import java.util.stream.Stream;
  */
 final class GuideServerProcess {
 
+    /** The studio's admin password on the test server (metrics need it); a running server given instead must use it too. */
+    static final String ADMIN_PASSWORD = "kiosk-test-admin-password";
+
     private static GuideServerProcess running;
 
     private final Process process;
@@ -67,6 +70,8 @@ final class GuideServerProcess {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process process = new ProcessBuilder(List.of(java, "-Xmx768m", "-Dai.djl.offline=true", "-jar", jar.toString(),
                     "--server.port=" + port, "--guide.data-dir=" + data, "--guide.public-base-url=http://127.0.0.1:" + port,
+                    // the metrics the tests read are behind the studio's admin login
+                    "--GUIDE_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
                     // two other visitors talking make the guide busy (KioskFlowTest); a kiosk test needs one
                     "--guide.voice.max-streams=2",
                     // a voice connection unused this long is let go: a visitor reading an answer outlasts that

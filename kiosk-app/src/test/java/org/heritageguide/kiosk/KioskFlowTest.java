@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -264,9 +268,15 @@ class KioskFlowTest extends KioskTestSupport {
     /** The server's own count of visitors it is listening to. */
     private double voiceStreamsInUse() throws Exception {
         Matcher gauge = Pattern.compile("(?m)^guide_voice_streams(?:\\{[^}]*})? (\\S+)$")
-                .matcher(get(server.uri().resolve("/actuator/prometheus")).body());
+                .matcher(metrics().body());
         assertThat(gauge.find()).as("guide_voice_streams in /actuator/prometheus").isTrue();
         return Double.parseDouble(gauge.group(1));
+    }
+
+    private HttpResponse<String> metrics() throws Exception {
+        String admin = Base64.getEncoder().encodeToString(("admin:" + GuideServerProcess.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri().resolve("/actuator/prometheus"))
+                .header("Authorization", "Basic " + admin).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Waits for the greeting to be shown and heard to its end; the number of clips played so far. */
