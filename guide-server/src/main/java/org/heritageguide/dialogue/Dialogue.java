@@ -101,7 +101,9 @@ public class Dialogue {
         Instant now = clock.instant();
         List<String> sources = reply.sources().stream().map(Guide.Source::id).toList();
         boolean languageChanged = !reply.sessionLanguage().equals(session.language());
-        return sessions.save(after(session, text, reply, channel, now, sessions.maxHistory())).map(saved -> {
+        // applied to the session as it is now: turns answered at the same time are all kept
+        return sessions.update(session.id(), current -> after(current, text, reply, channel, now, sessions.maxHistory()))
+                .map(saved -> {
             long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (languageChanged) {
                 events.record(VisitorEvent.of(VisitorEvent.LANGUAGE_CHANGED, now, saved.site(), saved.exhibit(),
