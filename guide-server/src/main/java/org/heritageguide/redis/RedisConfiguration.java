@@ -51,6 +51,9 @@ class RedisConfiguration {
                         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                         .socketOptions(SocketOptions.builder().connectTimeout(settings.commandTimeout()).build())
                         .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
+                        // what follows a reply (a session's JSON read, changed, written back) runs off the
+                        // connection's I/O threads, which then only carry commands and replies
+                        .publishOnScheduler(true)
                         .build())
                 .build();
         return new LettuceConnectionFactory(config, client);
