@@ -101,17 +101,19 @@ public class Dialogue {
         Instant now = clock.instant();
         List<String> sources = reply.sources().stream().map(Guide.Source::id).toList();
         boolean languageChanged = !reply.sessionLanguage().equals(session.language());
-        return sessions.save(after(session, text, reply, channel, now, sessions.maxHistory())).map(saved -> {
-            long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            if (languageChanged) {
-                events.record(VisitorEvent.of(VisitorEvent.LANGUAGE_CHANGED, now, saved.site(), saved.exhibit(),
-                        saved.id(), saved.language()));
-            }
-            events.record(VisitorEvent.turn(now, saved.site(), saved.exhibit(), saved.id(), saved.language(),
-                    channel, text, reply.answered(), latency, sources));
-            log.debug("Turn in {} ({} ms): {} -> {} [{}]", saved.site(), latency, text, sources, reply.why());
-            return result(reply, languageChanged);
-        });
+        // applied to the session as it is now: turns answered at the same time are all kept
+        return sessions.update(session.id(), current -> after(current, text, reply, channel, now, sessions.maxHistory()))
+                .map(saved -> {
+                    long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                    if (languageChanged) {
+                        events.record(VisitorEvent.of(VisitorEvent.LANGUAGE_CHANGED, now, saved.site(), saved.exhibit(),
+                                saved.id(), saved.language()));
+                    }
+                    events.record(VisitorEvent.turn(now, saved.site(), saved.exhibit(), saved.id(), saved.language(),
+                            channel, text, reply.answered(), latency, sources));
+                    log.debug("Turn in {} ({} ms): {} -> {} [{}]", saved.site(), latency, text, sources, reply.why());
+                    return result(reply, languageChanged);
+                });
     }
 
     /** The session after a turn: its topic, its history, and its language if the visitor changed it. */

@@ -104,6 +104,7 @@ public final class TextIndex {
     private final TextEmbedder embedder;
     private final IndexSearcher searcher;
     private final String[] keys;
+    private final List<Entry> entries;
     private final int[] entryOfDocument;
     private final List<Map<String, Set<String>>> entryTerms = new ArrayList<>();
     private final List<Map<String, Set<String>>> titleTerms = new ArrayList<>();
@@ -124,6 +125,7 @@ public final class TextIndex {
         this.profile = profile;
         this.embedder = embedder;
         this.keys = entries.stream().map(Entry::key).toArray(String[]::new);
+        this.entries = List.copyOf(entries);
         this.searcher = new IndexSearcher(write(profile, entries));
         this.entryOfDocument = entryOfDocument(searcher, entries);
         Set<String> titles = new HashSet<>();
@@ -184,6 +186,10 @@ public final class TextIndex {
      * a curator's edit re-embeds only the text that changed.
      */
     static TextIndex rebuild(TextIndex previous, List<Entry> entries) {
+        if (previous.entries.equals(entries)) {
+            // a publication usually changes one language: the others keep their index as it is
+            return previous;
+        }
         return new TextIndex(previous.profile, entries, previous.embedder, previous.meaningVectors);
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import reactor.core.publisher.Mono;
 
@@ -38,6 +39,17 @@ class InMemorySessionStore implements SessionStore {
         return Mono.fromSupplier(() -> {
             sessions.put(session.id(), new Entry(session, clock.instant().plus(settings.ttl())));
             return session;
+        });
+    }
+
+    @Override
+    public Mono<VisitorSession> update(String id, UnaryOperator<VisitorSession> change) {
+        return Mono.fromSupplier(() -> {
+            Instant now = clock.instant();
+            Entry entry = sessions.computeIfPresent(id, (key, current) -> current.expiresAt.isAfter(now)
+                    ? new Entry(change.apply(current.session), now.plus(settings.ttl()))
+                    : null);
+            return entry == null ? null : entry.session;
         });
     }
 

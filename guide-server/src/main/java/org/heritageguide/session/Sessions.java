@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.heritageguide.web.ApiException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,12 +37,21 @@ public class Sessions {
 
     /** The session, or a 404 {@code session-not-found} error if it does not exist or has expired. */
     public Mono<VisitorSession> get(String id) {
-        return store.find(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("session-not-found",
-                "This conversation has ended or does not exist. Start a new one.")));
+        return store.find(id).switchIfEmpty(Mono.error(Sessions::notFound));
     }
 
-    public Mono<VisitorSession> save(VisitorSession session) {
-        return store.save(session.seenAt(clock.instant()));
+    /**
+     * Changes the session as it is stored now (not as it was read earlier), atomically, so that changes
+     * made at the same time (two turns, a turn and a scan) are all kept. {@code change} may run more than
+     * once. A 404 {@code session-not-found} error if the session does not exist or has expired.
+     */
+    public Mono<VisitorSession> update(String id, UnaryOperator<VisitorSession> change) {
+        return store.update(id, current -> change.apply(current).seenAt(clock.instant()))
+                .switchIfEmpty(Mono.error(Sessions::notFound));
+    }
+
+    private static ApiException notFound() {
+        return ApiException.notFound("session-not-found", "This conversation has ended or does not exist. Start a new one.");
     }
 
     public int maxHistory() {

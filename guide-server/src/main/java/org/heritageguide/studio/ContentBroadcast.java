@@ -3,7 +3,6 @@ package org.heritageguide.studio;
 import java.util.function.Consumer;
 
 import org.heritageguide.secrets.DataSecrets;
-import org.heritageguide.site.SiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -13,6 +12,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,22 +37,31 @@ class ContentBroadcast implements DisposableBean {
     private final String instance = DataSecrets.randomToken(9);
     private final Disposable subscription;
 
+    /**
+     * On a notice, the content directory shared with the publishing instance is read again the way the
+     * disk check reads it ({@link StudioContent#syncFromDisk()}), so that the publication is served once,
+     * not again by the next disk check.
+     */
     @Autowired
-    ContentBroadcast(ReactiveStringRedisTemplate redis, SiteDirectory sites) {
-        this(redis, notice -> sites.reload());
+    ContentBroadcast(ReactiveStringRedisTemplate redis, StudioContent content) {
+        this(redis, notice -> content.syncFromDisk());
     }
 
     ContentBroadcast(ReactiveStringRedisTemplate redis, Consumer<Notice> onOtherInstance) {
         this.redis = redis;
-        this.subscription = redis.listenToChannel(CHANNEL)
+        // deferred: a Redis that is away at start (or later) is retried, it never stops the guide from starting
+        this.subscription = Flux.defer(() -> redis.listenToChannel(CHANNEL))
                 .map(message -> JSON.readValue(message.getMessage(), Notice.class))
                 .filter(notice -> !notice.instance().equals(instance))
+                // a reload reads every file and swaps the catalog: not on the connection's I/O thread,
+                // which also carries this instance's session commands
+                .publishOn(Schedulers.boundedElastic())
                 .doOnNext(notice -> {
                     log.info("Studio: {} was published on another instance; reloading", notice.site());
                     onOtherInstance.accept(notice);
                 })
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, java.time.Duration.ofSeconds(1))
-                        .maxBackoff(java.time.Duration.ofSeconds(30)))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, java.time.Duration.ofMillis(200))
+                        .maxBackoff(java.time.Duration.ofSeconds(2)))
                 .subscribe();
     }
 

@@ -2,9 +2,13 @@ package org.heritageguide.studio;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +60,9 @@ class StudioContent implements DisposableBean {
     private final ContentRepository repository;
     private final Supplier<SiteCatalog> reload;
     private final Supplier<SiteCatalog> live;
+    /** Writers in this instance take turns here, then with other instances sharing the revisions on the lock file. */
     private final ReentrantLock writing = new ReentrantLock();
+    private final Path writeLockFile;
     private volatile Map<String, Long> diskFingerprint = Map.of();
     private final Map<String, SiteCatalog> checkedDrafts = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -82,6 +88,7 @@ class StudioContent implements DisposableBean {
         this.reload = reload;
         this.live = live;
         this.repository = new ContentRepository(revisions);
+        this.writeLockFile = revisions.resolve("studio-writer.lock");
         syncFromDisk();
         poll.scheduleWithFixedDelay(this::pollDisk, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -258,8 +265,7 @@ class StudioContent implements DisposableBean {
             throw new InvalidContent("The file has " + problems.size() + " problem(s); nothing was saved.", problems);
         }
         String path = repoPath(site, relativePath);
-        writing.lock();
-        try {
+        try (WriteLock held = writeLock()) {
             ContentRepository.Snapshot draft = repository.snapshot(ContentRepository.DRAFT);
             ObjectId current = draft.blob(path);
             if (!Objects.equals(etagOf(current), expectedEtag)) {
@@ -270,8 +276,6 @@ class StudioContent implements DisposableBean {
             return new FileVersion(relativePath, text, ContentRepository.idOf(bytes).name());
         } catch (ContentRepository.BranchMoved moved) {
             throw stale(site, relativePath);
-        } finally {
-            writing.unlock();
         }
     }
 
@@ -290,8 +294,7 @@ class StudioContent implements DisposableBean {
         if (!introduced.isEmpty()) {
             throw new InvalidContent("Other files still refer to it; nothing was deleted.", introduced);
         }
-        writing.lock();
-        try {
+        try (WriteLock held = writeLock()) {
             ContentRepository.Snapshot draft = repository.snapshot(ContentRepository.DRAFT);
             if (draft.blob(path) == null || !Objects.equals(etagOf(draft.blob(path)), expectedEtag)) {
                 throw stale(site, relativePath);
@@ -301,8 +304,6 @@ class StudioContent implements DisposableBean {
             repository.commit(ContentRepository.DRAFT, draft, change, author, Instant.now(), message);
         } catch (ContentRepository.BranchMoved moved) {
             throw stale(site, relativePath);
-        } finally {
-            writing.unlock();
         }
     }
 
@@ -370,8 +371,7 @@ class StudioContent implements DisposableBean {
      * the revision, and reloads the catalog. Refused, with the problems, if it would break the site.
      */
     Published publish(String site, Collection<String> relativePaths, String author, String message) {
-        writing.lock();
-        try {
+        try (WriteLock held = writeLock()) {
             ContentRepository.Snapshot draft = repository.snapshot(ContentRepository.DRAFT);
             ContentRepository.Snapshot published = repository.snapshot(ContentRepository.PUBLISHED);
             List<String> changed = new ArrayList<>();
@@ -412,8 +412,6 @@ class StudioContent implements DisposableBean {
             return new Published(changed, reload.get().version());
         } catch (ContentRepository.BranchMoved moved) {
             throw new IllegalStateException("The published content changed during publication; try again", moved);
-        } finally {
-            writing.unlock();
         }
     }
 
@@ -433,24 +431,28 @@ class StudioContent implements DisposableBean {
     /**
      * Picks up files changed by hand in the content directory: keeps them as a revision of the published
      * content (and of the draft, where no curator's draft differs), then reloads the catalog, which
-     * validates them. Cheap when nothing changed (sizes and times only).
+     * validates them. Also serves what another instance sharing the content and data directories
+     * published (already a revision, so nothing is recorded), should its notice over Redis have been
+     * missed. Cheap when nothing changed (sizes and times only).
      */
     void syncFromDisk() {
-        Map<String, Long> fingerprint = fingerprint();
-        if (fingerprint.equals(diskFingerprint)) {
+        if (fingerprint().equals(diskFingerprint)) {
             return;
         }
-        boolean changed;
-        writing.lock();
-        try {
-            changed = importDisk();
-            diskFingerprint = fingerprint;
+        boolean recorded;
+        boolean firstLook;
+        try (WriteLock held = writeLock()) {
+            Map<String, Long> now = fingerprint();
+            if (now.equals(diskFingerprint)) {
+                return; // taken in meanwhile (the disk check and a publication notice at once)
+            }
+            firstLook = diskFingerprint.isEmpty();
+            recorded = importDisk();
+            diskFingerprint = now;
         } catch (ContentRepository.BranchMoved moved) {
             return;
-        } finally {
-            writing.unlock();
         }
-        if (changed) {
+        if (recorded || !firstLook) {
             reload.get();
         }
     }
@@ -537,6 +539,45 @@ class StudioContent implements DisposableBean {
 
     private static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Held while revisions and the content directory are written. */
+    interface WriteLock extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * One writer at a time, in this instance and in every other one sharing the data directory: without
+     * it, another instance's disk check could find a publication's files half way (written, not yet
+     * committed) and keep them as a change by {@code disk}.
+     */
+    private WriteLock writeLock() {
+        writing.lock();
+        try {
+            FileChannel channel = FileChannel.open(writeLockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                FileLock lock = channel.lock();
+                return () -> {
+                    try (channel) {
+                        lock.release();
+                    } catch (IOException e) {
+                        log.warn("Studio: could not release {}: {}", writeLockFile, e.getMessage());
+                    } finally {
+                        writing.unlock();
+                    }
+                };
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            writing.unlock();
+            throw new UncheckedIOException("Cannot lock " + writeLockFile, e);
+        } catch (RuntimeException e) {
+            writing.unlock();
+            throw e;
+        }
     }
 
     @Override

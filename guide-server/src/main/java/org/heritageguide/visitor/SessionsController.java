@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -100,33 +101,26 @@ class SessionsController {
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<SessionView> change(@PathVariable String id, @Valid @RequestBody ChangeRequest request) {
-        return sessions.get(id).flatMap(session -> {
-            Site site = SitesController.find(sites, session.site());
-            VisitorSession changed = session;
-            boolean moved = false;
-            boolean scanned = false;
-            if (request.exhibit() != null && !request.exhibit().equals(session.exhibit())) {
-                Arrival arrival = arrival(site, request.exhibit(), request.sig());
-                changed = changed.withExhibit(arrival.exhibit());
-                moved = true;
-                scanned = arrival.scanned();
-            }
-            if (request.language() != null) {
-                changed = changed.withLanguage(checkedLanguage(site, request.language()));
-            }
-            boolean greet = moved;
-            boolean countAsScan = scanned;
-            boolean switched = !changed.language().equals(session.language());
-            return sessions.save(changed)
+        return sessions.get(id).flatMap(before -> {
+            Site site = SitesController.find(sites, before.site());
+            boolean moved = request.exhibit() != null && !request.exhibit().equals(before.exhibit());
+            Arrival arrival = moved ? arrival(site, request.exhibit(), request.sig()) : null;
+            String language = request.language() != null ? checkedLanguage(site, request.language()) : null;
+            // applied to the session as it is now, so that a turn answered meanwhile is kept
+            return sessions.update(id, current -> {
+                        VisitorSession changed = moved && !Objects.equals(arrival.exhibit(), current.exhibit())
+                                ? current.withExhibit(arrival.exhibit()) : current;
+                        return language != null ? changed.withLanguage(language) : changed;
+                    })
                     .doOnNext(saved -> {
-                        if (countAsScan) {
+                        if (moved && arrival.scanned()) {
                             record(VisitorEvent.EXHIBIT_SCANNED, saved);
                         }
-                        if (switched) {
+                        if (!saved.language().equals(before.language())) {
                             record(VisitorEvent.LANGUAGE_CHANGED, saved);
                         }
                     })
-                    .map(saved -> view(saved, site, greet));
+                    .map(saved -> view(saved, site, moved));
         });
     }
 

@@ -26,6 +26,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, code, message);
     }
 
+    /** A service the request needs is away for now (e.g. Redis): 503, the client may try again shortly. */
+    public static ApiException unavailable(String code, String message) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, code, message);
+    }
+
     public HttpStatus status() {
         return status;
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,18 @@ class InMemorySessionStoreTest {
         clock.advance(Duration.ofMinutes(15));
 
         assertThat(store.evictExpired()).isEqualTo(1);
+        assertThat(store.size()).isEqualTo(1);
+    }
+
+    @Test
+    void updatesAtOnceAreAllKeptAndAnUnknownSessionIsNotMade() {
+        store.save(session("a")).block();
+
+        IntStream.range(0, 20).parallel().forEach(i ->
+                store.update("a", s -> s.withTurn(RedisSessionStoreTest.turn("question " + i), 50)).block());
+
+        assertThat(store.find("a").block().history()).hasSize(20);
+        assertThat(store.update("b", s -> s.withTurn(RedisSessionStoreTest.turn("lost?"), 50)).block()).isNull();
         assertThat(store.size()).isEqualTo(1);
     }
 

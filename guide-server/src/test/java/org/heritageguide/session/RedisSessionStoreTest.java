@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.heritageguide.testing.RedisServerProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +15,8 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Against a real redis-server process. */
@@ -75,6 +78,42 @@ class RedisSessionStoreTest {
         Thread.sleep(2500);
 
         assertThat(store.find("r4").block()).isNull();
+    }
+
+    @Test
+    void twentyUpdatesAtOnceFromTwoConnectionsAreAllKept() throws Exception {
+        LettuceConnectionFactory other = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
+        other.afterPropertiesSet();
+        other.start();
+        try {
+            var settings = new SessionSettings(Duration.ofMinutes(30), 50);
+            var one = new RedisSessionStore(template, settings, JsonMapper.shared());
+            var two = new RedisSessionStore(new ReactiveStringRedisTemplate(other), settings, JsonMapper.shared());
+            one.save(InMemorySessionStoreTest.session("r5")).block();
+
+            var updates = IntStream.range(0, 20)
+                    .mapToObj(i -> (i % 2 == 0 ? one : two).update("r5", session -> session.withTurn(turn("question " + i), 50))
+                            .subscribeOn(Schedulers.parallel()))
+                    .toList();
+            Flux.merge(updates).blockLast(Duration.ofSeconds(30));
+
+            assertThat(one.find("r5").block().history()).extracting(VisitorSession.Turn::question)
+                    .hasSize(20)
+                    .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 20).mapToObj(i -> "question " + i).toList());
+        } finally {
+            other.destroy();
+        }
+    }
+
+    @Test
+    void anUpdateOfAnUnknownSessionIsEmpty() {
+        var store = new RedisSessionStore(template, new SessionSettings(Duration.ofMinutes(30), 50), JsonMapper.shared());
+        assertThat(store.update("never-made", session -> session.withTurn(turn("lost?"), 50)).block()).isNull();
+        assertThat(template.hasKey("guide:session:never-made").block()).isFalse();
+    }
+
+    static VisitorSession.Turn turn(String question) {
+        return new VisitorSession.Turn(question, "An answer.", "en", true, List.of(), "text", Instant.parse("2026-11-25T08:00:00Z"));
     }
 
     @Test

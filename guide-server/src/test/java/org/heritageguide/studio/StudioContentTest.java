@@ -101,6 +101,35 @@ class StudioContentTest {
     }
 
     @Test
+    void anotherInstanceSharingTheFoldersServesAPublicationOnceWithItsAuthorNotDisk() {
+        AtomicInteger otherReloads = new AtomicInteger();
+        AtomicReference<SiteCatalog> otherLive = new AtomicReference<>(new ContentLoader(contentDir).load(0));
+        StudioContent other = new StudioContent(contentDir, temp.resolve("revisions"), Duration.ofHours(1), () -> {
+            otherReloads.incrementAndGet();
+            otherLive.set(new ContentLoader(contentDir).load(otherLive.get().version() + 1));
+            return otherLive.get();
+        }, otherLive::get);
+        try {
+            StudioContent.FileVersion before = content.draft("van-mieu", EXHIBIT);
+            content.save("van-mieu", EXHIBIT, before.etag(),
+                    before.text().replace("This is Khuê Văn Các", "Here stands Khuê Văn Các"), "lan", "Reword");
+            content.publish("van-mieu", List.of(EXHIBIT), "lan", "Publish");
+
+            other.syncFromDisk(); // as its disk check, or a publication notice, would
+            other.syncFromDisk();
+
+            assertThat(otherReloads).as("served once").hasValue(1);
+            assertThat(otherLive.get().site("van-mieu").orElseThrow().exhibit("khue-van-cac").orElseThrow().summary().in("en"))
+                    .hasValueSatisfying(summary -> assertThat(summary).startsWith("Here stands Khuê Văn Các"));
+            assertThat(other.history("van-mieu", EXHIBIT, 10)).first()
+                    .satisfies(version -> assertThat(version.revision().author()).isEqualTo("lan"));
+            assertThat(other.lastChanges("van-mieu")).hasEntrySatisfying(EXHIBIT, r -> assertThat(r.author()).isEqualTo("lan"));
+        } finally {
+            other.destroy();
+        }
+    }
+
+    @Test
     void aStaleEditIsRefusedWithTheCurrentVersion() {
         StudioContent.FileVersion opened = content.draft("van-mieu", EXHIBIT);
         String first = opened.text().replace("order: 3", "order: 4");
