@@ -22,6 +22,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -45,15 +48,17 @@ public class Dialogue {
     private final TypedLanguage typed = new TypedLanguage();
     private final Guide guide;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     Dialogue(Sessions sessions, KnowledgeBase knowledge, VisitorEvents events, GuidePhrases phrases,
-             DialogueSettings settings, ObjectProvider<Clock> clock) {
+             DialogueSettings settings, ObjectProvider<Clock> clock, MeterRegistry meters) {
         this.sessions = sessions;
         this.knowledge = knowledge;
         this.events = events;
         this.intents = new IntentMatcher(knowledge.embedders(), settings.denseBase());
         this.guide = new Guide(phrases, intents, typed, settings, LearnedConfidence.load(settings.wrongAnswerAim()));
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.meters = meters;
     }
 
     /**
@@ -111,7 +116,16 @@ public class Dialogue {
                     }
                     events.record(VisitorEvent.turn(now, saved.site(), saved.exhibit(), saved.id(), saved.language(),
                             channel, text, reply.answered(), latency, sources));
-                    log.debug("Turn in {} ({} ms): {} -> {} [{}]", saved.site(), latency, text, sources, reply.why());
+                    Timer.builder("guide.turns").description("turns answered, from the question to the reply kept")
+                            .tag("channel", channel).tag("language", reply.sessionLanguage())
+                            .tag("answered", String.valueOf(reply.answered())).publishPercentileHistogram()
+                            .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                    meters.counter("guide.turns.decided", "rule", reply.decidedBy()).increment();
+                    // the session's id correlates a turn's lines; the visitor's words stay in the event log
+                    log.atDebug().setMessage("turn answered").addKeyValue("session", saved.id())
+                            .addKeyValue("site", saved.site()).addKeyValue("channel", channel)
+                            .addKeyValue("answered", reply.answered()).addKeyValue("decidedBy", reply.decidedBy())
+                            .addKeyValue("sources", sources).addKeyValue("ms", latency).log();
                     return result(reply, languageChanged);
                 });
     }
