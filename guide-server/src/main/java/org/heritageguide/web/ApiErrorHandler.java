@@ -9,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -50,6 +51,9 @@ class ApiErrorHandler implements WebExceptionHandler {
         }
         response.setStatusCode(answer.status);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        if (failure instanceof ApiException api && api.retryAfter() != null) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(ApiException.wholeSeconds(api.retryAfter())));
+        }
         byte[] body = JSON.writeValueAsBytes(new ApiError(answer.code, answer.message));
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
