@@ -108,7 +108,7 @@ class VoiceWebSocketTest {
             client.sendAudio(audio("worship-mary.wav").samples(), 16000, false);
             client.stop();
             List<Event> first = client.until(type("audio", "error"), WAIT);
-            assertThat(types(first)).contains("transcript", "answer", "audio");
+            assertThat(types(first)).as(() -> errors(first)).contains("transcript", "answer", "audio");
 
             client.sendAudio(audio("ticket-awb.wav").samples(), 16000, true);
             client.stop();
