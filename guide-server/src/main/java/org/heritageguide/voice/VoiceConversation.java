@@ -62,7 +62,7 @@ final class VoiceConversation {
     private final WebSocketSession socket;
     private final String sessionId;
     private final String client;
-    /** A signal each time a question begins or ends: the idle watch (see {@link #run()}) listens to it. */
+    /** A signal each time a question begins or ends, or an answer is all sent: the idle watch (see {@link #run()}). */
     private final Sinks.Many<Boolean> activity = Sinks.many().unicast().onBackpressureBuffer();
     private final Sinks.Many<WebSocketMessage> control = Sinks.many().unicast()
             .onBackpressureBuffer(Queues.<WebSocketMessage>get(256).get());
@@ -268,7 +268,7 @@ final class VoiceConversation {
         heardWords = false;
         handsFree = withAudio;
         continues = false;
-        activity.tryEmitNext(Boolean.TRUE);
+        active();
         deadlines = Disposables.composite(
                 Mono.delay(shared.settings.noSpeechTimeout()).then(onListeningThread(() -> enforceLimits(number))).subscribe(),
                 Mono.delay(shared.settings.maxUtterance()).then(onListeningThread(() -> enforceLimits(number))).subscribe());
@@ -287,6 +287,10 @@ final class VoiceConversation {
             shared.giveStreamBack(client);
         }
         continues = nextAudioContinues;
+        active();
+    }
+
+    private synchronized void active() {
         activity.tryEmitNext(Boolean.TRUE);
     }
 
@@ -401,6 +405,7 @@ final class VoiceConversation {
                     if (activeReply == id) {
                         activeReply = 0;
                     }
+                    active(); // the idle time starts once the answer's audio is all sent
                 });
         emitReply(reply);
     }

@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param noSpeechTimeout a question in which no word is heard for this long ends ({@code no-speech}) and
  *                        gives its stream back
  * @param startTimeout    how long a new connection may take to send its {@code start}
- * @param idleTimeout     a connection with no question begun for this long is closed
+ * @param idleTimeout     a connection with no question begun for this long (after the last answer was sent) is closed
  * @param allowedOrigins  web pages (origins such as {@code https://museum.example}) besides
  *                        {@code guide.public-base-url} and the guide's own address that may open the socket;
  *                        a request without {@code Origin} (not from a browser: a kiosk) is allowed
