@@ -194,6 +194,10 @@ async function openSession() {
 }
 
 function labelProblem(failure) {
+  if (failure instanceof ApiError && failure.status === 429) {
+    showProblem('error.too-many', [], [retryAction(() => location.reload())]);
+    throw new Stopped();
+  }
   if (failure instanceof ApiError && ['label-not-recognised', 'exhibit-not-found', 'site-not-found'].includes(failure.code)) {
     showEnd('app.name', 'error.label-not-recognised');
     $('exhibit-title').textContent = '';
@@ -756,7 +760,9 @@ function onMicrophoneChunk(current, pcm) {
   if (!current.liveAt && player.unlocked) current.liveAt = performance.now();
   current.chunks.push(pcm);
   if (state === 'starting' && utterance === current && !current.stopped) setState('listening');
-  if (current.started && socket.open && current.sent === current.chunks.length - 1) {
+  if (current.connected && !current.started && utterance === current && socket.open) {
+    beginSending(current);
+  } else if (current.started && socket.open && current.sent === current.chunks.length - 1) {
     socket.sendAudio(pcm);
     current.sent = current.chunks.length;
   }
@@ -775,7 +781,16 @@ async function sendUtterance(current) {
   }
   if (utterance !== current) return;
   current.sent = 0;
+  current.started = false;
+  current.connected = true;
   awaitingTranscript = true;
+  // `start` goes with the first sound, not before: the guide gives a question a few seconds to begin
+  // (no-speech), and the phone may still be asking the visitor for the microphone
+  if (current.chunks.length) beginSending(current);
+  else if (current.stopped) failVoice('error.not-heard', [], [typeAction]);
+}
+
+function beginSending(current) {
   socket.send({ type: 'start', sampleRate: 16000 });
   current.started = true;
   while (current.sent < current.chunks.length) socket.sendAudio(current.chunks[current.sent++]);
@@ -803,6 +818,9 @@ async function finishAsking(current = utterance) {
   if (current.started && socket.open) {
     while (current.sent < current.chunks.length) socket.sendAudio(current.chunks[current.sent++]);
     socket.send({ type: 'stop' });
+  } else if (current.connected && socket.open) {
+    if (!current.chunks.length) return failVoice('error.not-heard', [], [typeAction]);
+    beginSending(current);
   }
   setState('thinking');
   watchForAnswer();
@@ -915,6 +933,7 @@ function onVoiceError(error) {
   }
   if (error.code === 'busy') return failVoice('error.busy', [], [retryAction(() => beginAsking('tap')), typeAction]);
   if (error.code === 'no-speech') return failVoice('error.not-heard', [], [typeAction]);
+  if (error.code === 'too-many-requests') return failVoice('error.too-many', [], [typeAction]);
   // anything else the server explains itself, in the visitor's language (e.g. a question too long)
   failVoice('error.generic', [], [typeAction], error.message);
 }
@@ -1120,7 +1139,9 @@ function askTyped(text, { shown = false, spoken = false } = {}) {
     } catch (failure) {
       setState('idle');
       if (item) settle(item);
-      if (failure instanceof ApiError && (failure.status === 429 || failure.status === 503 || failure.code === 'busy')) {
+      if (failure instanceof ApiError && failure.status === 429) {
+        showProblem('error.too-many', [], [retryAction(() => askTyped(question, { shown: true }))]);
+      } else if (failure instanceof ApiError && (failure.status === 503 || failure.code === 'busy')) {
         showProblem('error.busy', [], [retryAction(() => askTyped(question, { shown: true }))]);
       } else {
         console.error(failure);

@@ -23,6 +23,8 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "guide.content-dir=guide-server/target/test-content",
         "guide.data-dir=guide-server/target/test-data",
+        // the tests' own machine is the proxy: a test that sends X-Forwarded-For is a client of its own
+        "guide.web.trusted-proxies=127.0.0.1,::1",
         "GUIDE_ADMIN_PASSWORD=test-admin-password"
 })
 public @interface GuideServerTest {

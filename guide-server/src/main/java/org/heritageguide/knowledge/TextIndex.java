@@ -97,6 +97,16 @@ public final class TextIndex {
     private static final String[] FIELDS = {"title", "questions", "body"};
     private static final float[] FIELD_BOOSTS = {1.0f, 1.2f, 1.0f};
     private static final int MAX_TERMS_PER_VIEW = 48;
+    /**
+     * What one question may cost, however long: at most this many typo lookups per view (each walks the
+     * vocabulary within two edits), none for a word longer than a word is ({@link #MAX_CORRECTED_LENGTH}:
+     * the automaton of a 400-letter "word" alone takes seconds), and this many characters embedded. A
+     * question asked in earnest is searched as it was (the evaluation sets' figures do not move); a
+     * 500-character junk one would otherwise cost seconds.
+     */
+    private static final int MAX_CORRECTIONS_PER_VIEW = 8;
+    private static final int MAX_CORRECTED_LENGTH = 24;
+    private static final int MAX_EMBEDDED_CHARACTERS = 128;
     /** A term reached only by typo correction counts for this much of a term found as written. */
     private static final double CORRECTED_WEIGHT = 0.75;
 
@@ -228,10 +238,15 @@ public final class TextIndex {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (LanguageAnalysis.View view : profile.views()) {
             List<String> viewTerms = new ArrayList<>();
+            int lookups = 0;
             for (String term : profile.terms(view, question)) {
-                boolean mayBeTypo = view.correctTypos() && !realWords.contains(term) && !setAside.contains(term);
+                if (viewTerms.size() >= MAX_TERMS_PER_VIEW) {
+                    break;
+                }
+                boolean mayBeTypo = view.correctTypos() && !realWords.contains(term) && !setAside.contains(term)
+                        && !isKnown(view, term) && lookups++ < MAX_CORRECTIONS_PER_VIEW;
                 String known = mayBeTypo ? corrected(view, term, corrections) : term;
-                if (known != null && !viewTerms.contains(known) && viewTerms.size() < MAX_TERMS_PER_VIEW) {
+                if (known != null && !viewTerms.contains(known)) {
                     viewTerms.add(known);
                 }
             }
@@ -251,7 +266,7 @@ public final class TextIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        float[] questionVector = embedder != null && !question.isBlank() ? embedder.embed(question) : null;
+        float[] questionVector = embedder != null && !question.isBlank() ? embedder.embed(upTo(question, MAX_EMBEDDED_CHARACTERS)) : null;
         Map<String, List<Asked>> asked = asked(terms, setAside, corrections.values());
         List<Match> matches = new ArrayList<>();
         for (int doc = 0; doc < keys.length; doc++) {
@@ -448,7 +463,7 @@ public final class TextIndex {
      * closest known term ("bilt" → "built"), or the term unchanged when none is close.
      */
     private String corrected(LanguageAnalysis.View view, String term, Map<String, String> corrections) {
-        if (documentFrequency.getOrDefault(view.name(), Map.of()).containsKey(term)) {
+        if (isKnown(view, term)) {
             return term;
         }
         if (term.length() <= 5 && view.stopWords().stream().anyMatch(stop -> withinOneEdit(term, stop))) {
@@ -466,6 +481,15 @@ public final class TextIndex {
             throw new UncheckedIOException(e);
         }
         return term;
+    }
+
+    private boolean isKnown(LanguageAnalysis.View view, String term) {
+        return documentFrequency.getOrDefault(view.name(), Map.of()).containsKey(term);
+    }
+
+    /** The text's first {@code characters} characters (whole code points). */
+    private static String upTo(String text, int characters) {
+        return text.codePointCount(0, text.length()) <= characters ? text : text.substring(0, text.offsetByCodePoints(0, characters));
     }
 
     /** Damerau-Levenshtein distance at most one (one letter added, dropped, changed, or two swapped). */
@@ -511,6 +535,7 @@ public final class TextIndex {
         DirectSpellChecker checker = new DirectSpellChecker();
         checker.setMaxEdits(maxEdits);
         checker.setMinQueryLength(3);
+        checker.setMaxQueryLength(MAX_CORRECTED_LENGTH);
         checker.setAccuracy(0.6f);
         return checker;
     }

@@ -1,12 +1,12 @@
 package org.heritageguide.studio;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.Predicate;
 
 import org.heritageguide.web.ApiError;
+import org.heritageguide.web.ClientAddresses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -95,7 +95,7 @@ class StudioSecurity {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, Accounts accounts, LoginThrottle throttle,
                                                   ReactiveUserDetailsService users, PasswordEncoder encoder,
-                                                  StudioSettings settings) {
+                                                  StudioSettings settings, ClientAddresses clients) {
         UserDetailsRepositoryReactiveAuthenticationManager passwords = new UserDetailsRepositoryReactiveAuthenticationManager(users);
         passwords.setPasswordEncoder(encoder);
         ReactiveAuthenticationManager throttled = throttled(passwords, throttle);
@@ -106,7 +106,7 @@ class StudioSecurity {
         csrfTokens.setCookieCustomizer(cookie -> cookie.secure(settings.secureCookies()).sameSite("Strict"));
 
         return http
-                .addFilterAt(rememberClientAddress(), SecurityWebFiltersOrder.FIRST)
+                .addFilterAt(rememberClientAddress(clients), SecurityWebFiltersOrder.FIRST)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(LOGIN_PAGE, "/studio/assets/**").permitAll()
                         .pathMatchers("/api/v1/studio/sites/{site}/**", "/studio/sites/{site}/**").access(siteAccess(accounts))
@@ -177,7 +177,7 @@ class StudioSecurity {
 
     private static ReactiveAuthenticationManager throttled(ReactiveAuthenticationManager delegate, LoginThrottle throttle) {
         return authentication -> Mono.deferContextual(context -> {
-            String address = context.getOrDefault(CLIENT_ADDRESS, "unknown");
+            String address = context.getOrDefault(CLIENT_ADDRESS, ClientAddresses.UNKNOWN);
             String username = authentication.getName();
             long wait = throttle.waitSeconds(username, address);
             if (wait > 0) {
@@ -199,10 +199,10 @@ class StudioSecurity {
         }
     }
 
-    private static WebFilter rememberClientAddress() {
+    /** The client's address as the login throttle counts it: the visitor's, not the proxy's (see {@link ClientAddresses}). */
+    private static WebFilter rememberClientAddress(ClientAddresses clients) {
         return (exchange, chain) -> {
-            InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-            String address = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+            String address = clients.of(exchange.getRequest());
             return chain.filter(exchange).contextWrite(context -> context.put(CLIENT_ADDRESS, address));
         };
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
+import org.heritageguide.limits.ClientBudgets;
 import org.heritageguide.session.VisitorSession;
 import org.heritageguide.speech.Pcm;
 import org.heritageguide.speech.Wav;
@@ -22,6 +23,8 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -31,7 +34,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One visitor's voice connection: audio in, words and answers out, utterance after utterance.
+ * One visitor's voice connection: audio in, words and answers out, question after question.
+ *
+ * <p>A question begins with {@code start} or, hands-free, with the first audio after the previous
+ * question was heard; only while a question is under way does the connection hold a recognizer and one
+ * of the instance's streams. Each question is charged to the client's turn budget, and ends when it is
+ * heard (a pause, or {@code stop}), when no word is heard {@code guide.voice.no-speech-timeout} after it
+ * began ({@code no-speech}: audio is then ignored until the next {@code start}), or when it passes
+ * {@code guide.voice.max-utterance} ({@code too-long}: what was heard is answered). A connection with no
+ * question begun for {@code guide.voice.idle-timeout} is closed. So silence or noise cannot hold a
+ * stream for longer than those limits.
  *
  * <p>Incoming messages are handled one at a time on the shared listening threads. Outgoing messages
  * go through two bounded channels merged into the socket: {@code control} (ready, partial, transcript,
@@ -49,6 +61,9 @@ final class VoiceConversation {
     private final VoiceHandler shared;
     private final WebSocketSession socket;
     private final String sessionId;
+    private final String client;
+    /** A signal each time a question begins or ends, or an answer is all sent: the idle watch (see {@link #run()}). */
+    private final Sinks.Many<Boolean> activity = Sinks.many().unicast().onBackpressureBuffer();
     private final Sinks.Many<WebSocketMessage> control = Sinks.many().unicast()
             .onBackpressureBuffer(Queues.<WebSocketMessage>get(256).get());
     private final Sinks.Many<Flux<WebSocketMessage>> replies = Sinks.many().unicast()
@@ -61,11 +76,24 @@ final class VoiceConversation {
     private volatile CloseStatus closeWith = CloseStatus.NORMAL;
 
     // guarded by this
+    /** Whether a {@code start} was accepted: the language and sample rate below are the visitor's. */
+    private boolean started;
+    private String language;
+    private int sampleRate;
+    /** Open only while a question is under way. */
     private RecognitionStream stream;
-    private boolean holdsSlot;
+    private boolean holdsStream;
+    /** Whether the next audio begins a new question (hands-free), as after a question that was heard. */
+    private boolean continues;
+    private long question;
+    private long questionBegan;
+    private long questionBytes;
+    private boolean heardWords;
+    /** Whether this question began with audio rather than {@code start}. */
+    private boolean handsFree;
+    private Disposable deadlines = Disposables.disposed();
     private String sessionLanguage = "en";
     private int carry = -1;
-    private boolean transcribedSinceStop;
     /** The naive pipeline, for comparison: nothing is recognized before stop, nothing spoken before all is synthesized. */
     private boolean baseline;
     private final java.io.ByteArrayOutputStream utterance = new java.io.ByteArrayOutputStream();
@@ -84,32 +112,32 @@ final class VoiceConversation {
         }
     }
 
-    VoiceConversation(VoiceHandler shared, WebSocketSession socket, String sessionId) {
+    VoiceConversation(VoiceHandler shared, WebSocketSession socket, String sessionId, String client) {
         this.shared = shared;
         this.socket = socket;
         this.sessionId = sessionId;
+        this.client = client;
     }
 
     Mono<Void> run() {
         Flux<WebSocketMessage> outbound = Flux.merge(control.asFlux(), Flux.switchOnNext(replies.asFlux()));
         Mono<Void> sending = socket.send(outbound).then(Mono.defer(() -> socket.close(closeWith)));
-        // the silence is watched beside the inbound stream, not on it: cancelling the socket's inbound stream
-        // would close the connection before the "timeout" error could be sent
-        Sinks.Many<Boolean> received = Sinks.many().unicast().onBackpressureBuffer();
-        Mono<Void> watching = received.asFlux()
+        // idleness is watched beside the inbound stream, not on it: cancelling the socket's inbound stream
+        // would close the connection before the "timeout" error could be sent. Audio that begins no question
+        // (silence after a no-speech, say) does not count as activity
+        Mono<Void> watching = activity.asFlux()
                 .timeout(Mono.delay(shared.settings.startTimeout()), next -> Mono.delay(shared.settings.idleTimeout()))
                 .onErrorResume(TimeoutException.class, timeout -> {
-                    fail("timeout", "Nothing was received for too long; the connection is closed.", CloseStatus.GOING_AWAY);
+                    fail("timeout", "No question was asked for too long; the connection is closed.", CloseStatus.GOING_AWAY);
                     return Mono.empty();
                 })
                 .then();
         Mono<Void> receiving = socket.receive()
                 .filter(m -> m.getType() == WebSocketMessage.Type.TEXT || m.getType() == WebSocketMessage.Type.BINARY)
-                .doOnNext(m -> received.tryEmitNext(Boolean.TRUE))
                 .map(Inbound::of)
                 .concatMap(this::handle, 4)
                 .doFinally(signal -> {
-                    received.tryEmitComplete();
+                    activity.tryEmitComplete();
                     endOutbound();
                 })
                 .then();
@@ -121,7 +149,7 @@ final class VoiceConversation {
             return Mono.empty();
         }
         if (message.bytes() != null) {
-            if (stream() == null) {
+            if (!started()) {
                 fail("bad-message", "Send {\"type\":\"start\",\"sampleRate\":16000} before any audio.", CloseStatus.NOT_ACCEPTABLE);
                 return Mono.empty();
             }
@@ -187,21 +215,18 @@ final class VoiceConversation {
                     CloseStatus.NORMAL);
             return;
         }
-        if (!holdsSlot) {
-            if (!shared.streams.tryAcquire()) {
-                shared.refused.increment();
-                fail("busy", shared.phrases.say(sessionLanguage, "voice.busy"), CloseStatus.SERVICE_OVERLOAD);
-                return;
-            }
-            holdsSlot = true;
+        if (naive && !shared.settings.baselinePipeline()) {
+            fail("bad-message", "The baseline pipeline is for benchmarks only (guide.voice.baseline-pipeline).",
+                    CloseStatus.POLICY_VIOLATION);
+            return;
         }
-        if (stream != null) {
-            stream.close();
+        this.started = true;
+        this.language = language;
+        this.sampleRate = sampleRate;
+        this.baseline = naive;
+        if (!beginQuestion(false)) {
+            return;
         }
-        stream = shared.recognizer.open(language, sampleRate).orElseThrow();
-        carry = -1;
-        baseline = naive;
-        utterance.reset();
         Map<String, Object> ready = message("ready");
         ready.put("language", language);
         ready.put("sampleRate", sampleRate);
@@ -211,9 +236,88 @@ final class VoiceConversation {
         send(ready);
     }
 
-    private synchronized void feed(byte[] frame) {
-        if (stream == null || ending) {
+    /**
+     * A question begins: charged to the client's turns, it takes a stream (or keeps the one of the question
+     * it replaces) and a fresh recognizer, and its limits start counting. False when it was refused (the
+     * connection is then closed with the reason).
+     */
+    private boolean beginQuestion(boolean withAudio) {
+        Duration wait = shared.budgets.tryToSpend(ClientBudgets.Kind.TURNS, client);
+        if (!wait.isZero()) {
+            fail("too-many-requests", shared.phrases.say(sessionLanguage, "voice.too-many-requests",
+                    ApiException.wholeSeconds(wait)), CloseStatus.POLICY_VIOLATION);
+            return false;
+        }
+        if (!holdsStream) {
+            if (!shared.takeStream(client)) {
+                fail("busy", shared.phrases.say(sessionLanguage, "voice.busy"), CloseStatus.SERVICE_OVERLOAD);
+                return false;
+            }
+            holdsStream = true;
+        }
+        deadlines.dispose();
+        if (stream != null) {
+            stream.close();
+        }
+        stream = shared.recognizer.open(language, sampleRate).orElseThrow();
+        carry = -1;
+        utterance.reset();
+        long number = ++question;
+        questionBegan = System.nanoTime();
+        questionBytes = 0;
+        heardWords = false;
+        handsFree = withAudio;
+        continues = false;
+        active();
+        deadlines = Disposables.composite(
+                Mono.delay(shared.settings.noSpeechTimeout()).then(onListeningThread(() -> enforceLimits(number))).subscribe(),
+                Mono.delay(shared.settings.maxUtterance()).then(onListeningThread(() -> enforceLimits(number))).subscribe());
+        return true;
+    }
+
+    /** The question is over: its recognizer and stream are given back at once. */
+    private void endQuestion(boolean nextAudioContinues) {
+        deadlines.dispose();
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
+        if (holdsStream) {
+            holdsStream = false;
+            shared.giveStreamBack(client);
+        }
+        continues = nextAudioContinues;
+        active();
+    }
+
+    private synchronized void active() {
+        activity.tryEmitNext(Boolean.TRUE);
+    }
+
+    /** Ends a question that has gone on too long for what was heard in it (see the class comment). */
+    private synchronized void enforceLimits(long number) {
+        if (ending || stream == null || number != question || baseline) {
             return;
+        }
+        long now = System.nanoTime();
+        double seconds = Math.max((now - questionBegan) / 1e9, questionBytes / 2.0 / sampleRate);
+        if (!heardWords && seconds >= shared.settings.noSpeechTimeout().toMillis() / 1000.0) {
+            endQuestion(false);
+            error("no-speech", shared.phrases.say(sessionLanguage, "voice.no-speech"));
+            return;
+        }
+        double cap = shared.settings.maxUtterance().toMillis() / 1000.0;
+        if (seconds >= cap) {
+            String text = stream.finish();
+            endQuestion(!text.isBlank());
+            error("too-long", shared.phrases.say(sessionLanguage, "voice.too-long", (long) cap));
+            utteranceEnded(text, now);
+        }
+    }
+
+    private synchronized void feed(byte[] frame) {
+        if (ending || !started || (stream == null && (!continues || !beginQuestion(true)))) {
+            return; // between questions, audio that begins none is dropped
         }
         byte[] pcm = frame;
         if (carry >= 0) {
@@ -223,6 +327,7 @@ final class VoiceConversation {
         }
         int usable = pcm.length & ~1;
         carry = usable < pcm.length ? pcm[pcm.length - 1] & 0xff : -1;
+        questionBytes += usable;
         if (baseline) {
             if (utterance.size() < shared.settings.maxUtterance().toSeconds() * 48000 * 2) {
                 utterance.write(pcm, 0, usable);
@@ -231,31 +336,30 @@ final class VoiceConversation {
         }
         Heard heard = stream.accept(pcm, 0, usable);
         if (heard.endOfUtterance()) {
+            endQuestion(true);
             utteranceEnded(heard.text(), System.nanoTime());
             return;
         }
         if (heard.changed() && !heard.text().isEmpty()) {
+            heardWords = true;
             bargeIn();
             Map<String, Object> partial = message("partial");
             partial.put("text", heard.text());
             send(partial);
         }
-        double cap = shared.settings.maxUtterance().toMillis() / 1000.0;
-        if (stream.utteranceSeconds() >= cap) {
-            long now = System.nanoTime();
-            String text = stream.finish();
-            error("too-long", shared.phrases.say(sessionLanguage, "voice.too-long", (long) cap));
-            utteranceEnded(text, now);
-        }
+        enforceLimits(question);
     }
 
     private synchronized void stop(long receivedAt) {
-        if (stream == null) {
+        if (!started) {
             if (!ending) {
                 fail("bad-message", "Send {\"type\":\"start\",\"sampleRate\":16000} before {\"type\":\"stop\"}.",
                         CloseStatus.POLICY_VIOLATION);
             }
             return;
+        }
+        if (stream == null) {
+            return; // a pause, no-speech or too-long already ended this question
         }
         carry = -1;
         String before = "";
@@ -266,10 +370,10 @@ final class VoiceConversation {
             before = ended.endOfUtterance() ? ended.text() + " " : "";
         }
         String transcript = (before + stream.finish()).trim();
-        boolean alreadyAnswered = transcribedSinceStop;
-        transcribedSinceStop = false;
-        if (transcript.isBlank() && alreadyAnswered) {
-            // the pause before the button was released already ended this question
+        boolean afterTheQuestion = handsFree;
+        endQuestion(!transcript.isBlank() || afterTheQuestion);
+        if (transcript.isBlank() && afterTheQuestion) {
+            // the pause before the button was released already ended the question; this was only its tail
             return;
         }
         utteranceEnded(transcript, receivedAt);
@@ -280,7 +384,6 @@ final class VoiceConversation {
             error("no-speech", shared.phrases.say(sessionLanguage, "voice.no-speech"));
             return;
         }
-        transcribedSinceStop = true;
         Map<String, Object> message = message("transcript");
         message.put("text", transcript);
         send(message);
@@ -302,6 +405,7 @@ final class VoiceConversation {
                     if (activeReply == id) {
                         activeReply = 0;
                     }
+                    active(); // the idle time starts once the answer's audio is all sent
                 });
         emitReply(reply);
     }
@@ -407,8 +511,8 @@ final class VoiceConversation {
         }).then();
     }
 
-    private synchronized RecognitionStream stream() {
-        return stream;
+    private synchronized boolean started() {
+        return started;
     }
 
     private void error(String code, String text) {
@@ -435,14 +539,7 @@ final class VoiceConversation {
 
     private synchronized void release() {
         ending = true;
-        if (stream != null) {
-            stream.close();
-            stream = null;
-        }
-        if (holdsSlot) {
-            holdsSlot = false;
-            shared.streams.release();
-        }
+        endQuestion(false);
     }
 
     private synchronized void send(Map<String, Object> message) {

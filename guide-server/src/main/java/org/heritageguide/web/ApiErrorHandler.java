@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -47,6 +48,9 @@ class ApiErrorHandler implements WebExceptionHandler {
                     answer.message);
         } else if (answer.status.is5xxServerError()) {
             log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
+        }
+        if (failure instanceof ApiException api && api.retryAfter() != null) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(ApiException.wholeSeconds(api.retryAfter())));
         }
         return new ApiError(answer.code, answer.message).writeTo(response, answer.status);
     }

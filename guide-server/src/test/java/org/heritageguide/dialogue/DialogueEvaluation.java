@@ -199,6 +199,12 @@ final class DialogueEvaluation {
         return outcomes;
     }
 
+    /** How long the guide takes to answer one question, at a site's exhibit, in a language. */
+    long nanosToAnswer(String site, String exhibit, String language, String text) {
+        SiteKnowledge knowledgeOfSite = knowledge.site(site).orElseThrow();
+        return ask(knowledgeOfSite, session(site, exhibit, language), Map.of("ask", text, "expect", "decline")).outcome().nanos();
+    }
+
     /** Times a bare Lucene BM25 query for every question, on the index of the language it is asked in. */
     long[] bareLuceneNanos() {
         List<Long> nanos = new ArrayList<>();

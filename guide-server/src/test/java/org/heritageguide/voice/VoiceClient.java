@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -46,10 +47,16 @@ public final class VoiceClient implements AutoCloseable {
     }
 
     public static VoiceClient connect(String httpBaseUrl, String sessionId) {
+        return connect(httpBaseUrl, sessionId, Map.of());
+    }
+
+    /** With extra handshake headers ({@code Origin}, {@code X-Forwarded-For}...). */
+    public static VoiceClient connect(String httpBaseUrl, String sessionId, Map<String, String> headers) {
         URI uri = URI.create(httpBaseUrl.replaceFirst("^http", "ws") + "/ws/v1/sessions/" + sessionId + "/voice");
         BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(uri, new Listener(queue)).join();
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        headers.forEach(builder::header);
+        WebSocket socket = builder.buildAsync(uri, new Listener(queue)).join();
         return new VoiceClient(socket, queue);
     }
 

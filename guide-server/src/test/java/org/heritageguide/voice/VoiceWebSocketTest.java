@@ -108,7 +108,7 @@ class VoiceWebSocketTest {
             client.sendAudio(audio("worship-mary.wav").samples(), 16000, false);
             client.stop();
             List<Event> first = client.until(type("audio", "error"), WAIT);
-            assertThat(types(first)).contains("transcript", "answer", "audio");
+            assertThat(types(first)).as(() -> errors(first)).contains("transcript", "answer", "audio");
 
             client.sendAudio(audio("ticket-awb.wav").samples(), 16000, true);
             client.stop();
@@ -215,6 +215,145 @@ class VoiceWebSocketTest {
         assertThat(meters.get("guide.asr.streams.open").gauge().value()).isEqualTo(before);
     }
 
+    @Test
+    void silenceCannotHoldAStreamAndAnIdleConnectionCloses() {
+        try (VoiceClient client = connect(session("en"))) {
+            client.start(16000, null);
+            long started = client.until(type("ready"), WAIT).get(0).at();
+            Streaming silence = Streaming.of(client, new byte[16000 * 2 / 10]);
+
+            Event noSpeech = first(client.until(type("error", "closed"), WAIT), "error");
+            assertThat(noSpeech.code()).isEqualTo("no-speech");
+            assertThat(Duration.ofNanos(noSpeech.at() - started)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(15));
+            // the silence goes on, but holds nothing: the stream is free for other visitors
+            awaitNoVisitorTalking();
+
+            // and with no question begun for guide.voice.idle-timeout (1 min), the connection is closed
+            List<Event> events = client.until(type("closed"), Duration.ofSeconds(90));
+            silence.stop();
+            assertThat(first(events, "error").code()).isEqualTo("timeout");
+            assertThat(Duration.ofNanos(first(events, "closed").at() - noSpeech.at())).isGreaterThan(Duration.ofSeconds(55));
+        }
+    }
+
+    @Test
+    void noiseCannotHoldAStreamEither() {
+        java.util.Random random = new java.util.Random(16);
+        byte[] noise = new byte[16000 * 2 / 10];
+        try (VoiceClient client = connect(session("en"))) {
+            client.start(16000, null);
+            long started = client.until(type("ready"), WAIT).get(0).at();
+            Streaming streaming = Streaming.of(client, () -> {
+                for (int i = 0; i < noise.length; i += 2) {
+                    int sample = (int) (random.nextGaussian() * 3000);
+                    noise[i] = (byte) sample;
+                    noise[i + 1] = (byte) (sample >> 8);
+                }
+                return noise;
+            });
+            Event ended = first(client.until(type("error", "closed"), WAIT), "error");
+            streaming.stop();
+            assertThat(ended.code()).isIn("no-speech", "too-long");
+            assertThat(Duration.ofNanos(ended.at() - started)).isLessThan(Duration.ofSeconds(25));
+            awaitNoVisitorTalking();
+        }
+    }
+
+    @Test
+    void aClientHoldingStreamsByStartingAgainGetsItsShareNotAll() {
+        awaitNoVisitorTalking();
+        String session = session("en");
+        Map<String, String> sameAddress = Map.of("X-Forwarded-For", "198.51.100.77");
+        List<VoiceClient> school = new java.util.ArrayList<>();
+        for (int i = 0; i < handler.settings.maxStreamsPerClient(); i++) {
+            school.add(VoiceClient.connect("http://localhost:" + port, session, sameAddress));
+        }
+        // each starts its question again before no-speech can end it, as a client squatting streams would
+        Thread keeper = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    school.forEach(child -> child.start(16000, null));
+                    Thread.sleep(2500);
+                }
+            } catch (InterruptedException | RuntimeException stopped) {
+                // done
+            }
+        }, "test-keeper");
+        keeper.setDaemon(true);
+        keeper.start();
+        try {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (meters.get("guide.voice.streams").gauge().value() < school.size() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            try (VoiceClient oneMore = VoiceClient.connect("http://localhost:" + port, session, sameAddress);
+                 VoiceClient elsewhere = VoiceClient.connect("http://localhost:" + port, session, Map.of("X-Forwarded-For", "198.51.100.78"))) {
+                oneMore.start(16000, null);
+                assertThat(first(oneMore.until(type("closed"), WAIT), "error").code()).isEqualTo("busy");
+                elsewhere.start(16000, null);
+                assertThat(elsewhere.until(type("ready", "error", "closed"), WAIT)).extracting(Event::type).containsExactly("ready");
+            }
+        } finally {
+            keeper.interrupt();
+            school.forEach(VoiceClient::close);
+        }
+    }
+
+    @Test
+    void onlyTheGuidesOwnPagesAndNonBrowsersMayConnect() {
+        String session = session("en");
+        for (String allowed : List.of("http://localhost:" + port, "http://localhost:8080")) { // its own address, its public one
+            try (VoiceClient client = VoiceClient.connect("http://localhost:" + port, session, Map.of("Origin", allowed))) {
+                client.start(16000, null);
+                assertThat(client.until(type("ready", "error", "closed"), WAIT)).extracting(Event::type).containsExactly("ready");
+            }
+        }
+        java.util.concurrent.CompletionException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.CompletionException.class,
+                () -> VoiceClient.connect("http://localhost:" + port, session, Map.of("Origin", "https://evil.example")));
+        assertThat(refused.getCause()).isInstanceOf(java.net.http.WebSocketHandshakeException.class);
+        assertThat(((java.net.http.WebSocketHandshakeException) refused.getCause()).getResponse().statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theNaiveBenchmarkPipelineIsNotForVisitors() {
+        try (VoiceClient client = connect(session("en"))) {
+            client.sendText("{\"type\":\"start\",\"sampleRate\":16000,\"pipeline\":\"baseline\"}");
+            List<Event> events = client.until(type("closed"), WAIT);
+            assertThat(first(events, "error").code()).isEqualTo("bad-message");
+            assertThat(types(events)).doesNotContain("ready");
+        }
+    }
+
+    /** Audio sent in 100 ms frames at real-time pace on a thread of its own, until stopped. */
+    private record Streaming(Thread thread) {
+        static Streaming of(VoiceClient client, byte[] frame) {
+            return of(client, () -> frame);
+        }
+
+        static Streaming of(VoiceClient client, java.util.function.Supplier<byte[]> frames) {
+            Thread thread = new Thread(() -> {
+                long next = System.nanoTime();
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        client.sendBinary(frames.get());
+                        next += 100_000_000L;
+                        java.util.concurrent.TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
+                    }
+                } catch (InterruptedException | RuntimeException closed) {
+                    // stopped, or the guide closed the connection
+                }
+            }, "test-microphone");
+            thread.setDaemon(true);
+            thread.start();
+            return new Streaming(thread);
+        }
+
+        void stop() {
+            thread.interrupt();
+        }
+    }
+
     private void awaitNoVisitorTalking() {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (meters.get("guide.voice.streams").gauge().value() > 0 && System.nanoTime() < deadline) {
@@ -277,6 +416,6 @@ class VoiceWebSocketTest {
     private static Event first(List<Event> events, String type) {
         return events.stream().filter(e -> type.equals(e.type())).findFirst()
                 .orElseThrow(() -> new AssertionError("no '" + type + "' in " + types(events)
-                        + errors(events)));
+                        + events.stream().map(e -> String.valueOf(e.json())).toList()));
     }
 }

@@ -74,9 +74,12 @@ final class GuideServerProcess {
                     "--GUIDE_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
                     // two other visitors talking make the guide busy (KioskFlowTest); a kiosk test needs one
                     "--guide.voice.max-streams=2",
-                    // a voice connection unused this long is let go: a visitor reading an answer outlasts that
-                    // (KioskFlowTest), an answer's audio does not
-                    "--guide.voice.idle-timeout=20s"))
+                    // a voice connection with no question begun this long after its answer is let go: a visitor
+                    // reading an answer outlasts that (KioskFlowTest)
+                    "--guide.voice.idle-timeout=20s",
+                    // every visit of a test comes from this machine, many more than one kiosk's: no per-client budgets
+                    "--guide.limits.sessions-burst=100000", "--guide.limits.turns-burst=100000",
+                    "--guide.limits.voice-sockets-burst=100000"))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

@@ -18,9 +18,6 @@ public interface RecognitionStream extends AutoCloseable {
     /** Ends the current utterance now (push-to-talk released) and returns its transcript. */
     String finish();
 
-    /** Seconds of audio fed into the current utterance. */
-    double utteranceSeconds();
-
     @Override
     void close();
 }

@@ -303,8 +303,8 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
             return text;
         }
 
-        @Override
-        public double utteranceSeconds() {
+        /** Seconds of audio fed into the current utterance. */
+        private double utteranceSeconds() {
             return (double) utteranceSamples / pool.sampleRate;
         }
 
