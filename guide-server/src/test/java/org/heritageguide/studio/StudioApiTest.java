@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.heritageguide.GuideServerTest;
 import org.heritageguide.TestContent;
@@ -277,6 +279,26 @@ class StudioApiTest {
         client().get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
         client().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    }
+
+    /** Every series the operators' Grafana dashboard (docs/grafana) reads is one the guide publishes. */
+    @Test
+    void theOperatorsDashboardReadsOnlyMetricsTheGuidePublishes() throws Exception {
+        String session = (String) client().post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("site", "ethnology", "language", "en")).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        client().post().uri("/api/v1/sessions/" + session + "/turns").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("text", "What time do you open?")).exchange().expectStatus().isOk();
+        String metrics = admin().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        Set<String> published = metrics.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toSet());
+
+        String dashboard = Files.readString(Path.of("docs/grafana/heritage-guide.json"));
+        Set<String> read = Pattern.compile("\\b(guide_[a-z_]+|jvm_[a-z_]+|process_[a-z_]+)")
+                .matcher(dashboard).results().map(m -> m.group(1)).collect(Collectors.toSet());
+        assertThat(read).as("series the dashboard reads").hasSizeGreaterThan(10);
+        assertThat(published).containsAll(read);
     }
 
     @Test
