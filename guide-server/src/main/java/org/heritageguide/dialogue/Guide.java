@@ -27,6 +27,7 @@ import org.heritageguide.site.Faq;
 import org.heritageguide.site.Localized;
 import org.heritageguide.site.Site;
 import org.heritageguide.site.VisitorTopic;
+import org.heritageguide.text.Sentences;
 
 import com.ibm.icu.text.DisplayContext;
 import com.ibm.icu.text.ListFormatter;
@@ -580,7 +581,7 @@ final class Guide {
         private Reply summary(String exhibitId, Intent intent) {
             Exhibit exhibit = exhibit(exhibitId);
             Story story = Story.of(exhibit, site.fallbackChain(language));
-            int count = Math.min(story.summaryLength(), Sentences.MAX_SENTENCES);
+            int count = Math.min(story.summaryLength(), SpokenLength.MAX_SENTENCES);
             return told(story, 0, Math.max(count, 1), exhibit, intent);
         }
 
@@ -607,10 +608,10 @@ final class Guide {
             boolean holds = understood.asked() != null && holds(understood.asked(),
                     new Localized.Translation(story.language(best), story.sentence(best)));
             int from = holds ? best : Math.max(start, best - 1);
-            int count = Math.max(1, Math.min(Sentences.spokenCount(story.sentences(), from), end - from));
+            int count = Math.max(1, Math.min(SpokenLength.sentencesFrom(story.sentences(), from), end - from));
             if (from + count <= best) {
                 from = best;
-                count = Math.max(1, Math.min(Sentences.spokenCount(story.sentences(), from), end - from));
+                count = Math.max(1, Math.min(SpokenLength.sentencesFrom(story.sentences(), from), end - from));
             }
             return told(story, from, count, exhibit, null);
         }
@@ -639,7 +640,7 @@ final class Guide {
         private Reply faq(Faq faq) {
             Localized.Translation answer = faq.answer().firstOf(site.fallbackChain(language)).orElseThrow();
             List<String> sentences = Sentences.split(answer.text(), answer.language());
-            String spoken = Sentences.join(sentences.subList(0, Sentences.spokenCount(sentences, 0)), answer.language());
+            String spoken = Sentences.join(sentences.subList(0, SpokenLength.sentencesFrom(sentences, 0)), answer.language());
             Exhibit exhibit = faq.exhibitId().flatMap(site::publishedExhibit).orElse(null);
             Source source = new Source("faq:" + faq.id(), exhibit == null ? null : exhibit.id(),
                     exhibit == null ? name(site.name(), answer.language()) : name(exhibit.title(), answer.language()));
@@ -681,7 +682,7 @@ final class Guide {
             if (from >= sentences.size()) {
                 return noMore(null);
             }
-            int count = Sentences.spokenCount(sentences, from);
+            int count = SpokenLength.sentencesFrom(sentences, from);
             String spoken = Sentences.join(sentences.subList(from, from + count), intro.language());
             return new Reply(spoken, intro.language(), true,
                     List.of(new Source("site:intro", null, name(site.name(), intro.language()))), notice(intro.language()),
@@ -765,7 +766,7 @@ final class Guide {
             if (from >= story.size()) {
                 return noMore(exhibit);
             }
-            return told(story, from, Sentences.spokenCount(story.sentences(), from), exhibit, Intent.MORE);
+            return told(story, from, SpokenLength.sentencesFrom(story.sentences(), from), exhibit, Intent.MORE);
         }
 
         private Reply noMore(Exhibit exhibit) {

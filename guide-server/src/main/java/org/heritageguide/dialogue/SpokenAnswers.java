@@ -9,6 +9,7 @@ import org.heritageguide.site.Exhibit;
 import org.heritageguide.site.Faq;
 import org.heritageguide.site.Localized;
 import org.heritageguide.site.Site;
+import org.heritageguide.text.Sentences;
 
 /**
  * The answers the guide gives from curators' text whatever the wording of the question, in the
@@ -31,7 +32,7 @@ public final class SpokenAnswers {
             faq.answer().firstOf(chain).ifPresent(answer -> {
                 List<String> sentences = Sentences.split(answer.text(), answer.language());
                 answers.add(new Localized.Translation(answer.language(),
-                        Sentences.join(sentences.subList(0, Sentences.spokenCount(sentences, 0)), answer.language())));
+                        Sentences.join(sentences.subList(0, SpokenLength.sentencesFrom(sentences, 0)), answer.language())));
             });
         }
         site.visitorInfo().values().forEach(text -> text.firstOf(chain).ifPresent(answers::add));
@@ -40,9 +41,9 @@ public final class SpokenAnswers {
             if (story.size() == 0) {
                 continue;
             }
-            int told = told(story, 0, Math.max(1, Math.min(story.summaryLength(), Sentences.MAX_SENTENCES)), answers);
+            int told = told(story, 0, Math.max(1, Math.min(story.summaryLength(), SpokenLength.MAX_SENTENCES)), answers);
             while (told < story.size()) {
-                told = told(story, told, Sentences.spokenCount(story.sentences(), told), answers);
+                told = told(story, told, SpokenLength.sentencesFrom(story.sentences(), told), answers);
             }
         }
         return List.copyOf(answers);
@@ -56,7 +57,7 @@ public final class SpokenAnswers {
         List<String> sentences = Sentences.split(text.text(), text.language());
         List<Localized.Translation> pieces = new ArrayList<>();
         for (int from = 0; from < sentences.size(); from++) {
-            int count = Sentences.spokenCount(sentences, from);
+            int count = SpokenLength.sentencesFrom(sentences, from);
             pieces.add(new Localized.Translation(text.language(),
                     Sentences.join(sentences.subList(from, from + count), text.language())));
         }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.heritageguide.site.Exhibit;
 import org.heritageguide.site.Localized;
+import org.heritageguide.text.Sentences;
 
 /**
  * Everything the curators wrote about an exhibit, as one sequence of sentences: the summary, then each

@@ -3,6 +3,10 @@ package org.heritageguide.qr;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+
 /** Breaks a text into lines that fit a width. */
 final class TextLines {
 
@@ -12,23 +16,27 @@ final class TextLines {
     }
 
     /**
-     * Greedy line breaking: at spaces, and between two characters of a script written without spaces
-     * (Chinese, Japanese); a word wider than the whole line is cut where it must be.
+     * Greedy line breaking where ICU's line breaker allows it (at spaces, after hyphens and slashes,
+     * between two Chinese or Japanese characters, never before a closing quote or mark), except between
+     * two Hangul syllables: a Korean title keeps its words whole. A word wider than the whole line is
+     * cut where it must be.
      */
     static List<String> wrap(String text, FontChain font, float size, float width) {
-        List<String> lines = new ArrayList<>();
         String rest = text.strip();
-        while (!rest.isEmpty()) {
-            if (font.width(rest, size) <= width) {
-                lines.add(rest);
-                break;
+        BreakIterator breaks = BreakIterator.getLineInstance(ULocale.ROOT);
+        breaks.setText(rest);
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        while (start < rest.length()) {
+            int end = lastFittingBreak(rest, start, breaks, font, size, width);
+            if (end <= start) {
+                end = lastFittingCharacter(rest, start, font, size, width);
             }
-            int end = lastFittingBreak(rest, font, size, width);
-            if (end <= 0) {
-                end = lastFittingCharacter(rest, font, size, width);
+            lines.add(rest.substring(start, end).strip());
+            start = end;
+            while (start < rest.length() && Character.isWhitespace(rest.charAt(start))) {
+                start++;
             }
-            lines.add(rest.substring(0, end).strip());
-            rest = rest.substring(end).strip();
         }
         return lines;
     }
@@ -47,24 +55,25 @@ final class TextLines {
         return kept;
     }
 
-    private static int lastFittingBreak(String text, FontChain font, float size, float width) {
+    private static int lastFittingBreak(String text, int start, BreakIterator breaks, FontChain font, float size,
+                                        float width) {
         int best = -1;
-        for (int i = text.offsetByCodePoints(0, 1); i < text.length(); i = text.offsetByCodePoints(i, 1)) {
-            if (!isBreak(text, i)) {
+        for (int end = breaks.following(start); end != BreakIterator.DONE; end = breaks.next()) {
+            if (betweenHangulSyllables(text, end)) {
                 continue;
             }
-            if (font.width(text.substring(0, i).stripTrailing(), size) > width) {
+            if (font.width(text.substring(start, end).stripTrailing(), size) > width) {
                 break;
             }
-            best = i;
+            best = end;
         }
         return best;
     }
 
-    private static int lastFittingCharacter(String text, FontChain font, float size, float width) {
-        int end = text.offsetByCodePoints(0, 1);
+    private static int lastFittingCharacter(String text, int start, FontChain font, float size, float width) {
+        int end = text.offsetByCodePoints(start, 1);
         for (int i = end; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
-            if (font.width(text.substring(0, i), size) > width) {
+            if (font.width(text.substring(start, i), size) > width) {
                 break;
             }
             end = i;
@@ -72,28 +81,9 @@ final class TextLines {
         return end;
     }
 
-    /** Whether a line may end just before index {@code i}. */
-    private static boolean isBreak(String text, int i) {
-        int before = text.codePointBefore(i);
-        int at = text.codePointAt(i);
-        if (Character.isWhitespace(at)) {
-            return !Character.isWhitespace(before);
-        }
-        if (Character.isWhitespace(before) || isClosingPunctuation(at)) {
-            return false;
-        }
-        return writtenWithoutSpaces(before) || writtenWithoutSpaces(at);
-    }
-
-    private static boolean writtenWithoutSpaces(int codePoint) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA;
-    }
-
-    private static boolean isClosingPunctuation(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type == Character.END_PUNCTUATION || type == Character.OTHER_PUNCTUATION
-                || type == Character.FINAL_QUOTE_PUNCTUATION;
+    private static boolean betweenHangulSyllables(String text, int i) {
+        return i > 0 && i < text.length()
+                && UScript.getScript(text.codePointBefore(i)) == UScript.HANGUL
+                && UScript.getScript(text.codePointAt(i)) == UScript.HANGUL;
     }
 }

@@ -40,14 +40,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The studio in a real browser (headless Chromium): a curator edits two languages, publishes and a
  * visitor gets the new text; two curators collide; a revision is restored; a curator of one site is
  * kept out of another; the inbox turns a question into a FAQ, or into another wording of the FAQ that
- * answers it. Saves a screenshot of each page to docs/screenshots/studio-*.png (1440×900).
+ * answers it. Saves a screenshot of each page to guide-server/target/screenshots/studio-*.png (1440×900);
+ * scripts/screenshots copies them to docs/screenshots.
  */
 @GuideServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StudioBrowserTest {
 
     private static final Logger log = LoggerFactory.getLogger(StudioBrowserTest.class);
-    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
+    private static final Path SCREENSHOTS = Path.of("guide-server/target/screenshots");
 
     @LocalServerPort
     int port;
@@ -100,6 +101,15 @@ class StudioBrowserTest {
         await(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), user));
     }
 
+    /** Waits until the page is still: fonts and the images in view loaded, no transition running. */
+    private static void settled(WebDriver driver) {
+        await(driver).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("""
+                return document.readyState === 'complete' && document.fonts.status === 'loaded'
+                    && [...document.images].filter(i => i.getBoundingClientRect().top < innerHeight).every(i => i.complete)
+                    && document.getAnimations().every(a => a.playState !== 'running'
+                        || a.effect.getComputedTiming().iterations === Infinity);"""));
+    }
+
     private static WebDriverWait await(WebDriver driver) {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
     }
@@ -126,7 +136,7 @@ class StudioBrowserTest {
     static void screenshot(WebDriver driver, String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); document.activeElement?.blur();");
-        Thread.sleep(300);
+        settled(driver);
         Files.write(SCREENSHOTS.resolve("studio-" + name + ".png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
     }
 
@@ -370,7 +380,6 @@ class StudioBrowserTest {
             assertThat(admin.findElement(By.name("summary.en")).getAttribute("class")).contains("outdated");
             screenshot(admin, "exhibit");
             open(admin, "/studio/sites/ethnology/dashboard", By.cssSelector(".kpis"));
-            Thread.sleep(1500);
             screenshot(admin, "dashboard");
             open(admin, "/studio/accounts", By.cssSelector("form[data-account=admin]"));
             screenshot(admin, "accounts");
@@ -378,7 +387,6 @@ class StudioBrowserTest {
             assertThat(admin.findElement(By.cssSelector("[data-label-address]")).getText())
                     .as("the test server's labels point at localhost: the page says so before anyone prints them")
                     .contains("a visitor’s phone could not", "GUIDE_PUBLIC_BASE_URL");
-            Thread.sleep(1000);
             screenshot(admin, "labels");
             admin.findElement(By.cssSelector("[data-exhibit=khue-van-cac] input")).click();
             String sheet = admin.findElement(By.cssSelector("[data-action=labels-pdf]")).getAttribute("href");

@@ -28,8 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * <p>Needs {@code node}/{@code npm}, {@code firefox-esr} and {@code pulseaudio} (Firefox runs Web Audio
  * only with an audio output: the script gives it a PulseAudio null sink of its own);
  * {@code scripts/system-packages test} installs them. Without them it fails rather than skips. The screenshot goes to
- * {@code guide-server/target/visitor-firefox.png}, or to {@code docs/screenshots/visitor-firefox.png}
- * with {@code -Dvisitor.screenshots=docs/screenshots}.
+ * {@code guide-server/target/screenshots/visitor-firefox.png} ({@code scripts/screenshots --copy} copies it to
+ * docs/screenshots).
  */
 @GuideServerTest
 class VisitorAppFirefoxTest {
@@ -55,7 +55,7 @@ class VisitorAppFirefoxTest {
             Run install = run(List.of(npm, "ci", "--no-audit", "--no-fund"), 180);
             assertThat(install.exit).as("npm ci in %s:%n%s", PROJECT, install.output).isZero();
         }
-        Path screenshots = Path.of(System.getProperty("visitor.screenshots", "guide-server/target"));
+        Path screenshots = Path.of(System.getProperty("visitor.screenshots", "guide-server/target/screenshots"));
         Files.createDirectories(screenshots);
         String origin = "http://localhost:" + port;
         String label = origin + "/v/van-mieu/khue-van-cac?s=" + signer.sign("van-mieu", "khue-van-cac");

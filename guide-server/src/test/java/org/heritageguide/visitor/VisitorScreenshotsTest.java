@@ -28,8 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and Korean (heard by the phone's own recognizer, here the scripted stand-in of
  * {@code /speech/stand-in-speech-recognition.js}): the label, listening with the words so far, the
  * answer, nothing heard, an exhibit not translated, the notice before the browser's online recognizer, a
- * phone with no recognizer, a wrong label. Run on purpose:
- * {@code mvn -pl guide-server test -Dtest=VisitorScreenshotsTest -Dvisitor.screenshots=docs/screenshots}.
+ * phone with no recognizer, a wrong label. Run on purpose by {@code scripts/screenshots}, which has them
+ * written under guide-server/target/screenshots and copies them to docs/screenshots.
  */
 @GuideServerTest
 @EnabledIfSystemProperty(named = "visitor.screenshots", matches = ".+")

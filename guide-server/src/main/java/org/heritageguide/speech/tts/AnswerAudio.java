@@ -19,13 +19,11 @@ import java.util.regex.Pattern;
 import org.heritageguide.GuideProperties;
 import org.heritageguide.speech.Pcm;
 import org.heritageguide.speech.Wav;
+import org.heritageguide.text.Sentences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
-
-import com.ibm.icu.text.BreakIterator;
-import com.ibm.icu.util.ULocale;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -166,7 +164,7 @@ public class AnswerAudio implements DisposableBean {
             }
             misses.increment();
             List<Pcm> spoken = new ArrayList<>();
-            return Flux.fromIterable(sentences(language, text))
+            return Flux.fromIterable(Sentences.split(text, language))
                     .concatMap(sentence -> Mono.fromCallable(() -> timed(language, sentence)).subscribeOn(live), 0)
                     .doOnNext(spoken::add)
                     .doOnComplete(() -> live.schedule(() -> store(key, language, text, spoken)));
@@ -234,21 +232,6 @@ public class AnswerAudio implements DisposableBean {
         synthesizing.shutdownNow();
     }
 
-    /** The sentences of a text, in order, as its language cuts them. */
-    static List<String> sentences(String language, String text) {
-        BreakIterator breaks = BreakIterator.getSentenceInstance(new ULocale(language));
-        breaks.setText(text);
-        List<String> sentences = new ArrayList<>();
-        int start = breaks.first();
-        for (int end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
-            String sentence = text.substring(start, end).trim();
-            if (!sentence.isEmpty()) {
-                sentences.add(sentence);
-            }
-        }
-        return sentences;
-    }
-
     private CompletableFuture<byte[]> render(String key, String language, String text) {
         CompletableFuture<byte[]> mine = new CompletableFuture<>();
         CompletableFuture<byte[]> running = rendering.putIfAbsent(key, mine);
@@ -257,7 +240,7 @@ public class AnswerAudio implements DisposableBean {
         }
         try {
             List<Pcm> pieces = new ArrayList<>();
-            for (String sentence : sentences(language, text)) {
+            for (String sentence : Sentences.split(text, language)) {
                 pieces.add(timed(language, sentence));
             }
             mine.complete(store(key, language, text, pieces));
