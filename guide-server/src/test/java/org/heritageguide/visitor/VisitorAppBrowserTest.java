@@ -183,6 +183,10 @@ class VisitorAppBrowserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Disabled("issue #16: streams are now held only while a question is under way and at most 8 per "
+            + "client address, so these silent 'other visitors', all from 127.0.0.1, no longer fill the instance; and "
+            + "over the instance's cap the busy message is not delivered (VoiceWebSocketTest). To be rebuilt with other "
+            + "visitors from forwarded addresses who keep asking")
     void aGuideWithEveryVoiceStreamTakenSaysItIsBusyAndTypingStillWorks() throws Exception {
         List<WebSocket> otherVisitors = takeEveryVoiceStream();
         try {
