@@ -10,14 +10,15 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the studio API; a JSON body is sent as JSON. Answers {data, etag}; throws ApiError. */
+/** Calls the studio API; a FormData body is sent as a multipart form, any other body as JSON. Answers {data, etag}; throws ApiError. */
 export async function api(path, { method = 'GET', body, etag } = {}) {
   const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrf;
   if (etag) headers['If-Match'] = `"${etag}"`;
   const response = await fetch(`/api/v1/studio${path}`, {
-    method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin',
+    method, headers, body: body === undefined || form ? body : JSON.stringify(body), credentials: 'same-origin',
   });
   if (response.status === 401) {
     location.href = '/studio/login';

@@ -26,6 +26,10 @@ function fieldsOf(doc) {
     fields.push([`facts[${i}].value`, `Fact ${i + 1}`, 'value']);
   });
   fields.push(['location', 'Location', 'where it is']);
+  (doc.pictures ?? []).forEach((picture, i) => {
+    fields.push([`pictures[${i}].alt`, `Picture ${i + 1}: ${picture.file}`, 'alt text: what it shows, for those who cannot see it']);
+    fields.push([`pictures[${i}].caption`, `Picture ${i + 1}`, 'caption']);
+  });
   return fields;
 }
 
@@ -115,7 +119,8 @@ export async function exhibitEditor(main, siteId, exhibitId, tab = 'edit') {
       h('div.table-wrap', {}, h('table.grid-table', {}, h('thead', {}, head), h('tbody', {}, rows))),
       h('div.toolbar', {},
         h('button', { onclick: () => { (state.doc.passages ??= []).push({}); markDirty(); renderGrid(); } }, 'Add a paragraph'),
-        h('button', { onclick: () => { (state.doc.facts ??= []).push({ label: {}, value: {} }); markDirty(); renderGrid(); } }, 'Add a fact')));
+        h('button', { onclick: () => { (state.doc.facts ??= []).push({ label: {}, value: {} }); markDirty(); renderGrid(); } }, 'Add a fact')),
+      pictureForm());
     requestAnimationFrame(() => panels.edit.querySelectorAll('textarea').forEach(grow));
   };
 
@@ -138,6 +143,37 @@ export async function exhibitEditor(main, siteId, exhibitId, tab = 'edit') {
       return false;
     }
   };
+  /** Adding a picture: the file with its credit and alt text in the source language; the other languages are then edited above. */
+  const pictureForm = () => {
+    const file = h('input', { type: 'file', name: 'file', accept: 'image/jpeg,image/png,image/webp', required: true });
+    const alt = h('input', { name: 'alt', lang: source, required: true });
+    const credit = h('input', { name: 'credit', required: true, placeholder: 'e.g. Photo: Nguyễn Văn A, CC BY 4.0' });
+    const problems = h('div');
+    return h('form.picture-form', { onsubmit: async event => {
+      event.preventDefault();
+      if (JSON.stringify(state.doc) !== state.saved && !(await save())) return;
+      const body = new FormData();
+      body.append('file', file.files[0]);
+      body.append(`alt.${source}`, alt.value);
+      body.append('credit', credit.value);
+      try {
+        await api(`/sites/${siteId}/exhibits/${exhibitId}/pictures`, { method: 'POST', body });
+        toast('Picture added to the draft. Translate its alt text and caption, then publish.');
+        await reload();
+      } catch (error) {
+        fill(problems, error.body?.problems ? problemList(error.body.problems, error.body.message)
+          : h('p.problems', { role: 'alert' }, error.message));
+      }
+    } },
+    h('h2', {}, 'Add a picture'),
+    h('p.small.muted', {}, 'JPEG, PNG or WebP, at most 15 MB. Only pictures you may publish, with their credit and licence.'),
+    problems,
+    h('label', {}, 'Picture', file),
+    h('label', {}, `What it shows (alt text, ${LANGUAGE_NAMES[source] ?? source})`, alt),
+    h('label', {}, 'Credit', credit),
+    h('button', { type: 'submit', 'data-action': 'upload-picture' }, 'Upload'));
+  };
+
   let shown = tab;
   const reload = () => exhibitEditor(main, siteId, exhibitId, shown);
   const renderYaml = () => yamlPanel(panels.yaml, siteId, path, state, reload);

@@ -334,8 +334,34 @@ function renderExhibit() {
     untranslated.dataset.i18nArgs = JSON.stringify([languageName(language), languageName(shownIn.language)]);
     untranslated.textContent = t('exhibit.untranslated', languageName(language), languageName(shownIn.language));
   }
+  renderPicture();
   const siteName = siteData ? pick(siteData.name, chain()) : null;
   document.title = [title && title.text, siteName && siteName.text].filter((x, i, all) => x && all.indexOf(x) === i).join(' · ');
+}
+
+/** The exhibit's first picture, at the width the phone needs, described in the visitor's language. */
+function renderPicture() {
+  const picture = exhibitData && exhibitData.pictures && exhibitData.pictures[0];
+  const figure = $('exhibit-picture');
+  const img = $('exhibit-picture-img');
+  figure.hidden = !picture;
+  if (!picture) {
+    img.removeAttribute('srcset');
+    img.removeAttribute('src');
+    return;
+  }
+  // the page keeps the picture's place before it loads: nothing below it jumps
+  img.width = picture.width;
+  img.height = picture.height;
+  img.sizes = '(min-width: 40rem) 37.5rem, calc(100vw - 2.5rem)';
+  img.srcset = picture.sizes.map((size) => `${size.url} ${size.width}w`).join(', ');
+  img.src = picture.sizes[Math.min(1, picture.sizes.length - 1)].url;
+  const alt = pick(picture.alt, chain());
+  img.alt = alt ? alt.text : '';
+  if (alt && alt.language !== document.documentElement.lang) img.lang = alt.language;
+  else img.removeAttribute('lang');
+  setText($('exhibit-picture-caption'), pick(picture.caption, chain()));
+  $('exhibit-picture-credit').textContent = picture.credit;
 }
 
 function renderLanguages() {

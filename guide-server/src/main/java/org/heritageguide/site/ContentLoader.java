@@ -30,6 +30,7 @@ public final class ContentLoader {
     static final String SITE_FILE = "site.yaml";
     static final String FAQ_FILE = "faq.yaml";
     static final String EXHIBITS = "exhibits";
+    public static final String PICTURES = "pictures";
     private static final String YAML = ".yaml";
 
     private final Path contentDir;
@@ -112,13 +113,18 @@ public final class ContentLoader {
                 ? list(exhibitsDir, p -> p.getFileName().toString().endsWith(YAML)) : List.of();
         Set<String> exhibitIds = new HashSet<>();
         exhibitFiles.forEach(p -> exhibitIds.add(exhibitId(p)));
+        Path picturesDir = siteDir.resolve(PICTURES);
+        Set<String> pictureFiles = new HashSet<>();
+        if (Files.isDirectory(picturesDir)) {
+            list(picturesDir, Files::isRegularFile).forEach(p -> pictureFiles.add(p.getFileName().toString()));
+        }
         for (Path file : exhibitFiles) {
             String id = exhibitId(file);
             if (!FileReader.isId(id)) {
                 problems.add(new ContentProblem(relative(file), 0, "", "'" + id + "' is not a valid exhibit id (file name)"));
                 continue;
             }
-            Exhibit exhibit = readFile(file, problems, (reader, root) -> readExhibit(reader, root, id, header, exhibitIds));
+            Exhibit exhibit = readFile(file, problems, (reader, root) -> readExhibit(reader, root, id, header, exhibitIds, pictureFiles));
             if (exhibit != null) {
                 exhibits.put(id, exhibit);
             }
@@ -244,7 +250,8 @@ public final class ContentLoader {
         return listed;
     }
 
-    private Exhibit readExhibit(FileReader reader, YamlNode root, String id, SiteHeader site, Set<String> exhibitIds) {
+    private Exhibit readExhibit(FileReader reader, YamlNode root, String id, SiteHeader site, Set<String> exhibitIds,
+                                Set<String> pictureFiles) {
         if (reader.requireMap(root, "") == null) {
             return null;
         }
@@ -298,7 +305,44 @@ public final class ContentLoader {
             reader.problem(factsNode, "facts", "expected a list of facts");
         }
         Localized location = reader.localized(root, "location", null);
-        return new Exhibit(id, status, area, order, related, title, new Names(aliases), summary, passages, facts, location);
+        return new Exhibit(id, status, area, order, related, title, new Names(aliases), summary, passages, facts, location,
+                readPictures(reader, root, language, pictureFiles));
+    }
+
+    private static List<Picture> readPictures(FileReader reader, YamlNode root, String language, Set<String> pictureFiles) {
+        List<Picture> pictures = new ArrayList<>();
+        YamlNode picturesNode = root.get("pictures");
+        if (picturesNode == null || picturesNode.isNull()) {
+            return pictures;
+        }
+        if (!picturesNode.isList()) {
+            reader.problem(picturesNode, "pictures", "expected a list of pictures");
+            return pictures;
+        }
+        for (int i = 0; i < picturesNode.items().size(); i++) {
+            String at = "pictures[" + i + "]";
+            YamlNode picture = reader.requireMap(picturesNode.items().get(i), at);
+            if (picture == null) {
+                continue;
+            }
+            reader.onlyFields(picture, at, ContentFields.PICTURE);
+            String file = reader.text(picture, "file", at + ".file", true);
+            if (file != null && !Picture.isFileName(file)) {
+                reader.problem(picture.get("file"), at + ".file", "'" + file
+                        + "' is not a picture file name (lower-case letters, digits and '-', then .jpg, .jpeg, .png or .webp)");
+                file = null;
+            } else if (file != null && !pictureFiles.contains(file)) {
+                reader.problem(picture.get("file"), at + ".file", "there is no '" + file + "' in the site's " + PICTURES + " folder");
+                file = null;
+            }
+            Localized alt = reader.localized(picture, "alt", at + ".alt", language);
+            Localized caption = reader.localized(picture, "caption", at + ".caption", null);
+            String credit = reader.text(picture, "credit", at + ".credit", true);
+            if (file != null) {
+                pictures.add(new Picture(file, alt, caption, credit == null ? "" : credit));
+            }
+        }
+        return pictures;
     }
 
     private List<Faq> readFaqs(FileReader reader, YamlNode root, Set<String> exhibitIds) {

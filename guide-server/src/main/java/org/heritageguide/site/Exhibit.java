@@ -11,6 +11,7 @@ import java.util.Set;
  * @param summary  one to three sentences, written to be spoken; what the guide says first
  * @param passages the longer text, paragraph by paragraph, in reading order
  * @param location where the exhibit is, as said to a visitor who asks
+ * @param pictures its pictures, the first one shown first
  */
 public record Exhibit(
         String id,
@@ -23,12 +24,14 @@ public record Exhibit(
         Localized summary,
         List<Localized> passages,
         List<Fact> facts,
-        Localized location) {
+        Localized location,
+        List<Picture> pictures) {
 
     public Exhibit {
         related = List.copyOf(related);
         passages = List.copyOf(passages);
         facts = List.copyOf(facts);
+        pictures = List.copyOf(pictures);
     }
 
     public boolean isPublished() {

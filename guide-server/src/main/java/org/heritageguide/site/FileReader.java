@@ -55,15 +55,20 @@ final class FileReader {
     }
 
     String text(YamlNode parent, String field, boolean required) {
-        YamlNode node = parent.get(field);
+        return text(parent, field, field, required);
+    }
+
+    /** The text under {@code key}, reported as the field {@code at} (a path such as {@code pictures[0].file}). */
+    String text(YamlNode parent, String key, String at, boolean required) {
+        YamlNode node = parent.get(key);
         if (node == null || node.isNull()) {
             if (required) {
-                problem(parent, field, "is required");
+                problem(parent, at, "is required");
             }
             return null;
         }
         if (!node.isScalar() || node.text().isBlank()) {
-            problem(node, field, "expected a non-empty text");
+            problem(node, at, "expected a non-empty text");
             return null;
         }
         return node.text().strip();

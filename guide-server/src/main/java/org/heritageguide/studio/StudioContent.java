@@ -35,6 +35,7 @@ import org.heritageguide.GuideProperties;
 import org.heritageguide.files.AtomicFiles;
 import org.heritageguide.site.ContentLoader;
 import org.heritageguide.site.ContentProblem;
+import org.heritageguide.site.Picture;
 import org.heritageguide.site.Site;
 import org.heritageguide.site.SiteCatalog;
 import org.heritageguide.site.SiteDirectory;
@@ -55,6 +56,7 @@ class StudioContent implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(StudioContent.class);
     static final String DISK_AUTHOR = "disk";
     private static final Pattern FILE = Pattern.compile("site\\.yaml|faq\\.yaml|exhibits/[a-z0-9]+(-[a-z0-9]+)*\\.yaml");
+    private static final String PICTURES = ContentLoader.PICTURES + "/";
 
     private final Path contentDir;
     private final ContentRepository repository;
@@ -131,8 +133,15 @@ class StudioContent implements DisposableBean {
         }
     }
 
+    /** Whether a path is one of a site's text files (the ones the editor opens). */
     static boolean isFile(String relativePath) {
         return relativePath != null && FILE.matcher(relativePath).matches();
+    }
+
+    /** Whether a path is one of a site's pictures (kept and published as they are, never edited as text). */
+    static boolean isPicture(String relativePath) {
+        return relativePath != null && relativePath.startsWith(PICTURES)
+                && Picture.isFileName(relativePath.substring(PICTURES.length()));
     }
 
     static String exhibitFile(String exhibitId) {
@@ -203,10 +212,51 @@ class StudioContent implements DisposableBean {
         return filesOf(repository.snapshot(ContentRepository.DRAFT), site);
     }
 
+    /** A site's files as the content loader checks them: texts, and pictures by name (it checks they are there). */
     private Map<String, String> filesOf(ContentRepository.Snapshot snapshot, String site) {
         Map<String, String> files = new LinkedHashMap<>();
-        siteFiles(snapshot, site).forEach((path, blob) -> files.put(repoPath(site, path), text(repository.read(blob))));
+        siteFiles(snapshot, site).forEach((path, blob) -> files.put(repoPath(site, path),
+                isPicture(path) ? "" : text(repository.read(blob))));
         return files;
+    }
+
+    /**
+     * Keeps an uploaded picture (already checked) in the site's draft together with the exhibit file that
+     * names it, as one revision: refused, with nothing kept, if that exhibit file would not be valid or
+     * was saved by someone else since {@code expectedEtag}. A picture of the same name is replaced.
+     */
+    FileVersion addPicture(String site, String fileName, byte[] picture, String exhibitPath, String expectedEtag,
+                           String exhibitText, String author) {
+        String picturePath = PICTURES + fileName;
+        if (!isPicture(picturePath) || !isFile(exhibitPath)) {
+            throw new IllegalArgumentException("Not a picture and an exhibit file: " + picturePath + ", " + exhibitPath);
+        }
+        Map<String, String> files = draftFiles(site);
+        files.put(repoPath(site, picturePath), "");
+        files.put(repoPath(site, exhibitPath), exhibitText);
+        String exhibitFile = repoPath(site, exhibitPath);
+        List<ContentProblem> problems = ContentLoader.loadFiles(files).problems().stream()
+                .filter(p -> p.file().equals(exhibitFile)).toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidContent("The picture's description has " + problems.size() + " problem(s); nothing was saved.", problems);
+        }
+        writing.lock();
+        try {
+            ContentRepository.Snapshot draft = repository.snapshot(ContentRepository.DRAFT);
+            if (!Objects.equals(etagOf(draft.blob(exhibitFile)), expectedEtag)) {
+                throw stale(site, exhibitPath);
+            }
+            byte[] exhibitBytes = exhibitText.getBytes(StandardCharsets.UTF_8);
+            Map<String, byte[]> changes = new LinkedHashMap<>();
+            changes.put(repoPath(site, picturePath), picture);
+            changes.put(exhibitFile, exhibitBytes);
+            repository.commit(ContentRepository.DRAFT, draft, changes, author, Instant.now(), "Add picture " + fileName + " to " + exhibitPath);
+            return new FileVersion(exhibitPath, exhibitText, ContentRepository.idOf(exhibitBytes).name());
+        } catch (ContentRepository.BranchMoved moved) {
+            throw stale(site, exhibitPath);
+        } finally {
+            writing.unlock();
+        }
     }
 
     /** The site as its draft would be served (for previews and the editor's checks). */
@@ -367,7 +417,7 @@ class StudioContent implements DisposableBean {
 
     /**
      * Makes the drafts of the given files (all changed files of the site when {@code relativePaths} is
-     * empty) live: validates the site as it would be, writes the files into the content directory, keeps
+     * empty), and the changed pictures, live: validates the site as it would be, writes the files into the content directory, keeps
      * the revision, and reloads the catalog. Refused, with the problems, if it would break the site.
      */
     Published publish(String site, Collection<String> relativePaths, String author, String message) {
@@ -376,7 +426,8 @@ class StudioContent implements DisposableBean {
             ContentRepository.Snapshot published = repository.snapshot(ContentRepository.PUBLISHED);
             List<String> changed = new ArrayList<>();
             for (FileState state : files(site)) {
-                if (state.changed() && (relativePaths.isEmpty() || relativePaths.contains(state.path()))) {
+                // pictures go along with any publication: an exhibit published without the picture it names would be refused
+                if (state.changed() && (relativePaths.isEmpty() || relativePaths.contains(state.path()) || isPicture(state.path()))) {
                     changed.add(state.path());
                 }
             }
@@ -394,7 +445,7 @@ class StudioContent implements DisposableBean {
                 if (bytes == null) {
                     after.remove(path);
                 } else {
-                    after.put(path, text(bytes));
+                    after.put(path, isPicture(relative) ? "" : text(bytes));
                 }
             }
             Set<String> existing = new HashSet<>();
@@ -533,8 +584,11 @@ class StudioContent implements DisposableBean {
     }
 
     private static boolean isSiteFile(Path underSites) {
-        return underSites.getNameCount() > 1
-                && isFile(underSites.subpath(1, underSites.getNameCount()).toString().replace('\\', '/'));
+        if (underSites.getNameCount() < 2) {
+            return false;
+        }
+        String relative = underSites.subpath(1, underSites.getNameCount()).toString().replace('\\', '/');
+        return isFile(relative) || isPicture(relative);
     }
 
     private static String text(byte[] bytes) {

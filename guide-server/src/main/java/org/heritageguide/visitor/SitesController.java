@@ -3,6 +3,7 @@ package org.heritageguide.visitor;
 import java.util.List;
 import java.util.Map;
 
+import org.heritageguide.picture.Pictures;
 import org.heritageguide.site.Exhibit;
 import org.heritageguide.site.Site;
 import org.heritageguide.site.SiteDirectory;
@@ -23,10 +24,12 @@ class SitesController {
 
     private final SiteDirectory sites;
     private final SpeechRecognizer recognizer;
+    private final Pictures pictures;
 
-    SitesController(SiteDirectory sites, SpeechRecognizer recognizer) {
+    SitesController(SiteDirectory sites, SpeechRecognizer recognizer, Pictures pictures) {
         this.sites = sites;
         this.recognizer = recognizer;
+        this.pictures = pictures;
     }
 
     record SiteSummary(String id, Map<String, String> name, List<String> languages, String defaultLanguage) {
@@ -36,6 +39,14 @@ class SitesController {
     }
 
     record AreaView(String id, Map<String, String> name) {
+    }
+
+    /**
+     * @param width  the original's width in pixels (with {@code height}, the picture's shape)
+     * @param sizes  the widths it is served at, narrowest first, each with its URL (for {@code srcset})
+     */
+    record PictureView(int width, int height, List<Pictures.Size> sizes, Map<String, String> alt,
+                       Map<String, String> caption, String credit) {
     }
 
     /**
@@ -77,7 +88,17 @@ class SitesController {
         Exhibit exhibit = findExhibit(site, exhibitId);
         return Map.of("id", exhibit.id(), "title", exhibit.title().texts(), "summary", exhibit.summary().texts(),
                 "location", exhibit.location().texts(), "area", exhibit.area() == null ? "" : exhibit.area(),
-                "related", exhibit.related(), "suggestions", suggestions(site, exhibit));
+                "related", exhibit.related(), "suggestions", suggestions(site, exhibit), "pictures", pictures(site, exhibit));
+    }
+
+    /** The exhibit's pictures that can be served (a file missing on disk is left out rather than shown broken). */
+    private List<PictureView> pictures(Site site, Exhibit exhibit) {
+        return exhibit.pictures().stream()
+                .flatMap(picture -> pictures.original(site.id(), picture.file()).stream()
+                        .map(original -> new PictureView(original.width(), original.height(),
+                                pictures.sizes(site.id(), picture.file(), original), picture.alt().texts(),
+                                picture.caption().texts(), picture.credit())))
+                .toList();
     }
 
     /**

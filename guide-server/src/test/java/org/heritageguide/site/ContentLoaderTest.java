@@ -92,7 +92,7 @@ class ContentLoaderTest {
                 "sites/van-mieu/exhibits/khue-van-cac.yaml:" + valeu + " facts[0].valeu: unknown field; expected one of [label, value]",
                 "sites/van-mieu/exhibits/khue-van-cac.yaml:" + (valeu - 6) + " facts[0].value: is required, at least in vi",
                 "sites/van-mieu/exhibits/khue-van-cac.yaml:" + lineOf(file, "locaton:") + " locaton: unknown field; expected one of "
-                        + "[aliases, area, facts, location, order, passages, related, status, summary, title]");
+                        + "[aliases, area, facts, location, order, passages, pictures, related, status, summary, title]");
     }
 
     private static int lineOf(Path file, String start) throws IOException {
@@ -162,5 +162,47 @@ class ContentLoaderTest {
 
         assertThat(catalog.problems()).extracting(ContentProblem::toString)
                 .contains("sites/ethnology/faq.yaml:1 [0].answer: has questions in en but no answer in en");
+    }
+
+    @Test
+    void anExhibitsPicturesAreReadWithTheirTextsPerLanguageAndCredit() {
+        Exhibit pavilion = new ContentLoader(content).load(1).site("van-mieu").orElseThrow()
+                .exhibit("khue-van-cac").orElseThrow();
+
+        assertThat(pavilion.pictures()).hasSize(1);
+        Picture drawing = pavilion.pictures().get(0);
+        assertThat(drawing.file()).isEqualTo("khue-van-cac.png");
+        assertThat(drawing.alt().languages()).containsExactly("vi", "en", "fr", "zh", "ko");
+        assertThat(drawing.caption().in("en").orElseThrow()).contains("1805");
+        assertThat(drawing.credit()).isEqualTo("Drawing: Heritage Guide project, CC BY 4.0");
+    }
+
+    @Test
+    void aPictureThatIsMissingMisnamedOrUndescribedIsReportedOnItsLine() throws IOException {
+        Path file = content.resolve("sites/van-mieu/exhibits/thien-quang-tinh.yaml");
+        Files.writeString(file, Files.readString(file) + """
+                pictures:
+                  - file: not-there.png
+                    alt: {vi: Giếng, en: The well}
+                    credit: Someone
+                  - file: Well Photo.gif
+                    alt: {vi: Giếng}
+                    credit: Someone
+                  - file: khue-van-cac.png
+                    alt: {en: Only English}
+                    captoin: {en: typo}
+                """);
+
+        SiteCatalog catalog = new ContentLoader(content).load(1);
+
+        String at = "sites/van-mieu/exhibits/thien-quang-tinh.yaml:";
+        assertThat(catalog.problems()).extracting(ContentProblem::toString).contains(
+                at + lineOf(file, "  - file: not-there.png") + " pictures[0].file: there is no 'not-there.png' in the site's pictures folder",
+                at + lineOf(file, "  - file: Well Photo.gif") + " pictures[1].file: 'Well Photo.gif' is not a picture file name "
+                        + "(lower-case letters, digits and '-', then .jpg, .jpeg, .png or .webp)",
+                at + lineOf(file, "    alt: {en: Only English}") + " pictures[2].alt: the site's default language (vi) is missing",
+                at + lineOf(file, "    captoin:") + " pictures[2].captoin: unknown field; expected one of [alt, caption, credit, file]",
+                at + lineOf(file, "  - file: khue-van-cac.png") + " pictures[2].credit: is required");
+        assertThat(catalog.site("van-mieu").orElseThrow().exhibit("thien-quang-tinh")).isEmpty();
     }
 }

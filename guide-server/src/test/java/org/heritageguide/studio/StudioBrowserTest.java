@@ -307,6 +307,42 @@ class StudioBrowserTest {
     }
 
     @Test
+    void aCuratorAddsAPictureInTheEditorAndThenTranslatesItsAltText() throws Exception {
+        String id = StudioApiTest.newExhibit(curatorApi(), "picture");
+        Path notAPicture = Files.createTempFile("notes", ".png");
+        Files.writeString(notAPicture, "only text");
+        Path picture = Files.createTempFile("lantern", ".png");
+        Files.write(picture, org.heritageguide.picture.TestPictures.image(1200, 900, "png"));
+        open(curator, "/studio/sites/ethnology/exhibits/" + id, By.name("summary.en"));
+
+        curator.findElement(By.cssSelector(".picture-form input[name=file]")).sendKeys(notAPicture.toString());
+        curator.findElement(By.cssSelector(".picture-form input[name=alt]")).sendKeys("Đèn lồng giấy tròn");
+        curator.findElement(By.cssSelector(".picture-form input[name=credit]")).sendKeys("Photo: a test, CC BY 4.0");
+        ((JavascriptExecutor) curator).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
+                curator.findElement(By.cssSelector("[data-action=upload-picture]")));
+        await(curator).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".picture-form .problems"),
+                "not a JPEG, PNG or WebP picture"));
+
+        curator.findElement(By.cssSelector(".picture-form input[name=file]")).sendKeys(picture.toString());
+        ((JavascriptExecutor) curator).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
+                curator.findElement(By.cssSelector("[data-action=upload-picture]")));
+        await(curator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Picture added to the draft"));
+        WebElement englishAlt = await(curator).until(ExpectedConditions.presenceOfElementLocated(By.name("pictures[0].alt.en")));
+        assertThat(curator.findElement(By.name("pictures[0].alt.vi")).getAttribute("value")).isEqualTo("Đèn lồng giấy tròn");
+        type(englishAlt, "A round paper lantern");
+        curator.findElement(By.cssSelector("[data-action=save]")).click();
+        await(curator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Draft saved"));
+        curatorApi().get().uri("/api/v1/studio/sites/ethnology/files/exhibits/" + id + ".yaml").exchange()
+                .expectBody().jsonPath("$.data.pictures[0].alt.en").isEqualTo("A round paper lantern")
+                .jsonPath("$.data.pictures[0].credit").isEqualTo("Photo: a test, CC BY 4.0");
+
+        ((JavascriptExecutor) curator).executeScript("document.querySelector('[data-field=\"pictures[0].alt\"]').scrollIntoView({block: 'center'});"
+                + " document.activeElement?.blur();");
+        Thread.sleep(300);
+        Files.write(SCREENSHOTS.resolve("studio-picture.png"), ((ChromeDriver) curator).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
     void aCuratorOfEthnologySeesOnlyEthnologyAndIsDeniedVanMieu() throws Exception {
         open(curator, "/studio", By.cssSelector("[data-site]"));
         assertThat(curator.findElements(By.cssSelector("[data-site]"))).extracting(e -> e.getAttribute("data-site"))

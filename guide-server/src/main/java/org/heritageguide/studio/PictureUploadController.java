@@ -1,0 +1,148 @@
+package org.heritageguide.studio;
+
+import java.security.Principal;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.heritageguide.picture.PictureCheck;
+import org.heritageguide.picture.PictureSettings;
+import org.heritageguide.site.Picture;
+import org.heritageguide.web.ApiException;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.FormFieldPart;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * A curator adds a picture to an exhibit: the file (JPEG, PNG or WebP) and its description in one form,
+ * kept together in the site's draft. Anything refused is answered with why, and nothing is kept.
+ */
+@RestController
+class PictureUploadController {
+
+    private final StudioContent content;
+    private final PictureSettings settings;
+
+    PictureUploadController(StudioContent content, PictureSettings settings) {
+        this.content = content;
+        this.settings = settings;
+    }
+
+    record Uploaded(String file, String path, String etag, String yaml) {
+    }
+
+    /**
+     * Multipart fields: {@code file}, {@code credit}, and per language {@code alt.<language>} and
+     * {@code caption.<language>}.
+     */
+    @PostMapping(path = "/api/v1/studio/sites/{site}/exhibits/{exhibit}/pictures", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Uploaded>> upload(@PathVariable String site, @PathVariable String exhibit, ServerWebExchange exchange,
+                                          Principal principal) {
+        String exhibitPath = StudioContentController.checkedPath(StudioContent.exhibitFile(exhibit));
+        StudioContent.FileVersion current = content.draft(site, exhibitPath);
+        if (!current.exists()) {
+            throw ApiException.notFound("exhibit-not-found", "The site '" + site + "' has no exhibit '" + exhibit + "'.");
+        }
+        return exchange.getMultipartData().flatMap(form -> {
+            if (!(form.getFirst("file") instanceof FilePart file)) {
+                throw ApiException.badRequest("no-file", "Send the picture as the form field 'file'.");
+            }
+            long limit = settings.maxUploadSize().toBytes();
+            return DataBufferUtils.join(file.content(), (int) Math.min(Integer.MAX_VALUE, limit))
+                    .onErrorMap(DataBufferLimitException.class, tooLarge -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, "too-large",
+                            "A picture may be at most " + settings.maxUploadSize().toMegabytes() + " MB. Make it smaller and upload it again."))
+                    .map(buffer -> {
+                        byte[] bytes = new byte[buffer.readableByteCount()];
+                        buffer.read(bytes);
+                        DataBufferUtils.release(buffer);
+                        return bytes;
+                    })
+                    .flatMap(bytes -> StudioContentController.blocking(() -> store(site, exhibit, exhibitPath, current, file.filename(),
+                            bytes, form, principal.getName())));
+        });
+    }
+
+    private ResponseEntity<Uploaded> store(String site, String exhibit, String exhibitPath, StudioContent.FileVersion current,
+                                           String uploadedName, byte[] bytes, MultiValueMap<String, Part> form, String author) {
+        PictureCheck.Checked picture;
+        try {
+            picture = PictureCheck.check(bytes, settings.maxPixels());
+        } catch (PictureCheck.Refused refused) {
+            HttpStatus status = refused.code.equals("not-a-picture") ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.UNPROCESSABLE_CONTENT;
+            throw new ApiException(status, refused.code, refused.getMessage());
+        }
+        String fileName = freeName(site, baseName(uploadedName, exhibit), picture.format().extension);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("file", fileName);
+        entry.put("alt", perLanguage(form, "alt."));
+        entry.put("caption", perLanguage(form, "caption."));
+        entry.put("credit", field(form, "credit"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = StudioYaml.parse(current.text()) instanceof Map<?, ?> map
+                ? new LinkedHashMap<>((Map<String, Object>) map) : new LinkedHashMap<>();
+        List<Object> pictures = data.get("pictures") instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>();
+        pictures.add(entry);
+        data.put("pictures", pictures);
+        String text = StudioYaml.render(exhibitPath, data);
+        StudioContent.FileVersion saved = content.addPicture(site, fileName, bytes, exhibitPath, current.etag(), text, author);
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(saved.etag())
+                .body(new Uploaded(fileName, saved.path(), saved.etag(), saved.text()));
+    }
+
+    /** The uploaded file's name in the content's spelling (lower-case words joined by '-'), else the exhibit's id. */
+    private static String baseName(String uploadedName, String exhibit) {
+        String name = uploadedName == null ? "" : uploadedName.replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
+        String slug = Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "").replace('đ', 'd').replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > 48) {
+            slug = slug.substring(0, 48).replaceAll("-+$", "");
+        }
+        return slug.isEmpty() ? exhibit : slug;
+    }
+
+    /** A name no picture of the site's draft has yet, so that an upload never replaces another exhibit's picture. */
+    private String freeName(String site, String base, String extension) {
+        Set<String> taken = content.files(site).stream().map(StudioContent.FileState::path).collect(Collectors.toSet());
+        String name = base + "." + extension;
+        for (int n = 2; taken.contains("pictures/" + name) || !Picture.isFileName(name); n++) {
+            name = base + "-" + n + "." + extension;
+            if (n > 999) {
+                throw new IllegalStateException("No free picture name for " + base);
+            }
+        }
+        return name;
+    }
+
+    private static Map<String, String> perLanguage(MultiValueMap<String, Part> form, String prefix) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        form.forEach((name, parts) -> {
+            if (name.startsWith(prefix) && !parts.isEmpty() && parts.get(0) instanceof FormFieldPart field) {
+                texts.put(name.substring(prefix.length()), field.value());
+            }
+        });
+        return texts;
+    }
+
+    private static String field(MultiValueMap<String, Part> form, String name) {
+        return form.getFirst(name) instanceof FormFieldPart field ? field.value() : null;
+    }
+}
