@@ -438,8 +438,12 @@ final class Guide {
 
     /** Whether the site's information on a practical topic, as the visitor would get it, holds what is asked. */
     private boolean topicHolds(Site site, VisitorTopic topic, String language, AnswerType asked) {
-        return Optional.ofNullable(site.visitorInfo().get(topic)).flatMap(text -> text.firstOf(site.fallbackChain(language)))
-                .map(text -> holds(asked, text)).orElse(false);
+        return topicText(site, topic, language).map(text -> holds(asked, text)).orElse(false);
+    }
+
+    /** The site's information on a practical topic in the visitor's language, else the first fallback that has it. */
+    private static Optional<Localized.Translation> topicText(Site site, VisitorTopic topic, String language) {
+        return Optional.ofNullable(site.visitorInfo().get(topic)).flatMap(text -> text.firstOf(site.fallbackChain(language)));
     }
 
     private boolean opensWithReply(Localized.Translation text) {
@@ -653,8 +657,7 @@ final class Guide {
         }
 
         private Reply info(VisitorTopic topic) {
-            Optional<Localized.Translation> info = Optional.ofNullable(site.visitorInfo().get(topic))
-                    .flatMap(text -> text.firstOf(site.fallbackChain(language)));
+            Optional<Localized.Translation> info = topicText(site, topic, language);
             if (info.isEmpty()) {
                 return unknown("answer.info-missing");
             }
