@@ -48,6 +48,9 @@ public final class DialogueBenchmark {
         System.out.println("\nsecond fresh set (" + String.join(", ", DialogueEvaluation.SECOND_FRESH_SET)
                 + ", written before the second session's change, never tuned on; figures only):");
         report(evaluation.runAll(DialogueEvaluation.SECOND_FRESH_SET), false, false);
+        System.out.println("\nthird fresh set (" + String.join(", ", DialogueEvaluation.THIRD_FRESH_SET)
+                + ", written before the third session's change, never tuned on; figures only):");
+        report(evaluation.runAll(DialogueEvaluation.THIRD_FRESH_SET), false, false);
 
         if (rounds == 0) {
             return;
