@@ -159,43 +159,54 @@ final class Guide {
                 understood = other;
             }
         }
-        Site elsewhere = null;
-        Exhibit there = null;
-        // another site's names matter unless the visitor wants something of this visit ("what time do you
-        // close?", "thanks"): searching the other sites costs a search each
-        boolean mayBeElsewhere = understood.decided().verdict() != Verdict.INTENT || understood.evidence().intentIsAbout();
-        for (SiteKnowledge other : mayBeElsewhere ? otherSites : List.<SiteKnowledge>of()) {
-            Optional<Exhibit> named = namedMoreClearly(other, understood);
+        Elsewhere elsewhere = null;
+        // another site's exhibits matter unless the visitor wants something of this visit ("what time do you
+        // close?", "thanks"): searching the other sites costs a search each. Its name always matters.
+        boolean exhibitsMatter = understood.decided().verdict() != Verdict.INTENT || understood.evidence().intentIsAbout();
+        for (SiteKnowledge other : understood.evidence().onlyCourtesies() ? List.<SiteKnowledge>of() : otherSites) {
+            Optional<Elsewhere> named = namedMoreClearly(knowledge, other, understood, exhibitsMatter);
             if (named.isPresent()) {
-                elsewhere = other.site();
-                there = named.get();
-                understood = understood.decidedAgain(understood.evidence().withOtherSiteNamed(), decision);
+                elsewhere = named.get();
+                understood = understood.decidedAgain(understood.evidence().naming(elsewhere.named()), decision);
                 break;
             }
         }
         Turn turn = new Turn(site, session, understood);
-        String why = understood.describe() + " typed=" + typedIn + (elsewhere == null ? "" : " elsewhere=" + elsewhere.id());
-        Reply reply = understood.decided().verdict() == Verdict.ELSEWHERE ? turn.elsewhere(elsewhere, there) : turn.reply();
+        String why = understood.describe() + " typed=" + typedIn + (elsewhere == null ? "" : " elsewhere=" + elsewhere.site().id());
+        Reply reply = understood.decided().verdict() == Verdict.ELSEWHERE ? turn.elsewhere(elsewhere) : turn.reply();
         return reply.because(understood.decided(), understood.evidence(), why);
     }
 
+    /** What of another site a question names: the site, and its exhibit named if it is one. */
+    record Elsewhere(Site site, Optional<Exhibit> exhibit) {
+        Evidence.Elsewhere named() {
+            return exhibit.isPresent() ? Evidence.Elsewhere.ITS_EXHIBIT : Evidence.Elsewhere.THE_SITE;
+        }
+    }
+
     /**
-     * The exhibit of another site the question names, with two words or more and more of them than it names
-     * anything here: "the Bronze Drum building" is the ethnology museum's, though this site has a drum.
+     * What of another site the question names: that site by one of its names (and not this one), or one of its
+     * exhibits, with two words or more and more of them than it names anything here: "the Bronze Drum building"
+     * is the ethnology museum's, though this site has a drum.
      */
-    private Optional<Exhibit> namedMoreClearly(SiteKnowledge other, Understanding understood) {
-        if (other.index(understood.language()).isEmpty()) {
+    private Optional<Elsewhere> namedMoreClearly(SiteKnowledge here, SiteKnowledge other, Understanding understood,
+                                                 boolean exhibitsMatter) {
+        if (other.namesTheSite(understood.question(), understood.language())
+                && !here.namesTheSite(understood.question(), understood.language())) {
+            return Optional.of(new Elsewhere(other.site(), Optional.empty()));
+        }
+        if (!exhibitsMatter || other.index(understood.language()).isEmpty()) {
             return Optional.empty();
         }
         SiteKnowledge.Answers there = other.search(understood.question(), understood.language(), SiteKnowledge.Focus.NONE,
                 intents.knownWords(understood.question(), understood.language()));
-        Set<String> here = understood.content().nameTerms();
+        Set<String> named = understood.content().nameTerms();
         // two words at least: one ("maison", or "rondes" taken for "rông") names nothing surely
-        if (there.namedExhibit() == null || there.nameTerms().size() < 2 || !there.nameTerms().containsAll(here)
-                || there.nameTerms().size() <= here.size()) {
+        if (there.namedExhibit() == null || there.nameTerms().size() < 2 || !there.nameTerms().containsAll(named)
+                || there.nameTerms().size() <= named.size()) {
             return Optional.empty();
         }
-        return other.site().publishedExhibit(there.namedExhibit());
+        return other.site().publishedExhibit(there.namedExhibit()).map(exhibit -> new Elsewhere(other.site(), Optional.of(exhibit)));
     }
 
     private Understanding understand(SiteKnowledge knowledge, VisitorSession session, String text, String language) {
@@ -238,7 +249,7 @@ final class Guide {
                         .map(t -> topicHolds(knowledge.site(), t, language, asked)).orElse(false);
         Evidence evidence = new Evidence(onlyCourtesies, intent == null ? 0 : intent.confidence(),
                 intent != null && intent.intent().isAbout(), intentHoldsAnswer, about, asked != null && asked.isValue(),
-                pointsAtFocus, asksOnlyWhatItIs, namesNothingAtFocus, onFocus != null, false,
+                pointsAtFocus, asksOnlyWhatItIs, namesNothingAtFocus, onFocus != null, Evidence.Elsewhere.NOTHING,
                 topic.filter(t -> asked == null || !asked.isValue() || topicHolds(knowledge.site(), t, language, asked))
                         .isPresent());
         Decision.Outcome decided = decision.decide(evidence);
@@ -799,13 +810,17 @@ final class Guide {
                     list(spoken, language)), Intent.SWITCH_LANGUAGE);
         }
 
-        /** Declines a question about another site's exhibit, saying where it is and what this site offers. */
-        Reply elsewhere(Site other, Exhibit exhibit) {
-            String title = shortName(exhibit.title().firstOf(other.fallbackChain(language)).map(Localized.Translation::text)
-                    .orElse(exhibit.id()));
+        /** Declines a question about another site or its exhibit, saying where it is and what this site offers. */
+        Reply elsewhere(Elsewhere elsewhere) {
+            Site other = elsewhere.site();
             String otherName = other.name().firstOf(other.fallbackChain(language)).map(Localized.Translation::text).orElse(other.id());
-            String answer = phrases.say(language, "answer.elsewhere", title, otherName, name(site.name(), language),
-                    list(suggestions(focus(site, session)), language));
+            String suggested = list(suggestions(focus(site, session)), language);
+            String answer = elsewhere.exhibit()
+                    .map(exhibit -> phrases.say(language, "answer.elsewhere", shortName(exhibit.title()
+                            .firstOf(other.fallbackChain(language)).map(Localized.Translation::text).orElse(exhibit.id())),
+                            otherName, name(site.name(), language), suggested))
+                    .orElseGet(() -> phrases.say(language, "answer.other-site", otherName, name(site.name(), language),
+                            suggested));
             return new Reply(answer, language, false, List.of(), null, null, session.context(), language);
         }
 

@@ -79,7 +79,7 @@ public final class SiteKnowledge {
      * A name visitors use for an exhibit or the site (its {@code aliases}), folded, and the title its
      * content uses for it in the same language.
      */
-    private record Alias(String folded, String title) {
+    private record Alias(String folded, String title, boolean ofTheSite) {
     }
 
     private final Site site;
@@ -202,6 +202,19 @@ public final class SiteKnowledge {
         return replaced.append(question.substring(from)).toString();
     }
 
+    /**
+     * Whether the question names the site itself, by its name or one of its other names, as a whole (as
+     * {@link #withTitles} finds names): "when does the Museum of Ethnology open?" names that museum; "is this
+     * the first university in Vietnam?" shares a word with its name and names nothing.
+     */
+    public boolean namesTheSite(String question, String language) {
+        String folded = foldEach(question);
+        boolean spaced = LanguageAnalysis.writesWordsApart(language);
+        return aliases.getOrDefault(language, List.of()).stream().filter(Alias::ofTheSite)
+                .anyMatch(name -> !occurrences(folded, name.folded(), spaced, false).isEmpty()
+                        || !occurrences(folded, name.folded(), spaced, true).isEmpty());
+    }
+
     /** A name this long may be typed with one letter wrong, missing, added or swapped ("Khue Van Cax"). */
     private static final int TYPO_TOLERANT_LENGTH = 10;
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}'’]+");
@@ -260,12 +273,12 @@ public final class SiteKnowledge {
         Map<String, List<Alias>> byLanguage = new java.util.HashMap<>();
         for (String language : site.languages()) {
             List<Alias> aliases = new ArrayList<>();
-            site.name().in(language).ifPresent(name -> site.aliases().in(language)
-                    .forEach(alias -> aliases.add(new Alias(foldEach(alias), name))));
+            site.name().in(language).ifPresent(name -> Stream.concat(Stream.of(name), site.aliases().in(language).stream())
+                    .forEach(alias -> aliases.add(new Alias(foldEach(alias), name, true))));
             for (var exhibit : site.publishedExhibits()) {
                 // the title itself too: typed without diacritics or with one typo, it is read as written
                 exhibit.title().in(language).ifPresent(title -> Stream.concat(Stream.of(title),
-                        exhibit.aliases().in(language).stream()).forEach(name -> aliases.add(new Alias(foldEach(name), title))));
+                        exhibit.aliases().in(language).stream()).forEach(name -> aliases.add(new Alias(foldEach(name), title, false))));
             }
             aliases.removeIf(alias -> alias.folded().isBlank());
             aliases.sort(Comparator.comparingInt((Alias alias) -> alias.folded().length()).reversed());

@@ -28,16 +28,16 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Learns when the best content is sure enough to answer from ({@link LearnedConfidence}), from what the
- * guide would answer to every question of the evaluation set, the first held-out set and the first fresh set
- * (measured after every change of the session that wrote it, so no longer evidence) if it answered
+ * guide would answer to every question of the evaluation set, the first held-out set and the first and second
+ * fresh sets (each measured after a change of the session that wrote it, so no longer evidence) if it answered
  * from any content at all: each such answer, right or wrong (an out-of-scope question answered is wrong), is
  * one example of {@link AnswerFeatures}. A logistic regression (Tribuo's LIBLINEAR, solved exactly: the same
  * sets give the same model). Its threshold is the lowest likelihood at which, across {@value #FOLDS}-fold
  * cross-validation (the median of {@value #REPEATS} random splits), a wrong-answer aim holds in each set: at
  * most that share of the answerable questions answered wrong, and of the out-of-scope questions answered
  * (the set tuned on alone would allow likelihoods that new wordings do not bear out). One threshold per aim
- * in {@link #AIMS}; the operator chooses the aim. The second fresh set
- * ({@link DialogueEvaluation#SECOND_FRESH_SET}) is never used here.
+ * in {@link #AIMS}; the operator chooses the aim. The third fresh set
+ * ({@link DialogueEvaluation#THIRD_FRESH_SET}) is never used here.
  *
  * <p>Run by Maven before the tests (exec plugin, phase {@code process-test-classes}), from the repository's
  * root; writes {@code answer-model.tribuo} and {@code answer-model.properties} into the directory given.
@@ -55,7 +55,8 @@ public final class AnswerModelTraining {
     private static final Map<String, List<String>> SETS = new TreeMap<>(Map.of(
             DialogueEvaluation.EVALUATION_SET, List.of(DialogueEvaluation.EVALUATION_SET),
             DialogueEvaluation.HELD_OUT_SET, List.of(DialogueEvaluation.HELD_OUT_SET),
-            "fresh", DialogueEvaluation.FRESH_SET));
+            "fresh", DialogueEvaluation.FRESH_SET,
+            "fresh2", DialogueEvaluation.SECOND_FRESH_SET));
     private static final long SEED = 20261206L;
     /** LIBLINEAR's cost: weak L2 regularisation (a dozen features, some hundred examples). */
     private static final double COST = 10;

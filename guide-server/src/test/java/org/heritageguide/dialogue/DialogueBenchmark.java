@@ -46,7 +46,7 @@ public final class DialogueBenchmark {
                 + ", measured after every change of the first session; figures only):");
         report(evaluation.runAll(DialogueEvaluation.FRESH_SET), false, false);
         System.out.println("\nsecond fresh set (" + String.join(", ", DialogueEvaluation.SECOND_FRESH_SET)
-                + ", written before the second session's change, never tuned on; figures only):");
+                + ", measured before and after the second session's change, now learned from; figures only):");
         report(evaluation.runAll(DialogueEvaluation.SECOND_FRESH_SET), false, false);
         System.out.println("\nthird fresh set (" + String.join(", ", DialogueEvaluation.THIRD_FRESH_SET)
                 + ", written before the third session's change, never tuned on; figures only):");

@@ -92,6 +92,28 @@ class GuideTest {
     }
 
     /**
+     * A practical question about the other site by its name ("when does the Museum of Ethnology open?", asked
+     * at the Temple of Literature) was answered with this site's hours; "what time do you open?" still is.
+     */
+    @Test
+    void aQuestionAboutAnotherSiteByItsNameIsNotAnsweredWithThisSitesInformation() {
+        SiteKnowledge vanMieu = knowledge.site("van-mieu").orElseThrow();
+        SiteKnowledge ethnology = knowledge.site("ethnology").orElseThrow();
+        for (var asked : List.of(List.of("en", "What time does the Museum of Ethnology open?"),
+                List.of("fr", "À quelle heure ouvre le musée d'ethnographie ?"),
+                List.of("vi", "bảo tàng dân tộc học mở cửa mấy giờ"))) {
+            Guide.Reply reply = guide.answer(vanMieu, List.of(ethnology), session("van-mieu", asked.get(0)), asked.get(1));
+            assertThat(reply.decidedBy()).as(asked.get(1)).isEqualTo("other-site-named");
+            assertThat(reply.sources()).as(asked.get(1)).isEmpty();
+        }
+        Guide.Reply ours = guide.answer(vanMieu, List.of(ethnology), session("van-mieu", "en"), "What time do you open?");
+        assertThat(ours.sources()).extracting(Guide.Source::id).containsExactly("info:hours");
+        Guide.Reply there = guide.answer(ethnology, List.of(vanMieu), session("ethnology", "en"),
+                "Is the Temple of Literature open on Mondays?");
+        assertThat(there.text()).contains("Temple of Literature").doesNotContain("Tuesday");
+    }
+
+    /**
      * A question pointing at the exhibit in front of the visitor is about it. "How old is this?" at the
      * pavilion shares "old" with the site-wide FAQ "How old is the Temple of Literature?" (1070); "Ai làm ra
      * nó?" (who made it?) at the Ba Na house shared a word with the Ê Đê house's text. Both answered about

@@ -31,7 +31,10 @@ public final class Decision {
         Predicate<Evidence> contentObjected = e -> e.content().objected(e.answerTypeIsValue());
         this.rules = List.of(
                 new Rule("courtesy", Evidence::onlyCourtesies, Verdict.INTENT),
-                new Rule("other-site-named", e -> e.otherSiteNamed() && !(intentWins.test(e) && !e.intentIsAbout()),
+                // "what time do you open?" is about this visit whatever exhibit of another site it names;
+                // "what time does the Museum of Ethnology open?" is not
+                new Rule("other-site-named", e -> e.elsewhere() == Evidence.Elsewhere.THE_SITE
+                        || e.elsewhere() == Evidence.Elsewhere.ITS_EXHIBIT && !(intentWins.test(e) && !e.intentIsAbout()),
                         Verdict.ELSEWHERE),
                 new Rule("intent-beats-weak-content", intentWins, Verdict.INTENT),
                 new Rule("untranslated-exhibit-in-focus", e -> contentSure.test(e) && e.content().offUntranslatedFocus(),

@@ -20,7 +20,8 @@ package org.heritageguide.dialogue.decision;
  * @param namesNothingAtFocus the question names nothing and an exhibit is in focus: it may well be about that one
  * @param focusSaysIt         the exhibit in focus has a sentence or fact that holds what is asked and shares the
  *                            question's other words
- * @param otherSiteNamed      the question names another site's exhibit more clearly than anything here
+ * @param elsewhere           what of another site the question names more clearly than anything here: nothing, one
+ *                            of its exhibits, or the site itself
  * @param practicalTopicNamed the question names one practical topic (toilets, tickets, wheelchair…) whose
  *                            information can hold what is asked
  */
@@ -28,7 +29,16 @@ public record Evidence(boolean onlyCourtesies, double intentConfidence, boolean 
                        boolean intentHoldsAnswer, Content content,
                        boolean answerTypeIsValue, boolean pointsAtFocus, boolean asksOnlyWhatItIs,
                        boolean namesNothingAtFocus, boolean focusSaysIt,
-                       boolean otherSiteNamed, boolean practicalTopicNamed) {
+                       Elsewhere elsewhere, boolean practicalTopicNamed) {
+
+    /** What of another site a question names. */
+    public enum Elsewhere {
+        NOTHING,
+        /** One of its exhibits ("the Bronze Drum building", asked at the Temple of Literature). */
+        ITS_EXHIBIT,
+        /** The other site itself ("when does the Museum of Ethnology open?"). */
+        THE_SITE
+    }
 
     /**
      * The best content candidate, as retrieval measured it.
@@ -69,10 +79,10 @@ public record Evidence(boolean onlyCourtesies, double intentConfidence, boolean 
 
     /** Evidence of nothing at all: a question the guide found no trace of. */
     public static final Evidence NOTHING = new Evidence(false, 0, false, true, Content.NONE, false, false, false, false,
-            false, false, false);
+            false, Elsewhere.NOTHING, false);
 
-    public Evidence withOtherSiteNamed() {
+    public Evidence naming(Elsewhere named) {
         return new Evidence(onlyCourtesies, intentConfidence, intentIsAbout, intentHoldsAnswer, content, answerTypeIsValue,
-                pointsAtFocus, asksOnlyWhatItIs, namesNothingAtFocus, focusSaysIt, true, practicalTopicNamed);
+                pointsAtFocus, asksOnlyWhatItIs, namesNothingAtFocus, focusSaysIt, named, practicalTopicNamed);
     }
 }

@@ -83,6 +83,16 @@ class DecisionTest {
     }
 
     @Test
+    void anotherSiteNamedItselfIsSaidToBeElsewhereWhateverIsAsked() {
+        // "when does the Museum of Ethnology open?", asked at the Temple of Literature
+        assertThat(decision.decide(new Builder().intent(0.9, false).otherSiteItself().build()))
+                .isEqualTo(new Decision.Outcome(Verdict.ELSEWHERE, "other-site-named"));
+        assertThat(decision.decide(new Builder().practicalTopic().otherSiteItself().build()).verdict())
+                .isEqualTo(Verdict.ELSEWHERE);
+        assertThat(decision.decide(sureContent().otherSiteItself().build()).verdict()).isEqualTo(Verdict.ELSEWHERE);
+    }
+
+    @Test
     void anIntentThatCannotHoldTheValueAskedDoesNotAnswer() {
         // "how tall is it?" read as "where is it?": a place is no height
         assertThat(decision.decide(new Builder().intent(0.9, true).asksValue(false).intentCannotHoldTheAnswer().build())
@@ -160,7 +170,7 @@ class DecisionTest {
         private boolean focusSaysIt;
         private boolean namesNothingAtFocus;
         private boolean intentHoldsAnswer = true;
-        private boolean otherSite;
+        private Evidence.Elsewhere elsewhere = Evidence.Elsewhere.NOTHING;
         private boolean practicalTopic;
 
         Builder intentCannotHoldTheAnswer() {
@@ -220,7 +230,12 @@ class DecisionTest {
         }
 
         Builder otherSite() {
-            otherSite = true;
+            elsewhere = Evidence.Elsewhere.ITS_EXHIBIT;
+            return this;
+        }
+
+        Builder otherSiteItself() {
+            elsewhere = Evidence.Elsewhere.THE_SITE;
             return this;
         }
 
@@ -233,7 +248,7 @@ class DecisionTest {
             Evidence.Content best = content == 0 ? Evidence.Content.NONE : new Evidence.Content(content, content, 0.5, 0,
                     false, false, 0, false, 0.5, false, false, false, holds, onlyNamesIt, offPointed, offUntranslatedFocus);
             return new Evidence(courtesies, intent, intentIsAbout, intentHoldsAnswer, best, asksValue, pointsAtFocus, asksOnlyWhatItIs,
-                    namesNothingAtFocus, focusSaysIt, otherSite, practicalTopic);
+                    namesNothingAtFocus, focusSaysIt, elsewhere, practicalTopic);
         }
     }
 }
