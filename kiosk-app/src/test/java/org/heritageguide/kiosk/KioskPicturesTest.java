@@ -106,6 +106,9 @@ class KioskPicturesTest extends KioskTestSupport {
         assertThat(texts("#page-title")).containsExactly("Chu Văn An, the model teacher");
 
         tap("#all-exhibits-button");
+        // in the list too, a title not in Korean says which language it is in
+        assertThat(texts("#exhibit-chu-van-an .exhibit-shown-in")).containsExactly("영어");
+        assertThat(texts("#exhibit-khue-van-cac .exhibit-shown-in")).isEmpty();
         tap("#exhibit-khue-van-cac");
         assertThat(texts("#page-title")).containsExactly("규문각");
         assertThat(shown("#exhibit-untranslated")).as("this one is in Korean").isFalse();

@@ -72,9 +72,11 @@ public final class KioskScreenshots {
             await(() -> kiosk.view().root().lookupAll(".bubble-guide").size() >= 2);
             pause(800);
             shot(kiosk, out, "ko-conversation", suffix);
-            // an exhibit not written in Korean says so first, in Korean
+            // an exhibit not written in Korean says so first, in Korean (and in the list, which language it is in)
             fx(() -> kiosk.view().showExhibits());
             await(() -> find(kiosk, "#exhibit-chu-van-an") != null);
+            pause(800);
+            shot(kiosk, out, "ko-exhibits", suffix);
             fx(() -> touch(find(kiosk, "#exhibit-chu-van-an")));
             await(() -> find(kiosk, "#exhibit-untranslated") != null);
             pause(800);

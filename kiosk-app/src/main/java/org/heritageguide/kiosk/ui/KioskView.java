@@ -498,6 +498,11 @@ public final class KioskView {
         title.setMaxWidth(Double.MAX_VALUE);
         VBox about = new VBox(new HBox(title, more));
         site.area(exhibit.area()).ifPresent(area -> about.getChildren().add(label(site.text(area.name(), language), "exhibit-area")));
+        String titleIn = site.textLanguage(exhibit.title(), language);
+        if (titleIn != null && !titleIn.equals(language)) {
+            // a title not translated yet says which language it is in, rather than mixing languages silently
+            about.getChildren().add(label(languageNameIn(titleIn, language), "exhibit-shown-in"));
+        }
         about.setId("exhibit-" + exhibit.id());
         about.getStyleClass().add("exhibit-about");
         about.setOnMouseClicked(e -> showExhibit(exhibit));
