@@ -91,6 +91,7 @@ export async function exhibitEditor(main, siteId, exhibitId, tab = 'edit') {
       const problem = fieldProblems[field] ?? fieldProblems[field.replace(/\.(label|value)$/, '')];
       return h('tr', { 'data-field': field },
         h('td.field', {}, label, note ? h('small', {}, note) : null, problem ? h('div.field-problem', {}, problem) : null,
+          thumbnail(field),
           /^passages\[\d+\]$/.test(field) ? h('button.link.small', { onclick: () => { state.doc.passages.splice(Number(field.match(/\d+/)[0]), 1); markDirty(); renderGrid(); } }, 'remove') : null),
         languages.map(language => {
           const texts = getAt(state.doc, field) ?? {};
@@ -122,6 +123,21 @@ export async function exhibitEditor(main, siteId, exhibitId, tab = 'edit') {
         h('button', { onclick: () => { (state.doc.facts ??= []).push({ label: {}, value: {} }); markDirty(); renderGrid(); } }, 'Add a fact')),
       pictureForm());
     requestAnimationFrame(() => panels.edit.querySelectorAll('textarea').forEach(grow));
+  };
+
+  /** Beside a picture's alt text: the picture itself, at the small size visitors' phones get, and its credit. */
+  const thumbnail = field => {
+    const at = field.match(/^pictures\[(\d+)\]\.alt$/);
+    const picture = at && state.doc.pictures?.[Number(at[1])];
+    if (!picture?.file) return null;
+    const missing = h('p.small.muted', { hidden: true }, 'No preview: the file cannot be read as a picture.');
+    const img = h('img.picture-thumb', {
+      src: `/api/v1/studio/sites/${encodeURIComponent(siteId)}/pictures/${encodeURIComponent(picture.file)}?w=320`,
+      // its alt text is the row's own fields, beside it
+      alt: '', loading: 'lazy', decoding: 'async',
+      onerror: () => { img.hidden = true; missing.hidden = false; },
+    });
+    return h('figure.picture-thumb', {}, img, missing, picture.credit ? h('figcaption.small.muted', {}, picture.credit) : null);
   };
 
   const save = async ({ overwrite } = {}) => {

@@ -110,25 +110,51 @@ public class Pictures {
             return Optional.empty();
         }
         Original original = found.get();
-        int target = Math.min(width, original.width());
         Path source = contentDir.resolve("sites").resolve(site).resolve(ContentLoader.PICTURES).resolve(file);
         try {
-            byte[] bytes = Files.readAllBytes(source);
-            PictureCheck.Format format = PictureCheck.Format.sniff(bytes).orElseThrow();
-            // a PNG keeps its transparency and its crisp lines; photographs become JPEG
-            String outputFormat = format == PictureCheck.Format.PNG ? "png" : "jpg";
-            String etag = original.version() + "-" + target;
-            Path cached = cacheDir.resolve(site).resolve(etag + "." + outputFormat);
-            if (!Files.exists(cached)) {
-                BufferedImage image = PictureCheck.check(bytes, Long.MAX_VALUE).image();
-                write(image, target, outputFormat, cached);
-            }
-            return Optional.of(new Sized(cached, outputFormat.equals("png") ? "image/png" : "image/jpeg", etag));
+            return sized(site, Files.readAllBytes(source), original.version(), original.width(), width);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot make a " + width + " px version of " + source, e);
+        }
+    }
+
+    /**
+     * A picture given as its bytes (a curator's draft, not published yet) at {@code width}, made once and
+     * kept as the published sizes are (the same file, named after its content, once it is published).
+     */
+    public Optional<Sized> sized(String site, byte[] bytes, int width) {
+        try {
+            PictureCheck.Dimensions size = PictureCheck.dimensions(bytes);
+            if ((long) size.width() * size.height() > settings.maxPixels()) {
+                return Optional.empty();
+            }
+            return sized(site, bytes, hash(bytes), size.width(), width);
         } catch (PictureCheck.Refused e) {
             return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot make a " + width + " px version of a picture of " + site, e);
         }
+    }
+
+    private Optional<Sized> sized(String site, byte[] bytes, String version, int originalWidth, int width) throws IOException {
+        int target = Math.min(width, originalWidth);
+        Optional<PictureCheck.Format> format = PictureCheck.Format.sniff(bytes);
+        if (format.isEmpty()) {
+            return Optional.empty();
+        }
+        // a PNG keeps its transparency and its crisp lines; photographs become JPEG
+        String outputFormat = format.get() == PictureCheck.Format.PNG ? "png" : "jpg";
+        String etag = version + "-" + target;
+        Path cached = cacheDir.resolve(site).resolve(etag + "." + outputFormat);
+        if (!Files.exists(cached)) {
+            try {
+                BufferedImage image = PictureCheck.check(bytes, Long.MAX_VALUE).image();
+                write(image, target, outputFormat, cached);
+            } catch (PictureCheck.Refused e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Sized(cached, outputFormat.equals("png") ? "image/png" : "image/jpeg", etag));
     }
 
     private static void write(BufferedImage image, int width, String format, Path target) throws IOException {

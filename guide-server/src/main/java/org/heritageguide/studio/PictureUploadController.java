@@ -12,11 +12,15 @@ import java.util.stream.Collectors;
 
 import org.heritageguide.picture.PictureCheck;
 import org.heritageguide.picture.PictureSettings;
+import org.heritageguide.picture.Pictures;
 import org.heritageguide.site.Picture;
 import org.heritageguide.web.ApiException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,8 +28,10 @@ import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -33,17 +39,40 @@ import reactor.core.publisher.Mono;
 
 /**
  * A curator adds a picture to an exhibit: the file (JPEG, PNG or WebP) and its description in one form,
- * kept together in the site's draft. Anything refused is answered with why, and nothing is kept.
+ * kept together in the site's draft. Anything refused is answered with why, and nothing is kept. And
+ * the studio shows the draft's pictures (published or not yet) at the widths visitors get them.
  */
 @RestController
 class PictureUploadController {
 
     private final StudioContent content;
     private final PictureSettings settings;
+    private final Pictures pictures;
 
-    PictureUploadController(StudioContent content, PictureSettings settings) {
+    PictureUploadController(StudioContent content, PictureSettings settings, Pictures pictures) {
         this.content = content;
         this.settings = settings;
+        this.pictures = pictures;
+    }
+
+    /**
+     * A picture of the site's draft at width {@code w} (one the guide serves): the editor's thumbnail of a
+     * picture a curator has just uploaded, before visitors can get it. Revalidated on each use (its ETag),
+     * since a draft picture's name may come to hold another picture.
+     */
+    @GetMapping("/api/v1/studio/sites/{site}/pictures/{file}")
+    Mono<ResponseEntity<Resource>> draftPicture(@PathVariable String site, @PathVariable String file, @RequestParam int w) {
+        if (!pictures.widths().contains(w)) {
+            throw ApiException.badRequest("unsupported-width", "w must be one of "
+                    + pictures.widths().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ".");
+        }
+        return StudioContentController.blocking(() -> content.draftPicture(site, file)
+                        .flatMap(bytes -> pictures.sized(site, bytes, w))
+                        .orElseThrow(() -> ApiException.notFound("picture-not-found",
+                                "The draft of the site '" + site + "' has no picture '" + file + "'.")))
+                .map(sized -> ResponseEntity.ok().cacheControl(CacheControl.noCache().cachePrivate()).eTag(sized.etag())
+                        .contentType(MediaType.parseMediaType(sized.mediaType()))
+                        .body((Resource) new FileSystemResource(sized.file())));
     }
 
     record Uploaded(String file, String path, String etag, String yaml) {

@@ -160,6 +160,16 @@ class StudioContent implements DisposableBean {
         return version(repository.snapshot(ContentRepository.DRAFT), site, relativePath);
     }
 
+    /** A picture of the site's draft (published or not), as its bytes. */
+    Optional<byte[]> draftPicture(String site, String fileName) {
+        String relativePath = PICTURES + fileName;
+        if (!isPicture(relativePath)) {
+            return Optional.empty();
+        }
+        ObjectId blob = repository.snapshot(ContentRepository.DRAFT).blob(repoPath(site, relativePath));
+        return blob == null ? Optional.empty() : Optional.of(repository.read(blob));
+    }
+
     FileVersion published(String site, String relativePath) {
         return version(repository.snapshot(ContentRepository.PUBLISHED), site, relativePath);
     }

@@ -114,6 +114,34 @@ class PictureUploadApiTest {
         assertThat(served.getHeight()).isEqualTo(240);
     }
 
+    @Test
+    void theStudioShowsADraftPictureAtAServedWidthBeforeVisitorsCanGetIt() throws Exception {
+        String exhibit = StudioApiTest.newExhibit(curator(), "thumbnail");
+        String file = (String) upload(curator(), "ethnology", exhibit, form(TestPictures.image(1200, 900, "png"), "thumb.png", true))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("file");
+
+        var answer = curator().get().uri("/api/v1/studio/sites/ethnology/pictures/{file}?w=320", file).exchange()
+                .expectStatus().isOk().expectHeader().contentType(MediaType.IMAGE_PNG)
+                .expectHeader().value("Cache-Control", c -> assertThat(c).contains("no-cache", "private"))
+                .expectBody(byte[].class).returnResult();
+        BufferedImage small = ImageIO.read(new ByteArrayInputStream(answer.getResponseBody()));
+        assertThat(small.getWidth()).isEqualTo(320);
+        assertThat(small.getHeight()).isEqualTo(240);
+        String etag = answer.getResponseHeaders().getETag();
+        assertThat(etag).isNotBlank();
+        curator().get().uri("/api/v1/studio/sites/ethnology/pictures/{file}?w=320", file).header("If-None-Match", etag)
+                .exchange().expectStatus().isNotModified();
+
+        // not published yet: visitors cannot get it; nor can anyone without the studio's login, nor at other widths
+        client().get().uri("/api/v1/sites/ethnology/pictures/{file}?w=320", file).exchange().expectStatus().isNotFound();
+        client().get().uri("/api/v1/studio/sites/ethnology/pictures/{file}?w=320", file).exchange().expectStatus().isUnauthorized();
+        curator().get().uri("/api/v1/studio/sites/ethnology/pictures/{file}?w=321", file).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error").isEqualTo("unsupported-width");
+        curator().get().uri("/api/v1/studio/sites/ethnology/pictures/none.png?w=320").exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.error").isEqualTo("picture-not-found");
+        curator().get().uri("/api/v1/studio/sites/van-mieu/pictures/khue-van-cac.png?w=320").exchange().expectStatus().isForbidden();
+    }
+
     /** Uploads a bad file and checks the answer, and that neither the picture nor the exhibit's text changed. */
     private void refused(byte[] file, String fileName, boolean described, HttpStatus status, String error, String inMessage) {
         String exhibit = "hmong-house";

@@ -338,7 +338,17 @@ class StudioBrowserTest {
 
         ((JavascriptExecutor) curator).executeScript("document.querySelector('[data-field=\"pictures[0].alt\"]').scrollIntoView({block: 'center'});"
                 + " document.activeElement?.blur();");
+        // beside its alt text, the picture itself at the small size (not published yet: from the draft), and its credit
+        String thumbnail = "[data-field=\"pictures[0].alt\"] img.picture-thumb";
+        await(curator).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "const img = document.querySelector(arguments[0]); return !!img && img.complete && img.naturalWidth > 0;", thumbnail));
+        assertThat(((Number) ((JavascriptExecutor) curator).executeScript(
+                "return document.querySelector(arguments[0]).naturalWidth;", thumbnail)).intValue()).isEqualTo(320);
+        assertThat(curator.findElement(By.cssSelector(thumbnail)).getAttribute("src")).contains("/api/v1/studio/sites/ethnology/pictures/", "?w=320");
+        assertThat(curator.findElement(By.cssSelector("[data-field=\"pictures[0].alt\"] figcaption")).getText())
+                .isEqualTo("Photo: a test, CC BY 4.0");
         Thread.sleep(300);
+        Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve("studio-picture.png"), ((ChromeDriver) curator).getScreenshotAs(OutputType.BYTES));
     }
 

@@ -260,6 +260,11 @@ public final class Kiosk implements KioskView.KioskActions {
     }
 
     @Override
+    public String address(String path) {
+        return client.server().resolve(path).toString();
+    }
+
+    @Override
     public void showHandoff() {
         Visit current = visit;
         if (current == null) {

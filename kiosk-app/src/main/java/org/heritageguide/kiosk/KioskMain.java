@@ -34,6 +34,10 @@ public final class KioskMain {
             log.warning("Operator exit is disabled: no PIN is configured. To enable it, set the environment variable "
                     + "KIOSK_OPERATOR_PIN (or kiosk.operator-pin in the file given by --config / KIOSK_CONFIG).");
         }
+        // JavaFX loads pictures over java.net.URL, which waits for ever by default: a server that stops
+        // answering mid-picture would hold a loading thread for good (the picture's place stays, empty)
+        System.setProperty("sun.net.client.defaultConnectTimeout", System.getProperty("sun.net.client.defaultConnectTimeout", "5000"));
+        System.setProperty("sun.net.client.defaultReadTimeout", System.getProperty("sun.net.client.defaultReadTimeout", "20000"));
         KioskApp.settings = settings;
         Application.launch(KioskApp.class, args);
     }

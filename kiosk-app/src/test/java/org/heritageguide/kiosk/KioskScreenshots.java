@@ -72,6 +72,15 @@ public final class KioskScreenshots {
             await(() -> kiosk.view().root().lookupAll(".bubble-guide").size() >= 2);
             pause(800);
             shot(kiosk, out, "ko-conversation", suffix);
+            // an exhibit not written in Korean says so first, in Korean (and in the list, which language it is in)
+            fx(() -> kiosk.view().showExhibits());
+            await(() -> find(kiosk, "#exhibit-chu-van-an") != null);
+            pause(800);
+            shot(kiosk, out, "ko-exhibits", suffix);
+            fx(() -> touch(find(kiosk, "#exhibit-chu-van-an")));
+            await(() -> find(kiosk, "#exhibit-untranslated") != null);
+            pause(800);
+            shot(kiosk, out, "ko-exhibit-untranslated", suffix);
             fx(kiosk::resetToWelcome);
 
             fx(() -> kiosk.chooseLanguage("en"));
@@ -107,6 +116,8 @@ public final class KioskScreenshots {
             shot(kiosk, out, "exhibits", suffix);
 
             fx(() -> touch(find(kiosk, "#exhibit-khue-van-cac")));
+            await(() -> find(kiosk, "#picture-0 .picture") instanceof javafx.scene.image.ImageView picture
+                    && picture.getImage() != null && picture.getImage().getProgress() >= 1.0);
             pause(800);
             shot(kiosk, out, "exhibit", suffix);
 

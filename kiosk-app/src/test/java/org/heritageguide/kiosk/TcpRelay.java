@@ -10,10 +10,12 @@ import java.net.Socket;
 import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A plain TCP relay on 127.0.0.1 in front of the test server, so a test can take "the server" away
- * (connections refused, open ones cut) and bring it back on the same address within milliseconds.
+ * (connections refused, open ones cut) and bring it back on the same address within milliseconds, or
+ * make it slow (new connections accepted but not answered until it is let go).
  */
 final class TcpRelay implements AutoCloseable {
 
@@ -21,6 +23,7 @@ final class TcpRelay implements AutoCloseable {
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
     TcpRelay(int target) throws IOException {
         this.target = target;
@@ -40,6 +43,16 @@ final class TcpRelay implements AutoCloseable {
         Thread accept = new Thread(() -> accept(socket), "relay-accept");
         accept.setDaemon(true);
         accept.start();
+    }
+
+    /** The server is slow: connections made from now on are accepted, but nothing passes until {@link #letGo}. */
+    void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    /** The held connections are answered now, and new ones at once. */
+    void letGo() {
+        gate.countDown();
     }
 
     /** The server is gone: new connections are refused and open ones are cut. */
@@ -77,8 +90,19 @@ final class TcpRelay implements AutoCloseable {
                     open.add(client);
                     open.add(server);
                 }
-                pipe(client, server);
-                pipe(server, client);
+                CountDownLatch held = gate;
+                Thread relay = new Thread(() -> {
+                    try {
+                        held.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    pipe(client, server);
+                    pipe(server, client);
+                }, "relay-held");
+                relay.setDaemon(true);
+                relay.start();
             } catch (IOException closed) {
                 return;
             }

@@ -42,9 +42,18 @@ public record SiteInfo(String id, Map<String, String> name, Map<String, String> 
      * else any (as the guide answers).
      */
     public String text(Map<String, String> texts, String language) {
+        return Texts.pick(texts, language, fallbacks());
+    }
+
+    /** The language {@link #text} takes its text in (null when there is none). */
+    public String textLanguage(Map<String, String> texts, String language) {
+        return Texts.languageOf(texts, language, fallbacks());
+    }
+
+    private List<String> fallbacks() {
         List<String> fallbacks = new ArrayList<>(fallbackLanguages);
         fallbacks.add(defaultLanguage);
-        return Texts.pick(texts, language, fallbacks);
+        return fallbacks;
     }
 
     /** Whether a visitor can ask aloud in {@code language}. */

@@ -1,6 +1,7 @@
 package org.heritageguide.kiosk.ui;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,6 +56,9 @@ public final class KioskView {
         void finish();
 
         Optional<ExhibitDetail> exhibit(String exhibit);
+
+        /** The address to load something the server gave as a path (a picture's size) from. */
+        String address(String path);
     }
 
     static final double[] TEXT_SCALES = {1.0, 1.25, 1.5};
@@ -494,6 +498,11 @@ public final class KioskView {
         title.setMaxWidth(Double.MAX_VALUE);
         VBox about = new VBox(new HBox(title, more));
         site.area(exhibit.area()).ifPresent(area -> about.getChildren().add(label(site.text(area.name(), language), "exhibit-area")));
+        String titleIn = site.textLanguage(exhibit.title(), language);
+        if (titleIn != null && !titleIn.equals(language)) {
+            // a title not translated yet says which language it is in, rather than mixing languages silently
+            about.getChildren().add(label(languageNameIn(titleIn, language), "exhibit-shown-in"));
+        }
         about.setId("exhibit-" + exhibit.id());
         about.getStyleClass().add("exhibit-about");
         about.setOnMouseClicked(e -> showExhibit(exhibit));
@@ -508,34 +517,104 @@ public final class KioskView {
         return card;
     }
 
+    /**
+     * One exhibit: its title, where it is and what it is, and its pictures large (beside the text on a
+     * landscape screen, above it on a portrait one). When its text is not in the visitor's language, a
+     * line at the top says so, in their language, and which language it is shown in.
+     */
     private void showExhibit(SiteInfo.ExhibitSummary exhibit) {
         String language = texts.language();
         VBox body = new VBox();
         body.setId("exhibit-detail");
         body.getStyleClass().add("page-body");
+        VBox about = new VBox();
+        about.getStyleClass().add("exhibit-text");
         Optional<ExhibitDetail> detail = actions.exhibit(exhibit.id());
+        Map<String, String> title = detail.map(ExhibitDetail::title).filter(t -> !t.isEmpty()).orElse(exhibit.title());
+        Label heading = label(site.text(title, language), "page-title");
+        heading.setId("page-title");
+        List<ExhibitDetail.Picture> pictures = List.of();
+        String shownIn = site.textLanguage(title, language);
         if (detail.isPresent()) {
             ExhibitDetail d = detail.get();
             String location = site.text(d.location(), language);
             if (!location.isBlank()) {
-                body.getChildren().add(label(texts.get("exhibit.where") + ": " + location, "exhibit-location"));
+                about.getChildren().add(label(texts.get("exhibit.where") + ": " + location, "exhibit-location"));
             }
-            body.getChildren().add(label(site.text(d.summary(), language), "page-text"));
+            about.getChildren().add(label(site.text(d.summary(), language), "page-text"));
+            String summaryIn = site.textLanguage(d.summary(), language);
+            if (summaryIn != null && !summaryIn.equals(language)) {
+                shownIn = summaryIn;
+            }
+            pictures = d.pictures();
         } else {
-            body.getChildren().add(label(texts.get("exhibit.notKept"), "page-text"));
+            about.getChildren().add(label(texts.get("exhibit.notKept"), "page-text"));
+        }
+        if (shownIn != null && !shownIn.equals(language)) {
+            Label untranslated = label(texts.get("exhibit.untranslated")
+                    .replace("{0}", languageNameIn(language, language))
+                    .replace("{1}", languageNameIn(shownIn, language)), "untranslated");
+            untranslated.setId("exhibit-untranslated");
+            body.getChildren().add(untranslated);
+        }
+        body.getChildren().add(heading);
+        if (pictures.isEmpty()) {
+            body.getChildren().add(about);
+        } else {
+            boolean landscape = width() > height() * 1.1;
+            double em = baseFontSize();
+            double room = width() - 3 * em; // the page's padding
+            double maxWidth = landscape ? room * 0.55 : room;
+            // room for the caption and credit under it, with no need to scroll, on either screen
+            double maxHeight = height() * (landscape ? 0.5 : 0.4);
+            double pixelScale = root.getScene() == null || root.getScene().getWindow() == null
+                    ? 1 : root.getScene().getWindow().getOutputScaleX();
+            List<VBox> figures = new java.util.ArrayList<>();
+            for (int i = 0; i < pictures.size(); i++) {
+                VBox figure = PictureFigure.of(pictures.get(i), actions::address, maxWidth, maxHeight, pixelScale,
+                        t -> site.text(t, language));
+                figure.setId("picture-" + i);
+                figures.add(figure);
+            }
+            if (landscape) {
+                VBox column = new VBox();
+                column.getStyleClass().add("pictures");
+                column.getChildren().addAll(figures);
+                HBox.setHgrow(about, Priority.ALWAYS);
+                HBox side = new HBox(column, about);
+                side.getStyleClass().add("exhibit-with-pictures");
+                body.getChildren().add(side);
+            } else {
+                body.getChildren().add(figures.get(0));
+                body.getChildren().add(about);
+                body.getChildren().addAll(figures.subList(1, figures.size()));
+            }
         }
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
+        scroll.setPannable(true);
         scroll.getStyleClass().add("page-scroll");
         Button ask = nav("exhibit.ask", "ask-about-button", () -> actions.askAbout(exhibit.id()));
         ask.getStyleClass().addAll("primary-nav", "ask-about");
         ask.setDisable(!online);
-        Label heading = label(site.text(exhibit.title(), language), "page-title");
-        heading.setId("page-title");
-        body.getChildren().add(0, heading);
         page(texts.get("nav.exhibits"), scroll,
                 ask, nav("nav.allExhibits", "all-exhibits-button", this::showExhibits),
                 nav("nav.back", "back-button", this::showConversation));
+    }
+
+    /** A language's name as the visitor says it ("anglais" for a French visitor), for use within a sentence. */
+    static String languageNameIn(String language, String visitorLanguage) {
+        Locale visitor = Locale.forLanguageTag(visitorLanguage);
+        String name = Locale.forLanguageTag(language).getDisplayLanguage(visitor);
+        return name.isBlank() || name.equalsIgnoreCase(language) ? UiTexts.languageName(language) : name;
+    }
+
+    private double width() {
+        return root.getWidth() > 0 ? root.getWidth() : 1920;
+    }
+
+    private double height() {
+        return root.getHeight() > 0 ? root.getHeight() : 1080;
     }
 
     public void showInfo() {
