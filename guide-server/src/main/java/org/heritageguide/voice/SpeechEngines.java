@@ -5,10 +5,10 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 import org.heritageguide.GuideProperties;
+import org.heritageguide.audio.Pcm;
 import org.heritageguide.dialogue.GuidePhrases;
 import org.heritageguide.site.Site;
 import org.heritageguide.site.SiteDirectory;
-import org.heritageguide.speech.Pcm;
 import org.heritageguide.speech.asr.SpeechRecognizer;
 import org.heritageguide.speech.tts.SpeechSynthesizer;
 import org.heritageguide.speech.tts.Voice;

@@ -9,10 +9,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
+import org.heritageguide.audio.Pcm;
+import org.heritageguide.audio.Wav;
 import org.heritageguide.limits.ClientBudgets;
 import org.heritageguide.session.VisitorSession;
-import org.heritageguide.speech.Pcm;
-import org.heritageguide.speech.Wav;
 import org.heritageguide.speech.asr.Heard;
 import org.heritageguide.speech.asr.RecognitionStream;
 import org.heritageguide.web.ApiException;

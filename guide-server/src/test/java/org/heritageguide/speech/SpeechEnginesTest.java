@@ -7,6 +7,9 @@ import java.io.InputStream;
 import java.util.List;
 
 import org.heritageguide.GuideServerTest;
+import org.heritageguide.audio.Pcm;
+import org.heritageguide.audio.Resampler;
+import org.heritageguide.audio.Wav;
 import org.heritageguide.speech.asr.Heard;
 import org.heritageguide.speech.asr.RecognitionStream;
 import org.heritageguide.speech.asr.SpeechRecognizer;

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.heritageguide.GuideServerTest;
-import org.heritageguide.qr.LabelSigner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A visitor who refuses the microphone is told so in their language, and can still type. (English: the
@@ -18,31 +14,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * recognizer does, see VisitorPhoneBrowserTest.)
  */
 @GuideServerTest
-class MicrophoneRefusedBrowserTest {
-
-    private static PhoneBrowser phone;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    LabelSigner signer;
+class MicrophoneRefusedBrowserTest extends PhoneBrowserTestSupport {
 
     @BeforeAll
     static void startBrowser() {
         phone = PhoneBrowser.start("en-GB,en", PhoneBrowser.Microphone.REFUSED, null);
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (phone != null) {
-            phone.close();
-        }
-    }
-
     @Test
     void aRefusedMicrophoneIsExplainedAndTypingStillWorks() {
-        phone.open("http://localhost:" + port + "/v/van-mieu/khue-van-cac?s=" + signer.sign("van-mieu", "khue-van-cac"));
+        phone.open(label("van-mieu", "khue-van-cac"));
         // a first visit (this browser is new): the page and the app's own files, compressed, stay small
         Number appBytes = (Number) phone.script("""
                 return [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]

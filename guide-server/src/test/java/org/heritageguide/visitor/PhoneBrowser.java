@@ -3,8 +3,6 @@ package org.heritageguide.visitor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.heritageguide.audio.Pcm;
+import org.heritageguide.audio.Wav;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -214,44 +214,13 @@ final class PhoneBrowser implements AutoCloseable {
             if (in == null) {
                 throw new IllegalStateException("Missing test resource " + resource);
             }
-            ByteBuffer wav = ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN);
-            int channels = 0;
-            int sampleRate = 0;
-            int bits = 0;
-            byte[] samples = null;
-            int offset = 12;
-            while (offset + 8 <= wav.limit()) {
-                String id = new String(wav.array(), offset, 4, StandardCharsets.US_ASCII);
-                int size = wav.getInt(offset + 4);
-                if (id.equals("fmt ")) {
-                    channels = wav.getShort(offset + 10);
-                    sampleRate = wav.getInt(offset + 12);
-                    bits = wav.getShort(offset + 22);
-                } else if (id.equals("data")) {
-                    samples = new byte[Math.min(size, wav.limit() - offset - 8)];
-                    wav.get(offset + 8, samples);
-                    break;
-                }
-                offset += 8 + size + (size & 1);
-            }
-            if (samples == null || bits != 16) {
-                throw new IllegalStateException(resource + " is not a 16-bit PCM WAV");
-            }
-            int frame = channels * 2;
-            int before = (int) (silenceBefore * sampleRate) * frame;
-            int after = (int) (silenceAfter * sampleRate) * frame;
-            int length = before + samples.length + after;
-            ByteBuffer out = ByteBuffer.allocate(44 + length).order(ByteOrder.LITTLE_ENDIAN);
-            out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + length)
-                    .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
-                    .putShort((short) channels).putInt(sampleRate).putInt(sampleRate * frame)
-                    .putShort((short) frame).putShort((short) 16)
-                    .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(length)
-                    .position(44 + before);
-            out.put(samples);
+            Pcm question = Wav.read(in.readAllBytes());
+            int before = (int) (silenceBefore * question.sampleRate()) * 2;
+            byte[] padded = new byte[before + question.samples().length + (int) (silenceAfter * question.sampleRate()) * 2];
+            System.arraycopy(question.samples(), 0, padded, before, question.samples().length);
             Path file = Files.createTempFile("microphone", ".wav");
             file.toFile().deleteOnExit();
-            Files.write(file, out.array());
+            Files.write(file, Wav.wrap(padded, question.sampleRate()));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

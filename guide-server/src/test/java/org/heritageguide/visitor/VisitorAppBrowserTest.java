@@ -9,16 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.heritageguide.GuideServerTest;
-import org.heritageguide.qr.LabelSigner;
 import org.heritageguide.session.SessionStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -27,15 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * a fake microphone asks "Who built the Temple of Literature?" from a 48 kHz WAV.
  */
 @GuideServerTest
-class VisitorAppBrowserTest {
-
-    private static PhoneBrowser phone;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    LabelSigner signer;
+class VisitorAppBrowserTest extends PhoneBrowserTestSupport {
 
     @Autowired
     SessionStore store;
@@ -47,18 +35,6 @@ class VisitorAppBrowserTest {
     static void startBrowser() {
         phone = PhoneBrowser.start("en-GB,en", PhoneBrowser.Microphone.FAKE,
                 PhoneBrowser.microphoneInput("/audio/who-built-rms-48k.wav", 0.4, 2.5));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (phone != null) {
-            phone.close();
-        }
-    }
-
-    @BeforeEach
-    void aNewVisitor() {
-        phone.forget(origin());
     }
 
     @Test
@@ -351,27 +327,10 @@ class VisitorAppBrowserTest {
         new Actions(phone.driver).clickAndHold(phone.find("#ask")).pause(howLong).release().perform();
     }
 
-    private void ask(String question) {
-        phone.find("#question").sendKeys(question);
-        phone.find("#send").click();
-    }
-
-    private String storedSession(String site) {
-        Object id = phone.script("return JSON.parse(localStorage.getItem('hg.session.' + arguments[0]))", site);
-        return id == null ? null : id.toString();
-    }
 
     private String sessionLanguage(String session) {
         Map<?, ?> view = client.get().uri("/api/v1/sessions/" + session).exchange()
                 .expectBody(Map.class).returnResult().getResponseBody();
         return view == null ? null : (String) view.get("language");
-    }
-
-    private String label(String site, String exhibit) {
-        return origin() + "/v/" + site + "/" + exhibit + "?s=" + signer.sign(site, exhibit);
-    }
-
-    private String origin() {
-        return "http://localhost:" + port;
     }
 }

@@ -12,8 +12,6 @@ import java.util.Map;
 import org.heritageguide.GuideServerTest;
 import org.heritageguide.analytics.VisitorEvent;
 import org.heritageguide.analytics.VisitorEvents;
-import org.heritageguide.qr.LabelSigner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The visitor app on a 412×915 phone, for visitors whose language the guide cannot hear itself (it has
@@ -32,18 +29,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * how the app used it. Everything else is real: the server, its dialogue, its speech out, Chromium.
  */
 @GuideServerTest
-class VisitorPhoneBrowserTest {
+class VisitorPhoneBrowserTest extends PhoneBrowserTestSupport {
 
     /** A deadline, not a speed: the first question in a language may wait for the machine's other work. */
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(60);
-    private static PhoneBrowser phone;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    LabelSigner signer;
-
     @Autowired
     VisitorEvents events;
 
@@ -53,17 +42,9 @@ class VisitorPhoneBrowserTest {
         phone = PhoneBrowser.start("en", PhoneBrowser.Microphone.REFUSED, null, 412, 915, 1.0);
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (phone != null) {
-            phone.close();
-        }
-    }
-
     @BeforeEach
-    void aNewVisitor() {
+    void withTheBrowsersOwnRecognizer() {
         phone.withoutSpeechStandIn();
-        phone.forget(origin());
     }
 
     @ParameterizedTest(name = "{0}, on-device recognition {1}")
@@ -255,23 +236,5 @@ class VisitorPhoneBrowserTest {
         phone.open(label(site, exhibit));
         assertThat(phone.find("html").getDomAttribute("lang")).isEqualTo(language);
         phone.waitUntil(d -> phone.body().getDomAttribute("data-voice") != null, Duration.ofSeconds(5));
-    }
-
-    private void ask(String question) {
-        phone.find("#question").sendKeys(question);
-        phone.find("#send").click();
-    }
-
-    private String storedSession(String site) {
-        Object id = phone.script("return JSON.parse(localStorage.getItem('hg.session.' + arguments[0]))", site);
-        return id == null ? null : id.toString();
-    }
-
-    private String label(String site, String exhibit) {
-        return origin() + "/v/" + site + "/" + exhibit + "?s=" + signer.sign(site, exhibit);
-    }
-
-    private String origin() {
-        return "http://localhost:" + port;
     }
 }

@@ -7,15 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.heritageguide.GuideServerTest;
-import org.heritageguide.qr.LabelSigner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An exhibit's picture on a 412×915 phone: at the top of its page, the size the screen needs, described
@@ -23,31 +18,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * it also saves {@code visitor-fr-picture.png}.
  */
 @GuideServerTest
-class VisitorPictureBrowserTest {
-
-    private static PhoneBrowser phone;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    LabelSigner signer;
+class VisitorPictureBrowserTest extends PhoneBrowserTestSupport {
 
     @BeforeAll
     static void startBrowser() {
         phone = PhoneBrowser.start("fr", PhoneBrowser.Microphone.REFUSED, null, 412, 915, 1.0);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (phone != null) {
-            phone.close();
-        }
-    }
-
-    @BeforeEach
-    void aNewVisitor() {
-        phone.forget(origin());
     }
 
     @Test
@@ -94,11 +69,7 @@ class VisitorPictureBrowserTest {
 
     private void open(String language, String site, String exhibit) {
         phone.driver.manage().addCookie(new Cookie("hg-lang", language));
-        phone.open(origin() + "/v/" + site + "/" + exhibit + "?s=" + signer.sign(site, exhibit));
+        phone.open(label(site, exhibit));
         assertThat(phone.find("html").getDomAttribute("lang")).isEqualTo(language);
-    }
-
-    private String origin() {
-        return "http://localhost:" + port;
     }
 }

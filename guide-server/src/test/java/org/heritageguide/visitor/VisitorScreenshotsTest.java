@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.heritageguide.GuideServerTest;
-import org.heritageguide.qr.LabelSigner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -19,8 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The screenshots of docs/screenshots/visitor-*.png, on a 412×915 phone. English (the guide hears it
@@ -33,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @GuideServerTest
 @EnabledIfSystemProperty(named = "visitor.screenshots", matches = ".+")
-class VisitorScreenshotsTest {
+class VisitorScreenshotsTest extends PhoneBrowserTestSupport {
 
     private static final int MAX_BYTES = 400 * 1024;
     /** A question about Khuê Văn Các in each language, and a first part of it heard before the rest. */
@@ -42,27 +38,12 @@ class VisitorScreenshotsTest {
             "fr", List.of("Quand Khuê Văn Các", "Quand Khuê Văn Các a-t-il été construit ?"),
             "zh", List.of("奎文阁", "奎文阁是哪一年建的？"),
             "ko", List.of("규문각은", "규문각은 언제 지어졌나요?"));
-    private static PhoneBrowser phone;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    LabelSigner signer;
-
     @BeforeAll
     static void startBrowser() {
         phone = PhoneBrowser.start("en", PhoneBrowser.Microphone.REFUSED, null, 412, 915, 1.5);
         // still pictures: no smooth scrolling or pulsing caught half-way
         phone.driver.executeCdpCommand("Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (phone != null) {
-            phone.close();
-        }
     }
 
     @Test
@@ -132,17 +113,17 @@ class VisitorScreenshotsTest {
         save("visitor-" + language + "-no-recognizer.png");
 
         // a phone new to the guide, so that the page is the server's (not the shell a service worker kept)
-        phone.forget("http://localhost:" + port);
+        phone.forget(origin());
         phone.driver.manage().addCookie(new Cookie("hg-lang", language));
-        phone.driver.get("http://localhost:" + port + "/v/van-mieu/khue-van-cac?s=AAAAAAAAAAAA");
+        phone.driver.get(origin() + "/v/van-mieu/khue-van-cac?s=AAAAAAAAAAAA");
         phone.waitUntil(d -> phone.find(".more a").isDisplayed(), Duration.ofSeconds(10));
         save("visitor-" + language + "-wrong-label.png");
     }
 
     private void open(String language, String site, String exhibit) {
-        phone.forget("http://localhost:" + port);
+        phone.forget(origin());
         phone.driver.manage().addCookie(new Cookie("hg-lang", language));
-        phone.open("http://localhost:" + port + "/v/" + site + "/" + exhibit + "?s=" + signer.sign(site, exhibit));
+        phone.open(label(site, exhibit));
         phone.waitUntil(d -> phone.body().getDomAttribute("data-voice") != null, Duration.ofSeconds(5));
     }
 

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.heritageguide.GuideServerTest;
-import org.heritageguide.speech.Pcm;
-import org.heritageguide.speech.Wav;
+import org.heritageguide.audio.Pcm;
+import org.heritageguide.audio.Wav;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;

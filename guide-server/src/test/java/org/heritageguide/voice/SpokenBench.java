@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.heritageguide.speech.Pcm;
+import org.heritageguide.audio.Pcm;
 import org.heritageguide.voice.VoiceBench.Question;
 import org.heritageguide.voice.VoiceClient.Event;
 

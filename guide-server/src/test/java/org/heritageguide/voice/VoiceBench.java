@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.heritageguide.speech.Pcm;
-import org.heritageguide.speech.Wav;
+import org.heritageguide.audio.Pcm;
+import org.heritageguide.audio.Wav;
 import org.heritageguide.voice.VoiceClient.Event;
 
 import tools.jackson.databind.JsonNode;

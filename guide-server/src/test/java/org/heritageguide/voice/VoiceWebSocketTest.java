@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.heritageguide.GuideServerTest;
-import org.heritageguide.speech.Pcm;
-import org.heritageguide.speech.Wav;
+import org.heritageguide.audio.Pcm;
+import org.heritageguide.audio.Wav;
 import org.heritageguide.voice.VoiceClient.Event;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -29,18 +29,11 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 import org.heritageguide.kiosk.audio.WavFileSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,29 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  * a typed and a spoken question, exhibits, hand-off to a phone, idle reset, server down and back,
  * and the operator's way out.
  */
-@ExtendWith(ApplicationExtension.class)
 class KioskFlowTest extends KioskTestSupport {
 
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static GuideServerProcess server;
-
-    @TempDir
-    Path data;
-
-    @BeforeAll
-    static void startServer() {
-        server = GuideServerProcess.get();
-    }
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void stop() {
-        stopKiosk();
-    }
 
     @Test
     void welcomeInvitesInEveryLanguageAndOneTouchOpensAConversationInIt() throws Exception {
@@ -274,7 +247,7 @@ class KioskFlowTest extends KioskTestSupport {
     }
 
     private HttpResponse<String> metrics() throws Exception {
-        String admin = Base64.getEncoder().encodeToString(("admin:" + GuideServerProcess.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String admin = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri().resolve("/actuator/prometheus"))
                 .header("Authorization", "Basic " + admin).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }

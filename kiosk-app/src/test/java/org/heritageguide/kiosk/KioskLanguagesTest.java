@@ -2,46 +2,16 @@ package org.heritageguide.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 
 /**
  * Visitors whose language the guide cannot hear (the sample server has a speech model for English
  * only), against the real guide-server: a Vietnamese visitor types with Telex on the kiosk's keyboard,
  * a Korean visitor, whom the keyboard cannot type for, asks by touching a suggested question.
  */
-@ExtendWith(ApplicationExtension.class)
 class KioskLanguagesTest extends KioskTestSupport {
-
-    private static GuideServerProcess server;
-
-    @TempDir
-    Path data;
-
-    @BeforeAll
-    static void startServer() {
-        server = GuideServerProcess.get();
-    }
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void stop() {
-        stopKiosk();
-    }
 
     @Test
     void aVietnameseQuestionTypedWithTelexIsAnsweredInVietnamese() {

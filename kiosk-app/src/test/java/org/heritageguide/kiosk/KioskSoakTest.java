@@ -4,18 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-
-import javafx.stage.Stage;
 
 /**
  * A kiosk runs for days: many visitors, each opening a conversation on the real server, hearing the
@@ -25,28 +17,14 @@ import javafx.stage.Stage;
  * (cleared at every GC) and what is measured is the memory the kiosk really holds on to.
  * {@code scripts/bench kiosk} runs it with {@code -Dkiosk.soak.visits=1000} (docs/benchmarks.md).
  */
-@ExtendWith(ApplicationExtension.class)
 class KioskSoakTest extends KioskTestSupport {
 
     private static final int VISITS = Integer.getInteger("kiosk.soak.visits", 40);
     private static final int WARM_UP = Math.min(30, VISITS / 3);
 
-    @TempDir
-    Path data;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void stop() {
-        stopKiosk();
-    }
-
     @Test
     void manyVisitsOneAfterAnotherLeaveNoTraceInTheHeap() {
-        launch(settings(GuideServerProcess.get().uri(), data));
+        launch(settings(server.uri(), data));
         String[] languages = {"vi", "en", "fr", "zh", "ko"};
         List<Long> samples = new ArrayList<>();
         waitUntil(() -> kiosk.link().online(), 20);

@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,10 +17,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import org.heritageguide.kiosk.audio.AudioSource;
 import org.heritageguide.kiosk.audio.AudioUnavailableException;
+import org.heritageguide.testing.GuideServerProcess;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javafx.application.Platform;
@@ -32,11 +43,27 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 
-/** Starting a kiosk on the test's stage against the real server, and looking at what it shows. */
+/**
+ * Starting a kiosk on the test's stage against the real server, and looking at what it shows. The server is
+ * the real guide-server, started once per test run from its built jar
+ * ({@code guide-server/target/guide-server.jar}, so run {@code mvn package} or {@code install}, not just
+ * {@code test}) on a free port with a temporary data directory, from the repository root so that it serves
+ * the sample sites in {@code content/}; stopped when the test JVM exits. While working on the kiosk,
+ * {@code -Dkiosk.test.server=http://127.0.0.1:PORT} uses a server that is already running instead (started
+ * with the voice settings below, or the busy and idle tests take minutes or fail).
+ */
+@ExtendWith(ApplicationExtension.class)
 class KioskTestSupport extends FxRobot {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The studio's admin password on the test server (metrics need it); a running server given instead must use it too. */
+    static final String ADMIN_PASSWORD = "kiosk-test-admin-password";
 
+    static GuideServerProcess server;
+    private static GuideServerProcess running;
+
+    @TempDir
+    Path data;
     Stage stage;
     Kiosk kiosk;
     RecordingOutput speaker = new RecordingOutput();
@@ -46,6 +73,70 @@ class KioskTestSupport extends FxRobot {
     volatile AudioSource.Factory microphone = () -> {
         throw new AudioUnavailableException("no microphone in this test", null);
     };
+
+    @BeforeAll
+    static void startServer() {
+        server = testServer();
+    }
+
+    /** The stage TestFX's {@link ApplicationExtension} set up for this test. */
+    @BeforeEach
+    void takeStage() throws TimeoutException {
+        stage = FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void stopKiosk() {
+        // a test that failed with a finger down must not leave it there for the next one
+        release(new MouseButton[0]);
+        if (kiosk != null) {
+            interact(kiosk::shutdown);
+            kiosk = null;
+        }
+    }
+
+    private static synchronized GuideServerProcess testServer() {
+        if (running == null) {
+            String given = System.getProperty("kiosk.test.server", "");
+            running = given.isBlank() ? startTestServer() : GuideServerProcess.running(URI.create(given));
+        }
+        return running;
+    }
+
+    private static GuideServerProcess startTestServer() {
+        try {
+            Path data = Files.createTempDirectory("kiosk-test-server");
+            // the whole guide (speech, indexes of every site) starts in ~1 min, but takes 3-4 on a shared, loaded machine
+            GuideServerProcess started = GuideServerProcess.startJar(
+                    Path.of(System.getProperty("guide-server.jar", "guide-server/target/guide-server.jar")),
+                    // the log outlives the run, in the build folder; the server's data does not
+                    Path.of("kiosk-app/target/guide-server-test.log"), Duration.ofMinutes(6), List.of(
+                            "guide.data-dir=" + data,
+                            // the metrics the tests read are behind the studio's admin login
+                            "GUIDE_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
+                            // two other visitors talking make the guide busy (KioskFlowTest); a kiosk test needs one
+                            "guide.voice.max-streams=2",
+                            // a voice connection with no question begun this long after its answer is let go: a
+                            // visitor reading an answer outlasts that (KioskFlowTest)
+                            "guide.voice.idle-timeout=20s",
+                            // every visit of a test comes from this machine, many more than one kiosk's: no per-client budgets
+                            "guide.limits.sessions-burst=100000", "guide.limits.turns-burst=100000",
+                            "guide.limits.voice-sockets-burst=100000"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                try (Stream<Path> paths = Files.walk(data)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(path);
+                    }
+                } catch (IOException e) {
+                    // leaving a temporary folder behind is all that can go wrong at exit
+                }
+            }));
+            return started;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start guide-server", e);
+        }
+    }
 
     static KioskSettings settings(URI server, Path dataDir) {
         return KioskSettings.load(List.of("--server", server.toString(), "--site", "van-mieu", "--windowed",
@@ -60,15 +151,6 @@ class KioskTestSupport extends FxRobot {
             stage.getScene().addEventFilter(MouseEvent.MOUSE_RELEASED, e -> releases.incrementAndGet());
         });
         waitUntil(() -> shown("#welcome-invite"), 20);
-    }
-
-    void stopKiosk() {
-        // a test that failed with a finger down must not leave it there for the next one
-        release(new MouseButton[0]);
-        if (kiosk != null) {
-            interact(kiosk::shutdown);
-            kiosk = null;
-        }
     }
 
     /**

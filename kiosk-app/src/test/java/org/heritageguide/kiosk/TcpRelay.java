@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
+import org.heritageguide.testing.GuideServerProcess;
+
 /**
  * A plain TCP relay on 127.0.0.1 in front of the test server, so a test can take "the server" away
  * (connections refused, open ones cut) and bring it back on the same address within milliseconds, or

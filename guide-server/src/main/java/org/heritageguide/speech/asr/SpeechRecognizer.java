@@ -3,7 +3,7 @@ package org.heritageguide.speech.asr;
 import java.util.Optional;
 import java.util.Set;
 
-import org.heritageguide.speech.Pcm;
+import org.heritageguide.audio.Pcm;
 
 /** Speech to text, per language, for live streams of audio. */
 public interface SpeechRecognizer {

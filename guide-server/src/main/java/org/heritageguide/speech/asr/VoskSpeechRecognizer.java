@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.heritageguide.GuideProperties;
-import org.heritageguide.speech.Pcm;
-import org.heritageguide.speech.Resampler;
+import org.heritageguide.audio.Pcm;
+import org.heritageguide.audio.Resampler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;

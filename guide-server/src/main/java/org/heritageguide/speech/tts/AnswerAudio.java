@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.heritageguide.GuideProperties;
-import org.heritageguide.speech.Pcm;
-import org.heritageguide.speech.Wav;
+import org.heritageguide.audio.Pcm;
+import org.heritageguide.audio.Wav;
 import org.heritageguide.text.Sentences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.heritageguide.speech.Pcm;
-import org.heritageguide.speech.Wav;
+import org.heritageguide.audio.Pcm;
+import org.heritageguide.audio.Wav;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

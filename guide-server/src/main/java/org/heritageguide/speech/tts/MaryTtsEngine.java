@@ -11,7 +11,7 @@ import java.util.concurrent.CompletionException;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 
-import org.heritageguide.speech.Pcm;
+import org.heritageguide.audio.Pcm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,7 @@ package org.heritageguide.speech.tts;
 
 import java.util.Optional;
 
-import org.heritageguide.speech.Pcm;
+import org.heritageguide.audio.Pcm;
 
 /** Text to speech, per language. */
 public interface SpeechSynthesizer {

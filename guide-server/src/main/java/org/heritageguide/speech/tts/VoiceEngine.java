@@ -2,7 +2,7 @@ package org.heritageguide.speech.tts;
 
 import java.util.Optional;
 
-import org.heritageguide.speech.Pcm;
+import org.heritageguide.audio.Pcm;
 
 /** One text-to-speech engine behind the {@link VoiceRouter}. */
 interface VoiceEngine {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.heritageguide.speech.Pcm;
-import org.heritageguide.speech.Resampler;
+import org.heritageguide.audio.Pcm;
+import org.heritageguide.audio.Resampler;
 import org.springframework.stereotype.Component;
 
 /**

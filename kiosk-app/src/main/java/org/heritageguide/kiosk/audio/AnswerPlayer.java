@@ -1,7 +1,6 @@
 package org.heritageguide.kiosk.audio;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,6 +8,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.sound.sampled.AudioFormat;
+
+import org.heritageguide.audio.Wav;
 
 /**
  * Plays the guide's answers as their WAV bytes arrive (streamed over the voice WebSocket, or fetched
@@ -175,57 +176,24 @@ public final class AnswerPlayer implements AutoCloseable {
             return format;
         }
 
-        /** The PCM bytes in {@code data}, once the header is complete; until then, nothing. */
+        /**
+         * The PCM bytes in {@code data}, once the header is complete; until then, nothing. The data's
+         * length may be unknown in a stream, so everything after the header is played.
+         */
         byte[] accept(byte[] data) {
             if (format != null) {
                 return data;
             }
-            byte[] joined = new byte[header.length + data.length];
-            System.arraycopy(header, 0, joined, 0, header.length);
+            byte[] joined = Arrays.copyOf(header, header.length + data.length);
             System.arraycopy(data, 0, joined, header.length, data.length);
-            header = joined;
-            return parseHeader();
-        }
-
-        private byte[] parseHeader() {
-            if (header.length < 12) {
+            Wav.Header found = Wav.header(joined);
+            if (found == null) {
+                header = joined;
                 return new byte[0];
             }
-            ByteBuffer b = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
-            if (b.getInt(0) != 0x46464952 || b.getInt(8) != 0x45564157) { // "RIFF" ... "WAVE"
-                throw new IllegalArgumentException("The answer audio is not a WAV stream");
-            }
-            AudioFormat found = null;
-            int at = 12;
-            while (at + 8 <= header.length) {
-                int id = b.getInt(at);
-                long size = Integer.toUnsignedLong(b.getInt(at + 4));
-                if (id == 0x20746d66) { // "fmt "
-                    if (at + 8 + 16 > header.length) {
-                        return new byte[0];
-                    }
-                    int encoding = b.getShort(at + 8);
-                    int channels = b.getShort(at + 10);
-                    int rate = b.getInt(at + 12);
-                    int bits = b.getShort(at + 22);
-                    if (encoding != 1 && encoding != (short) 0xFFFE) {
-                        throw new IllegalArgumentException("The answer audio is not PCM (WAV format " + encoding + ")");
-                    }
-                    found = new AudioFormat(rate, bits, channels, bits > 8, false);
-                } else if (id == 0x61746164) { // "data": its length may be unknown in a stream, so play to the end
-                    if (found == null) {
-                        throw new IllegalArgumentException("The answer audio has no format before its data");
-                    }
-                    format = found;
-                    byte[] rest = new byte[header.length - at - 8];
-                    System.arraycopy(header, at + 8, rest, 0, rest.length);
-                    header = null;
-                    return rest;
-                }
-                at += 8 + (int) size + (int) (size & 1);
-            }
-            // the format is remembered from a complete "fmt " chunk only once "data" arrives
-            return new byte[0];
+            format = found.format();
+            header = null;
+            return Arrays.copyOfRange(joined, found.dataOffset(), joined.length);
         }
     }
 }

@@ -1,27 +1,22 @@
 package org.heritageguide.kiosk.audio;
 
-import java.io.ByteArrayOutputStream;
-
 import javax.sound.sampled.AudioFormat;
+
+import org.heritageguide.audio.Resampler;
 
 /**
  * Turns signed 16-bit PCM at any rate and channel count into what the voice WebSocket takes: 16 kHz
- * mono signed 16-bit little-endian. Channels are averaged; a higher rate is low-passed below 8 kHz
- * (fourth-order Butterworth, so no alias folds into the speech band) and then interpolated. Keeps its
- * state between calls, so a stream can be fed in chunks of any size.
+ * mono signed 16-bit little-endian. Channels are averaged, then the rate converted by the guide's one
+ * {@link Resampler} (low-passed, so no alias folds into the speech band). Keeps its state between
+ * calls, so a stream can be fed in chunks of any size; {@link #flush()} ends it.
  */
 public final class ToVoiceFormat {
 
-    public static final float RATE = 16_000f;
-    private static final double CUTOFF_HZ = 7_000;
+    public static final int RATE = 16_000;
 
     private final int channels;
     private final boolean bigEndian;
-    private final double step;
-    private final Biquad[] lowPass;
-    private long consumed;
-    private double next;
-    private double previous;
+    private final Resampler resampler;
 
     public ToVoiceFormat(AudioFormat from) {
         if (from.getSampleSizeInBits() != 16 || from.getEncoding() != AudioFormat.Encoding.PCM_SIGNED) {
@@ -29,71 +24,35 @@ public final class ToVoiceFormat {
         }
         this.channels = from.getChannels();
         this.bigEndian = from.isBigEndian();
-        this.step = from.getSampleRate() / RATE;
-        this.lowPass = from.getSampleRate() > RATE
-                ? new Biquad[] {new Biquad(from.getSampleRate(), 0.5412), new Biquad(from.getSampleRate(), 1.3066)}
-                : new Biquad[0];
+        this.resampler = new Resampler(Math.round(from.getSampleRate()), RATE);
     }
 
     /** The 16 kHz mono samples that {@code length} more bytes of the source make. */
     public byte[] convert(byte[] pcm, int length) {
         int frameSize = 2 * channels;
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) (length / frameSize / step) * 2 + 4);
-        for (int frame = 0; frame + frameSize <= length; frame += frameSize) {
-            double sum = 0;
+        byte[] mono = new byte[length / frameSize * 2];
+        for (int frame = 0, at = 0; frame + frameSize <= length; frame += frameSize, at += 2) {
+            int sum = 0;
             for (int c = 0; c < channels; c++) {
                 int i = frame + 2 * c;
                 sum += bigEndian ? (short) ((pcm[i] << 8) | (pcm[i + 1] & 0xff))
                         : (short) ((pcm[i + 1] << 8) | (pcm[i] & 0xff));
             }
-            double current = sum / channels;
-            for (Biquad filter : lowPass) {
-                current = filter.apply(current);
-            }
-            while (next <= consumed) {
-                double value = previous + (current - previous) * (next - (consumed - 1));
-                int sample = (int) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(value)));
-                out.write(sample & 0xff);
-                out.write((sample >> 8) & 0xff);
-                next += step;
-            }
-            previous = current;
-            consumed++;
+            int sample = Math.round((float) sum / channels);
+            mono[at] = (byte) sample;
+            mono[at + 1] = (byte) (sample >> 8);
         }
-        return out.toByteArray();
+        return bytes(resampler.process(mono, 0, mono.length));
     }
 
-    /** One second-order low-pass section (RBJ cookbook). */
-    private static final class Biquad {
-        private final double b0;
-        private final double b1;
-        private final double b2;
-        private final double a1;
-        private final double a2;
-        private double x1;
-        private double x2;
-        private double y1;
-        private double y2;
+    /** The end of the stream: the last few samples the resampler held back to look ahead. */
+    public byte[] flush() {
+        return bytes(resampler.flush());
+    }
 
-        Biquad(double sampleRate, double q) {
-            double w0 = 2 * Math.PI * CUTOFF_HZ / sampleRate;
-            double alpha = Math.sin(w0) / (2 * q);
-            double cos = Math.cos(w0);
-            double a0 = 1 + alpha;
-            b0 = (1 - cos) / 2 / a0;
-            b1 = (1 - cos) / a0;
-            b2 = (1 - cos) / 2 / a0;
-            a1 = -2 * cos / a0;
-            a2 = (1 - alpha) / a0;
-        }
-
-        double apply(double x) {
-            double y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
-            x2 = x1;
-            x1 = x;
-            y2 = y1;
-            y1 = y;
-            return y;
-        }
+    private static byte[] bytes(short[] samples) {
+        byte[] out = new byte[samples.length * 2];
+        Resampler.toBytes(samples, out, 0);
+        return out;
     }
 }

@@ -56,19 +56,9 @@ public final class VoiceCapture {
                 if (n < 0) {
                     break;
                 }
-                byte[] converted = converter.convert(buffer, n);
-                int at = 0;
-                while (at < converted.length) {
-                    int take = Math.min(FRAME_BYTES - filled, converted.length - at);
-                    System.arraycopy(converted, at, frame, filled, take);
-                    filled += take;
-                    at += take;
-                    if (filled == FRAME_BYTES) {
-                        sink.frame(frame, filled);
-                        filled = 0;
-                    }
-                }
+                filled = handOn(converter.convert(buffer, n), frame, filled, sink);
             }
+            filled = handOn(converter.flush(), frame, filled, sink);
             if (filled > 0) {
                 sink.frame(frame, filled);
             }
@@ -78,5 +68,21 @@ public final class VoiceCapture {
         } finally {
             ended.run();
         }
+    }
+
+    /** Adds {@code converted} to the frame being filled, handing on each full one; how full it is now. */
+    private static int handOn(byte[] converted, byte[] frame, int filled, FrameSink sink) {
+        int at = 0;
+        while (at < converted.length) {
+            int take = Math.min(FRAME_BYTES - filled, converted.length - at);
+            System.arraycopy(converted, at, frame, filled, take);
+            filled += take;
+            at += take;
+            if (filled == FRAME_BYTES) {
+                sink.frame(frame, filled);
+                filled = 0;
+            }
+        }
+        return filled;
     }
 }

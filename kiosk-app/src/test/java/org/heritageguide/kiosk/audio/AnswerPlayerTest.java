@@ -2,9 +2,6 @@ package org.heritageguide.kiosk.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sound.sampled.AudioFormat;
 
+import org.heritageguide.audio.Wav;
 import org.junit.jupiter.api.Test;
 
 class AnswerPlayerTest {
@@ -93,14 +91,6 @@ class AnswerPlayerTest {
     }
 
     static byte[] wav(int rate, int dataBytes) {
-        ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        header.put("RIFF".getBytes()).putInt(36 + dataBytes).put("WAVE".getBytes());
-        header.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate)
-                .putInt(rate * 2).putShort((short) 2).putShort((short) 16);
-        header.put("data".getBytes()).putInt(dataBytes);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(header.array());
-        out.writeBytes(new byte[dataBytes]);
-        return out.toByteArray();
+        return Wav.wrap(new byte[dataBytes], rate);
     }
 }

@@ -19,6 +19,7 @@ class ToVoiceFormatTest {
             byte[] chunk = java.util.Arrays.copyOfRange(input, at, at + length);
             out = concat(out, converter.convert(chunk, length));
         }
+        out = concat(out, converter.flush());
         assertThat(out.length / 2).isCloseTo(16_000, within(2));
         assertThat(crossingsPerSecond(out, 16_000)).isCloseTo(2 * 440, within(6.0));
         assertThat(rms(out, 1_000)).isCloseTo(0.5 / Math.sqrt(2) * 32767, within(800.0));

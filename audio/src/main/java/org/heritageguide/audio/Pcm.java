@@ -1,4 +1,4 @@
-package org.heritageguide.speech;
+package org.heritageguide.audio;
 
 /**
  * Mono signed 16-bit little-endian samples and their rate.

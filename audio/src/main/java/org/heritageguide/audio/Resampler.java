@@ -1,4 +1,4 @@
-package org.heritageguide.speech;
+package org.heritageguide.audio;
 
 import java.util.Arrays;
 
