@@ -196,8 +196,14 @@ final class VoiceConversation {
         return shared.sessions.get(sessionId)
                 .publishOn(shared.listening)
                 .doOnNext(session -> open(session, sampleRate, requested, naive))
-                .onErrorResume(ApiException.class, e -> {
-                    fail(e.code(), e.getMessage(), CloseStatus.POLICY_VIOLATION);
+                .onErrorResume(failure -> {
+                    if (failure instanceof ApiException e) {
+                        fail(e.code(), e.getMessage(), CloseStatus.POLICY_VIOLATION);
+                    } else {
+                        // never a silent close: the visitor is told, the operator reads why
+                        log.error("Voice start failed in session {}", sessionId, failure);
+                        fail("internal", "Something went wrong on our side. Please try again.", CloseStatus.SERVER_ERROR);
+                    }
                     return Mono.empty();
                 })
                 .then();

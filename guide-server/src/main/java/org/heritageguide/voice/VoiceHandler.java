@@ -1,9 +1,6 @@
 package org.heritageguide.voice;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.heritageguide.dialogue.GuidePhrases;
@@ -39,13 +36,14 @@ class VoiceHandler implements WebSocketHandler, DisposableBean {
     final AnswerAudio audio;
     final VoiceAnswers answers;
     final GuidePhrases phrases;
-    final Semaphore streams;
-    private final Map<String, Integer> streamsByClient = new ConcurrentHashMap<>();
+    final StreamSlots streams;
     final ClientAddresses clients;
     final ClientBudgets budgets;
     /** Speech recognition is CPU work: as many threads as cores, shared by every conversation. */
     final Scheduler listening;
-    final Counter refused;
+    /** Questions refused as busy, by the cap that refused them: {@code instance} (every stream taken) or {@code client} (its share). */
+    private final Counter refusedInstanceFull;
+    private final Counter refusedClientFull;
     final Timer toTranscript;
     final Timer toAnswer;
     final Timer toFirstAudio;
@@ -61,7 +59,7 @@ class VoiceHandler implements WebSocketHandler, DisposableBean {
         this.phrases = phrases;
         this.clients = clients;
         this.budgets = budgets;
-        this.streams = new Semaphore(settings.maxStreams());
+        this.streams = new StreamSlots(settings.maxStreams(), settings.maxStreamsPerClient());
         // one queue for all threads: a frame waits only until any thread is free, never behind a long
         // task of another conversation that happened to land on the same worker (a conversation's own
         // messages still go one at a time: VoiceConversation handles them with concatMap)
@@ -72,8 +70,9 @@ class VoiceHandler implements WebSocketHandler, DisposableBean {
                     thread.setDaemon(true);
                     return thread;
                 }), "asr");
-        this.refused = Counter.builder("guide.voice.refused").description("voice questions refused as busy (every stream, or the client's share, taken)").register(meters);
-        Gauge.builder("guide.voice.streams", streams, s -> settings.maxStreams() - s.availablePermits())
+        this.refusedInstanceFull = refusedCounter(meters, "instance");
+        this.refusedClientFull = refusedCounter(meters, "client");
+        Gauge.builder("guide.voice.streams", streams, StreamSlots::held)
                 .description("visitors talking now").register(meters);
         this.toTranscript = latency(meters, "transcript");
         this.toAnswer = latency(meters, "answer");
@@ -90,26 +89,28 @@ class VoiceHandler implements WebSocketHandler, DisposableBean {
 
     /** Takes a stream for a question of {@code client}'s; false when all are taken, or the client's share. */
     boolean takeStream(String client) {
-        boolean[] taken = new boolean[1];
-        streamsByClient.compute(client, (any, held) -> {
-            int now = held == null ? 0 : held;
-            taken[0] = now < settings.maxStreamsPerClient() && streams.tryAcquire();
-            return taken[0] ? now + 1 : held;
-        });
-        if (!taken[0]) {
-            refused.increment();
+        StreamSlots.Taken taken = streams.take(client);
+        switch (taken) {
+            case INSTANCE_FULL -> refusedInstanceFull.increment();
+            case CLIENT_FULL -> refusedClientFull.increment();
+            case YES -> { }
         }
-        return taken[0];
+        return taken.taken();
     }
 
     void giveStreamBack(String client) {
-        streamsByClient.computeIfPresent(client, (any, held) -> held > 1 ? held - 1 : null);
-        streams.release();
+        streams.giveBack(client);
     }
 
     @Override
     public void destroy() {
         listening.dispose(); // shuts its executor down
+    }
+
+    private static Counter refusedCounter(MeterRegistry meters, String cap) {
+        return Counter.builder("guide.voice.refused").tag("cap", cap)
+                .description("voice questions refused as busy, by the cap reached: every stream of the instance, or the client's share")
+                .register(meters);
     }
 
     private static Timer latency(MeterRegistry meters, String stage) {

@@ -2,14 +2,14 @@ package org.heritageguide.visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.heritageguide.GuideServerTest;
 import org.heritageguide.session.SessionStore;
+import org.heritageguide.voice.TalkingVisitors;
+import org.heritageguide.voice.VoiceSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
@@ -17,6 +17,8 @@ import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The visitor web app in a real browser (headless Chromium at phone size) against the running server:
@@ -30,6 +32,12 @@ class VisitorAppBrowserTest extends PhoneBrowserTestSupport {
 
     @Autowired
     WebTestClient client;
+
+    @Autowired
+    VoiceSettings voice;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     static void startBrowser() {
@@ -159,59 +167,54 @@ class VisitorAppBrowserTest extends PhoneBrowserTestSupport {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("issue #16: streams are now held only while a question is under way and at most 8 per "
-            + "client address, so these silent 'other visitors', all from 127.0.0.1, no longer fill the instance; and "
-            + "over the instance's cap the busy message is not delivered (VoiceWebSocketTest). To be rebuilt with other "
-            + "visitors from forwarded addresses who keep asking")
-    void aGuideWithEveryVoiceStreamTakenSaysItIsBusyAndTypingStillWorks() throws Exception {
-        List<WebSocket> otherVisitors = takeEveryVoiceStream();
-        try {
-            phone.open(label("van-mieu", "khue-van-cac"));
+    void aGuideWithEveryVoiceStreamTakenSaysItIsBusyAndTypingStillWorks() {
+        // every voice stream of the instance held by other visitors talking, each from an address of their
+        // own (forwarded by the tests' trusted proxy): the phone's address holds none, so it is the instance's
+        // cap that refuses it, not its own share
+        phone.open(label("van-mieu", "khue-van-cac"));
+        awaitVoiceStreamsTaken(0);
+        try (TalkingVisitors others = TalkingVisitors.start(origin(), this::sessionOpenedFrom, voice.maxStreams())) {
+            awaitVoiceStreamsTaken(voice.maxStreams());
 
             holdToAsk(Duration.ofMillis(800));
 
             phone.waitUntil(d -> phone.find("#notice").isDisplayed(), Duration.ofSeconds(10));
             assertThat(phone.find("#notice-text").getText())
                     .isEqualTo("The guide is very busy right now. Please try again in a moment, or type your question.");
+            assertThat(phone.all("#notice-actions button")).extracting(b -> b.getText())
+                    .containsExactly("Try again", "Type instead", "Dismiss");
             assertThat(phone.find("#ask").getDomAttribute("aria-pressed")).isEqualTo("false");
+            assertThat(phone.body().getDomAttribute("data-state")).isEqualTo("idle");
+            assertThat(phone.seriousAccessibilityViolations()).isEmpty();
+
+            // the visitor takes the notice's way out: typing, while every stream is still taken
+            phone.all("#notice-actions button").get(1).click();
+            assertThat(phone.script("return document.activeElement.id")).isEqualTo("question");
             ask("When was Khue Van Cac built?");
             String answer = phone.waitUntil(d -> phone.all("#log > li.answer .text").stream()
                     .map(e -> e.getText()).filter(t -> !t.isBlank()).findFirst().orElse(null), Duration.ofSeconds(15));
             assertThat(answer).contains("1805");
-        } finally {
-            otherVisitors.forEach(WebSocket::abort);
+            assertThat(meters.get("guide.voice.streams").gauge().value()).isEqualTo(voice.maxStreams());
         }
+        awaitVoiceStreamsTaken(0);
     }
 
-    /** Other visitors start talking until the server says it is busy; their connections are returned. */
-    private List<WebSocket> takeEveryVoiceStream() throws Exception {
-        List<WebSocket> talking = new java.util.ArrayList<>();
-        HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < 256; i++) {
-            Map<?, ?> session = client.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("site", "van-mieu", "language", "en")).exchange()
-                    .expectBody(Map.class).returnResult().getResponseBody();
-            java.util.concurrent.CompletableFuture<String> first = new java.util.concurrent.CompletableFuture<>();
-            WebSocket socket = http.newWebSocketBuilder().buildAsync(
-                    java.net.URI.create("ws://localhost:" + port + "/ws/v1/sessions/" + session.get("id") + "/voice"),
-                    new WebSocket.Listener() {
-                        @Override
-                        public java.util.concurrent.CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                            first.complete(data.toString());
-                            webSocket.request(1);
-                            return null;
-                        }
-                    }).get(10, java.util.concurrent.TimeUnit.SECONDS);
-            socket.sendText("{\"type\":\"start\",\"sampleRate\":16000}", true).get(10, java.util.concurrent.TimeUnit.SECONDS);
-            String reply = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
-            if (reply.contains("\"busy\"")) {
-                socket.abort();
-                return talking;
-            }
-            assertThat(reply).contains("\"ready\"");
-            talking.add(socket);
+    /** A conversation a visitor at {@code address} opened from their own phone. */
+    private String sessionOpenedFrom(String address) {
+        Map<?, ?> session = client.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", address)
+                .bodyValue(Map.of("site", "van-mieu", "language", "en")).exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return (String) session.get("id");
+    }
+
+    private void awaitVoiceStreamsTaken(int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (meters.get("guide.voice.streams").gauge().value() != count && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
         }
-        throw new AssertionError("The server never said it was busy");
+        assertThat(meters.get("guide.voice.streams").gauge().value()).isEqualTo(count);
     }
 
     @Test
