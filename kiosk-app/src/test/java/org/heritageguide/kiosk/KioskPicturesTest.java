@@ -3,22 +3,14 @@ package org.heritageguide.kiosk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.stage.Stage;
 
 /**
  * An exhibit's pictures on the kiosk (TestFX + Monocle, against the real guide-server and the sample
@@ -27,31 +19,10 @@ import javafx.stage.Stage;
  * when the server cannot send them or the exhibit has none. And the line that says an exhibit's text is
  * not in the visitor's language.
  */
-@ExtendWith(ApplicationExtension.class)
 class KioskPicturesTest extends KioskTestSupport {
 
     private static final String KHUE_VAN_CAC_ALT = "Line drawing of Khuê Văn Các from the front, a square two-storey "
             + "pavilion with curved roofs on brick pillars; the upper storey has a round window whose bars radiate like rays.";
-
-    private static GuideServerProcess server;
-
-    @TempDir
-    Path data;
-
-    @BeforeAll
-    static void startServer() {
-        server = GuideServerProcess.get();
-    }
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void stop() {
-        stopKiosk();
-    }
 
     @Test
     void anOpenExhibitShowsItsPictureLargeWithItsAltTextCaptionAndCredit() {
