@@ -49,8 +49,11 @@ public final class DialogueBenchmark {
                 + ", measured before and after the second session's change, now learned from; figures only):");
         report(evaluation.runAll(DialogueEvaluation.SECOND_FRESH_SET), false, false);
         System.out.println("\nthird fresh set (" + String.join(", ", DialogueEvaluation.THIRD_FRESH_SET)
-                + ", written before the third session's change, never tuned on; figures only):");
+                + ", written before the third session's changes, measured after each, never tuned on; figures only):");
         report(evaluation.runAll(DialogueEvaluation.THIRD_FRESH_SET), false, false);
+        System.out.println("\nfourth fresh set (" + String.join(", ", DialogueEvaluation.FOURTH_FRESH_SET)
+                + ", written after the third session's changes, never tuned on; figures only):");
+        report(evaluation.runAll(DialogueEvaluation.FOURTH_FRESH_SET), false, false);
 
         if (rounds == 0) {
             return;
