@@ -1,12 +1,12 @@
 // The visitor app's service worker: keeps the app shell so that the next label opens at once, even on
 // a bad connection. It never keeps what the guide says (turns, sessions, audio): those always go to
 // the server. Site descriptions are kept and refreshed in the background.
-const VERSION = '{{version}}';
+const VERSION = '{{{version}}}';
 const SHELL_CACHE = `hg-shell-${VERSION}`;
 const SITE_CACHE = 'hg-sites';
 const SHELL_PAGE = '/v/';
 const ASSETS = [
-  {{assets}}
+  {{{assets}}}
 ];
 
 self.addEventListener('install', (event) => {

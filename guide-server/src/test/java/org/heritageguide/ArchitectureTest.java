@@ -52,4 +52,10 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.heritageguide.visitor..", "org.heritageguide.studio..")
                 .check(CLASSES);
     }
+
+    @Test
+    void messagesAreFormattedWithIcuOnly() {
+        // one MessageFormat: ICU's (its apostrophe rule is the one the phrase files are written for)
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.text.MessageFormat").check(CLASSES);
+    }
 }

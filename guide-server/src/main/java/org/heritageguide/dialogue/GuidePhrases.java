@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -14,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.heritageguide.site.Localized;
 import org.heritageguide.site.Site;
 import org.springframework.stereotype.Component;
+
+import com.ibm.icu.text.MessageFormat;
 
 /**
  * What the guide itself says (greetings, "I don't know", notices), per language, from

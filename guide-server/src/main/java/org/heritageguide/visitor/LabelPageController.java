@@ -1,8 +1,5 @@
 package org.heritageguide.visitor;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.heritageguide.dialogue.GuidePhrases;
 import org.heritageguide.qr.LabelSigner;
@@ -20,6 +15,7 @@ import org.heritageguide.site.Exhibit;
 import org.heritageguide.site.Site;
 import org.heritageguide.site.SiteDirectory;
 import org.heritageguide.web.ApiException;
+import org.heritageguide.web.PageTemplate;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,7 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.HtmlUtils;
 
 import reactor.core.publisher.Mono;
 
@@ -47,7 +42,6 @@ class LabelPageController {
     /** Set by the web app when the visitor picks a language, so the next page opens in it. */
     static final String LANGUAGE_COOKIE = "hg-lang";
     private static final List<String> GENERIC_LANGUAGES = List.of("en", "vi", "fr", "zh", "ko");
-    private static final Pattern STRING = Pattern.compile("\\{\\{t:([A-Za-z0-9.\\-]+)}}");
 
     private final SiteDirectory sites;
     private final LabelSigner signer;
@@ -55,9 +49,9 @@ class LabelPageController {
     private final Sessions sessions;
     private final VisitorStrings strings;
     private final VisitorAssets assets;
-    private final String appPage = template("visitor/app.html");
-    private final String messagePage = template("visitor/label-not-recognised.html");
-    private final String serviceWorker = template("visitor/sw.js");
+    private final PageTemplate appPage = PageTemplate.of("visitor/app.html");
+    private final PageTemplate messagePage = PageTemplate.of("visitor/label-not-recognised.html");
+    private final PageTemplate serviceWorker = PageTemplate.of("visitor/sw.js");
 
     LabelPageController(SiteDirectory sites, LabelSigner signer, GuidePhrases phrases, Sessions sessions,
                         VisitorStrings strings, VisitorAssets assets) {
@@ -129,18 +123,18 @@ class LabelPageController {
     @GetMapping(path = "/visitor-sw.js", produces = "text/javascript")
     ResponseEntity<String> serviceWorker() {
         String assetList = assets.urls().stream().map(url -> "'" + url + "'").reduce((a, b) -> a + ",\n  " + b).orElse("");
-        String body = serviceWorker.replace("{{version}}", assets.version()).replace("{{assets}}", assetList);
+        String body = serviceWorker.render(Map.of("version", assets.version(), "assets", assetList));
         return ResponseEntity.ok().contentType(new MediaType("text", "javascript", StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noCache()).body(body);
     }
 
     /** A page that only says something; when the site is known, with a way on to its exhibits. */
     private String message(String language, String heading, String body, Site site) {
-        Map<String, String> values = new HashMap<>(Map.of("lang", language, "heading", heading, "body", body,
-                "version", assets.version(), "moreHidden", " hidden", "moreHref", "", "moreText", ""));
+        Map<String, Object> values = new HashMap<>(Map.of("lang", language, "heading", heading, "body", body,
+                "version", assets.version(), "moreHidden", true, "moreHref", "", "moreText", ""));
         if (site != null) {
             String siteName = site.name().firstOf(site.fallbackChain(language)).orElseThrow().text();
-            values.putAll(Map.of("moreHidden", "", "moreHref", "/v/" + site.id() + "#exhibits",
+            values.putAll(Map.of("moreHidden", false, "moreHref", "/v/" + site.id() + "#exhibits",
                     "moreText", strings.text(language, "exhibits.see-all", siteName)));
         }
         return fill(messagePage, values);
@@ -154,9 +148,9 @@ class LabelPageController {
                 signature, sessionId));
     }
 
-    private Map<String, String> page(String language, String title, String siteName, String site, String exhibit,
+    private Map<String, Object> page(String language, String title, String siteName, String site, String exhibit,
                                      String signature, String sessionId) {
-        Map<String, String> values = new HashMap<>();
+        Map<String, Object> values = new HashMap<>();
         values.put("lang", language);
         values.put("title", title);
         values.put("siteName", siteName);
@@ -193,26 +187,11 @@ class LabelPageController {
                 .cacheControl(CacheControl.noCache()).body(body);
     }
 
-    private String fill(String template, Map<String, String> values) {
-        String page = template;
-        String language = values.getOrDefault("lang", VisitorStrings.FALLBACK);
-        Matcher strings = STRING.matcher(page);
-        page = strings.replaceAll(match -> Matcher.quoteReplacement(
-                HtmlUtils.htmlEscape(this.strings.text(language, match.group(1)), "UTF-8")));
-        for (Map.Entry<String, String> value : values.entrySet()) {
-            page = page.replace("{{" + value.getKey() + "}}", HtmlUtils.htmlEscape(value.getValue(), "UTF-8"));
-        }
-        return page;
-    }
-
-    private static String template(String resource) {
-        try (InputStream in = LabelPageController.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing page template " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The page with its values and, as {@code {{t:key}}}, the web app's own words in the page's language. */
+    private String fill(PageTemplate template, Map<String, Object> values) {
+        Map<String, Object> all = new HashMap<>(values);
+        String language = (String) values.getOrDefault("lang", VisitorStrings.FALLBACK);
+        strings.texts(language).forEach((key, text) -> all.put("t:" + key, text));
+        return template.render(all);
     }
 }

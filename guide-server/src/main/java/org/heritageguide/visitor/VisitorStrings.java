@@ -45,6 +45,13 @@ class VisitorStrings {
         return text;
     }
 
+    /** Every string of the web app in {@code language}, each missing one in English (as {@link #text} gives them). */
+    Map<String, String> texts(String language) {
+        Map<String, String> texts = new LinkedHashMap<>(bundle(FALLBACK));
+        texts.putAll(bundle(language));
+        return texts;
+    }
+
     /** The language the web app's own words will be shown in, for a page in {@code language}. */
     static String uiLanguage(String language) {
         String primary = language == null ? FALLBACK : language.toLowerCase(Locale.ROOT).split("[-_]")[0];
