@@ -133,8 +133,9 @@ export async function exhibitEditor(main, siteId, exhibitId, tab = 'edit') {
     const missing = h('p.small.muted', { hidden: true }, 'No preview: the file cannot be read as a picture.');
     const img = h('img.picture-thumb', {
       src: `/api/v1/studio/sites/${encodeURIComponent(siteId)}/pictures/${encodeURIComponent(picture.file)}?w=320`,
-      // its alt text is the row's own fields, beside it
-      alt: '', loading: 'lazy', decoding: 'async',
+      // its alt text is the row's own fields, beside it; loaded at once: an exhibit has a few pictures, and a
+      // curator scrolling to them should not wait
+      alt: '', decoding: 'async',
       onerror: () => { img.hidden = true; missing.hidden = false; },
     });
     return h('figure.picture-thumb', {}, img, missing, picture.credit ? h('figcaption.small.muted', {}, picture.credit) : null);
