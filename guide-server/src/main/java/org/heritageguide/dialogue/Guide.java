@@ -26,6 +26,7 @@ import org.heritageguide.site.Fact;
 import org.heritageguide.site.Faq;
 import org.heritageguide.site.Localized;
 import org.heritageguide.site.Site;
+import org.heritageguide.site.SourceRef;
 import org.heritageguide.site.VisitorTopic;
 import org.heritageguide.text.Sentences;
 
@@ -72,11 +73,16 @@ final class Guide {
     /**
      * Where an answer came from.
      *
-     * @param id      {@code exhibit:<id>}, {@code faq:<id>}, {@code info:<topic>} or {@code site:intro}
+     * @param ref     the exhibit, FAQ, visitor topic or introduction it came from
      * @param exhibit the exhibit, or null for the site as a whole
      * @param title   the exhibit's title (else the site's name, or the topic's name) in the answer's language
      */
-    record Source(String id, String exhibit, String title) {
+    record Source(SourceRef ref, String exhibit, String title) {
+
+        /** {@code exhibit:<id>}, {@code faq:<id>}, {@code info:<topic>} or {@code site:intro}, as stored and sent. */
+        String id() {
+            return ref.toString();
+        }
     }
 
     /**
@@ -648,7 +654,7 @@ final class Guide {
             String answer = phrases.say(answerLanguage, "answer.fact", name(exhibit.title(), answerLanguage),
                     label.text(), value.map(Localized.Translation::text).orElse(""));
             return new Reply(answer, answerLanguage, true, List.of(exhibitSource(exhibit, answerLanguage)),
-                    notice(answerLanguage), null, new VisitorSession.Context(exhibit.id(), "exhibit:" + exhibit.id(),
+                    notice(answerLanguage), null, new VisitorSession.Context(exhibit.id(), SourceRef.exhibit(exhibit.id()).toString(),
                     session.context().toldUpTo()), language);
         }
 
@@ -657,11 +663,11 @@ final class Guide {
             List<String> sentences = Sentences.split(answer.text(), answer.language());
             String spoken = Sentences.join(sentences.subList(0, SpokenLength.sentencesFrom(sentences, 0)), answer.language());
             Exhibit exhibit = faq.exhibitId().flatMap(site::publishedExhibit).orElse(null);
-            Source source = new Source("faq:" + faq.id(), exhibit == null ? null : exhibit.id(),
+            Source source = new Source(SourceRef.faq(faq.id()), exhibit == null ? null : exhibit.id(),
                     exhibit == null ? name(site.name(), answer.language()) : name(exhibit.title(), answer.language()));
             VisitorSession.Context context = exhibit == null
-                    ? new VisitorSession.Context(session.context().topicExhibit(), "faq:" + faq.id(), session.context().toldUpTo())
-                    : new VisitorSession.Context(exhibit.id(), "faq:" + faq.id(),
+                    ? new VisitorSession.Context(session.context().topicExhibit(), source.id(), session.context().toldUpTo())
+                    : new VisitorSession.Context(exhibit.id(), source.id(),
                     exhibit.id().equals(session.context().topicExhibit()) ? session.context().toldUpTo() : 0);
             return new Reply(spoken, answer.language(), true, List.of(source), notice(answer.language()), null, context,
                     language);
@@ -673,7 +679,7 @@ final class Guide {
                 return unknown("answer.info-missing");
             }
             String answerLanguage = info.get().language();
-            Source source = new Source("info:" + topic.key(), null, phrases.say(answerLanguage, "topic." + topic.key()));
+            Source source = new Source(SourceRef.info(topic), null, phrases.say(answerLanguage, "topic." + topic.key()));
             return new Reply(info.get().text(), answerLanguage, true, List.of(source), notice(answerLanguage),
                     Intent.VISITOR_INFO, session.context(), language);
         }
@@ -699,8 +705,8 @@ final class Guide {
             int count = SpokenLength.sentencesFrom(sentences, from);
             String spoken = Sentences.join(sentences.subList(from, from + count), intro.language());
             return new Reply(spoken, intro.language(), true,
-                    List.of(new Source("site:intro", null, name(site.name(), intro.language()))), notice(intro.language()),
-                    intent, new VisitorSession.Context(null, "site:intro", from + count), language);
+                    List.of(new Source(SourceRef.siteIntro(), null, name(site.name(), intro.language()))), notice(intro.language()),
+                    intent, new VisitorSession.Context(null, SourceRef.siteIntro().toString(), from + count), language);
         }
 
         private Reply where(String exhibitId) {
@@ -767,7 +773,7 @@ final class Guide {
 
         private Reply more() {
             VisitorSession.Context context = session.context();
-            if ("site:intro".equals(context.lastSource())) {
+            if (SourceRef.siteIntro().is(context.lastSource())) {
                 return intro(context.toldUpTo(), Intent.MORE);
             }
             String topic = context.topicExhibit() != null ? context.topicExhibit() : session.exhibit();
@@ -839,7 +845,7 @@ final class Guide {
                 sentences.add(story.sentence(end));
                 end++;
             }
-            VisitorSession.Context context = new VisitorSession.Context(exhibit.id(), "exhibit:" + exhibit.id(), end);
+            VisitorSession.Context context = new VisitorSession.Context(exhibit.id(), SourceRef.exhibit(exhibit.id()).toString(), end);
             return new Reply(Sentences.join(sentences, answerLanguage), answerLanguage, true,
                     List.of(exhibitSource(exhibit, answerLanguage)), notice(answerLanguage), intent, context, language);
         }
@@ -885,7 +891,7 @@ final class Guide {
         }
 
         private Source exhibitSource(Exhibit exhibit, String answerLanguage) {
-            return new Source("exhibit:" + exhibit.id(), exhibit.id(), name(exhibit.title(), answerLanguage));
+            return new Source(SourceRef.exhibit(exhibit.id()), exhibit.id(), name(exhibit.title(), answerLanguage));
         }
 
         private Exhibit exhibit(String id) {
