@@ -26,6 +26,7 @@ import org.heritageguide.site.Fact;
 import org.heritageguide.site.Faq;
 import org.heritageguide.site.Localized;
 import org.heritageguide.site.Site;
+import org.heritageguide.site.SourceRef;
 import org.heritageguide.site.VisitorTopic;
 import org.heritageguide.text.Sentences;
 
@@ -58,9 +59,41 @@ final class Guide {
                  VisitorSession.Context context, String sessionLanguage, String decidedBy, Evidence evidence,
                  String why) {
 
-        Reply(String text, String language, boolean answered, List<Source> sources, String notice, Intent intent,
-              VisitorSession.Context context, String sessionLanguage) {
-            this(text, language, answered, sources, notice, intent, context, sessionLanguage, "", Evidence.NOTHING, "");
+        /**
+         * An answer from the site's content (or about the visit), in {@code language}, which is also the session's
+         * language and needs no notice; {@link #noticing} and {@link #sessionIn} say otherwise.
+         */
+        static Reply answered(String text, String language, List<Source> sources, Intent intent,
+                              VisitorSession.Context context) {
+            return new Reply(text, language, true, sources, null, intent, context, language, "", Evidence.NOTHING, "");
+        }
+
+        /** What the guide says of itself (help, no more to tell, a language switched…), from no source. */
+        static Reply said(String text, String language, Intent intent, VisitorSession.Context context) {
+            return answered(text, language, List.of(), intent, context);
+        }
+
+        /** The guide did not know: the question is for the curators. */
+        static Reply declined(String text, String language, VisitorSession.Context context) {
+            return new Reply(text, language, false, List.of(), null, null, context, language, "", Evidence.NOTHING, "");
+        }
+
+        /** The last turn again, answered or not as it was. */
+        static Reply repeating(VisitorSession.Turn last, VisitorSession.Context context, String sessionLanguage) {
+            return new Reply(last.answer(), last.language(), last.answered(), List.of(), null, Intent.REPEAT, context,
+                    sessionLanguage, "", Evidence.NOTHING, "");
+        }
+
+        /** This reply with {@code notice} (in the visitor's language, when the answer is in another one), or none. */
+        Reply noticing(String notice) {
+            return new Reply(text, language, answered, sources, notice, intent, context, sessionLanguage, decidedBy,
+                    evidence, why);
+        }
+
+        /** This reply, the session's language being {@code sessionLanguage} after it. */
+        Reply sessionIn(String sessionLanguage) {
+            return new Reply(text, language, answered, sources, notice, intent, context, sessionLanguage, decidedBy,
+                    evidence, why);
         }
 
         Reply because(Decision.Outcome decided, Evidence found, String described) {
@@ -72,11 +105,16 @@ final class Guide {
     /**
      * Where an answer came from.
      *
-     * @param id      {@code exhibit:<id>}, {@code faq:<id>}, {@code info:<topic>} or {@code site:intro}
+     * @param ref     the exhibit, FAQ, visitor topic or introduction it came from
      * @param exhibit the exhibit, or null for the site as a whole
      * @param title   the exhibit's title (else the site's name, or the topic's name) in the answer's language
      */
-    record Source(String id, String exhibit, String title) {
+    record Source(SourceRef ref, String exhibit, String title) {
+
+        /** {@code exhibit:<id>}, {@code faq:<id>}, {@code info:<topic>} or {@code site:intro}, as stored and sent. */
+        String id() {
+            return ref.toString();
+        }
     }
 
     /**
@@ -647,9 +685,9 @@ final class Guide {
             String answerLanguage = value.map(Localized.Translation::language).orElse(label.language());
             String answer = phrases.say(answerLanguage, "answer.fact", name(exhibit.title(), answerLanguage),
                     label.text(), value.map(Localized.Translation::text).orElse(""));
-            return new Reply(answer, answerLanguage, true, List.of(exhibitSource(exhibit, answerLanguage)),
-                    notice(answerLanguage), null, new VisitorSession.Context(exhibit.id(), "exhibit:" + exhibit.id(),
-                    session.context().toldUpTo()), language);
+            return fromContent(answer, answerLanguage, List.of(exhibitSource(exhibit, answerLanguage)), null,
+                    new VisitorSession.Context(exhibit.id(), SourceRef.exhibit(exhibit.id()).toString(),
+                    session.context().toldUpTo()));
         }
 
         private Reply faq(Faq faq) {
@@ -657,14 +695,13 @@ final class Guide {
             List<String> sentences = Sentences.split(answer.text(), answer.language());
             String spoken = Sentences.join(sentences.subList(0, SpokenLength.sentencesFrom(sentences, 0)), answer.language());
             Exhibit exhibit = faq.exhibitId().flatMap(site::publishedExhibit).orElse(null);
-            Source source = new Source("faq:" + faq.id(), exhibit == null ? null : exhibit.id(),
+            Source source = new Source(SourceRef.faq(faq.id()), exhibit == null ? null : exhibit.id(),
                     exhibit == null ? name(site.name(), answer.language()) : name(exhibit.title(), answer.language()));
             VisitorSession.Context context = exhibit == null
-                    ? new VisitorSession.Context(session.context().topicExhibit(), "faq:" + faq.id(), session.context().toldUpTo())
-                    : new VisitorSession.Context(exhibit.id(), "faq:" + faq.id(),
+                    ? new VisitorSession.Context(session.context().topicExhibit(), source.id(), session.context().toldUpTo())
+                    : new VisitorSession.Context(exhibit.id(), source.id(),
                     exhibit.id().equals(session.context().topicExhibit()) ? session.context().toldUpTo() : 0);
-            return new Reply(spoken, answer.language(), true, List.of(source), notice(answer.language()), null, context,
-                    language);
+            return fromContent(spoken, answer.language(), List.of(source), null, context);
         }
 
         private Reply info(VisitorTopic topic) {
@@ -673,9 +710,8 @@ final class Guide {
                 return unknown("answer.info-missing");
             }
             String answerLanguage = info.get().language();
-            Source source = new Source("info:" + topic.key(), null, phrases.say(answerLanguage, "topic." + topic.key()));
-            return new Reply(info.get().text(), answerLanguage, true, List.of(source), notice(answerLanguage),
-                    Intent.VISITOR_INFO, session.context(), language);
+            Source source = new Source(SourceRef.info(topic), null, phrases.say(answerLanguage, "topic." + topic.key()));
+            return fromContent(info.get().text(), answerLanguage, List.of(source), Intent.VISITOR_INFO, session.context());
         }
 
         /**
@@ -698,9 +734,9 @@ final class Guide {
             }
             int count = SpokenLength.sentencesFrom(sentences, from);
             String spoken = Sentences.join(sentences.subList(from, from + count), intro.language());
-            return new Reply(spoken, intro.language(), true,
-                    List.of(new Source("site:intro", null, name(site.name(), intro.language()))), notice(intro.language()),
-                    intent, new VisitorSession.Context(null, "site:intro", from + count), language);
+            return fromContent(spoken, intro.language(),
+                    List.of(new Source(SourceRef.siteIntro(), null, name(site.name(), intro.language()))), intent,
+                    new VisitorSession.Context(null, SourceRef.siteIntro().toString(), from + count));
         }
 
         private Reply where(String exhibitId) {
@@ -712,8 +748,8 @@ final class Guide {
             String answerLanguage = location.get().language();
             String answer = phrases.say(answerLanguage, "answer.where", name(exhibit.title(), answerLanguage),
                     location.get().text());
-            return new Reply(answer, answerLanguage, true, List.of(exhibitSource(exhibit, answerLanguage)),
-                    notice(answerLanguage), Intent.WHERE, topic(exhibit.id()), language);
+            return fromContent(answer, answerLanguage, List.of(exhibitSource(exhibit, answerLanguage)), Intent.WHERE,
+                    topic(exhibit.id()));
         }
 
         private Reply near(String exhibitId) {
@@ -729,8 +765,8 @@ final class Guide {
             List<Exhibit> told = near.subList(0, Math.min(3, near.size()));
             String answer = phrases.say(language, "answer.near", shortName(name(exhibit.title(), language)),
                     list(told.stream().map(e -> shortName(name(e.title(), language))).toList(), language));
-            return new Reply(answer, language, true, told.stream().map(e -> exhibitSource(e, language)).toList(), null,
-                    Intent.NEAR, session.context(), language);
+            return Reply.answered(answer, language, told.stream().map(e -> exhibitSource(e, language)).toList(),
+                    Intent.NEAR, session.context());
         }
 
         private Reply next() {
@@ -761,13 +797,13 @@ final class Guide {
             String answerLanguage = location.map(Localized.Translation::language).orElse(language);
             String answer = phrases.say(answerLanguage, "answer.next", name(exhibit.title(), answerLanguage),
                     location.map(Localized.Translation::text).orElse(""));
-            return new Reply(answer.strip(), answerLanguage, true, List.of(exhibitSource(exhibit, answerLanguage)),
-                    notice(answerLanguage), Intent.NEXT, new VisitorSession.Context(exhibit.id(), null, 0), language);
+            return fromContent(answer.strip(), answerLanguage, List.of(exhibitSource(exhibit, answerLanguage)),
+                    Intent.NEXT, new VisitorSession.Context(exhibit.id(), null, 0));
         }
 
         private Reply more() {
             VisitorSession.Context context = session.context();
-            if ("site:intro".equals(context.lastSource())) {
+            if (SourceRef.siteIntro().is(context.lastSource())) {
                 return intro(context.toldUpTo(), Intent.MORE);
             }
             String topic = context.topicExhibit() != null ? context.topicExhibit() : session.exhibit();
@@ -787,7 +823,7 @@ final class Guide {
             String about = exhibit == null ? name(site.name(), language) : name(exhibit.title(), language);
             String answer = phrases.say(language, "answer.no-more", about,
                     list(suggestions(exhibit == null ? null : exhibit.id()), language));
-            return new Reply(answer, language, true, List.of(), null, Intent.MORE, session.context(), language);
+            return say(answer, Intent.MORE);
         }
 
         private Reply repeat() {
@@ -795,15 +831,14 @@ final class Guide {
                 return say(phrases.say(language, "answer.help", list(suggestions(focus(site, session)), language)), Intent.HELP);
             }
             VisitorSession.Turn last = session.history().get(session.history().size() - 1);
-            return new Reply(last.answer(), last.language(), last.answered(), List.of(), null, Intent.REPEAT,
-                    session.context(), language);
+            return Reply.repeating(last, session.context(), language);
         }
 
         private Reply switchLanguage(String target) {
             if (site.speaks(target)) {
                 String key = target.equals(session.language()) ? "answer.language-same" : "answer.language-switched";
-                return new Reply(phrases.say(target, key, displayName(target, target)), target, true, List.of(), null,
-                        Intent.SWITCH_LANGUAGE, session.context(), target);
+                return Reply.said(phrases.say(target, key, displayName(target, target)), target,
+                        Intent.SWITCH_LANGUAGE, session.context());
             }
             List<String> spoken = site.languages().stream().map(l -> displayName(l, language)).toList();
             return say(phrases.say(language, "answer.language-unavailable", displayName(target, language),
@@ -821,12 +856,12 @@ final class Guide {
                             otherName, name(site.name(), language), suggested))
                     .orElseGet(() -> phrases.say(language, "answer.other-site", otherName, name(site.name(), language),
                             suggested));
-            return new Reply(answer, language, false, List.of(), null, null, session.context(), language);
+            return Reply.declined(answer, language, session.context());
         }
 
         private Reply unknown(String key) {
             String answer = phrases.say(language, key, list(suggestions(focus(site, session)), language));
-            return new Reply(answer, language, false, List.of(), null, null, session.context(), language);
+            return Reply.declined(answer, language, session.context());
         }
 
         // ---- helpers ----
@@ -839,9 +874,9 @@ final class Guide {
                 sentences.add(story.sentence(end));
                 end++;
             }
-            VisitorSession.Context context = new VisitorSession.Context(exhibit.id(), "exhibit:" + exhibit.id(), end);
-            return new Reply(Sentences.join(sentences, answerLanguage), answerLanguage, true,
-                    List.of(exhibitSource(exhibit, answerLanguage)), notice(answerLanguage), intent, context, language);
+            VisitorSession.Context context = new VisitorSession.Context(exhibit.id(), SourceRef.exhibit(exhibit.id()).toString(), end);
+            return fromContent(Sentences.join(sentences, answerLanguage), answerLanguage,
+                    List.of(exhibitSource(exhibit, answerLanguage)), intent, context);
         }
 
         /**
@@ -870,7 +905,17 @@ final class Guide {
         }
 
         private Reply say(String answer, Intent intent) {
-            return new Reply(answer, language, true, List.of(), null, intent, session.context(), language);
+            return Reply.said(answer, language, intent, session.context());
+        }
+
+        /**
+         * An answer from the site's content in {@code answerLanguage}, with the notice when that is not the
+         * visitor's language; the session's language stays.
+         */
+        private Reply fromContent(String answer, String answerLanguage, List<Source> sources, Intent intent,
+                                  VisitorSession.Context context) {
+            return Reply.answered(answer, answerLanguage, sources, intent, context).noticing(notice(answerLanguage))
+                    .sessionIn(language);
         }
 
         private VisitorSession.Context topic(String exhibitId) {
@@ -885,7 +930,7 @@ final class Guide {
         }
 
         private Source exhibitSource(Exhibit exhibit, String answerLanguage) {
-            return new Source("exhibit:" + exhibit.id(), exhibit.id(), name(exhibit.title(), answerLanguage));
+            return new Source(SourceRef.exhibit(exhibit.id()), exhibit.id(), name(exhibit.title(), answerLanguage));
         }
 
         private Exhibit exhibit(String id) {

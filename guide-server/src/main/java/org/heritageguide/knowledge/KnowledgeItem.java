@@ -1,5 +1,6 @@
 package org.heritageguide.knowledge;
 
+import org.heritageguide.site.SourceRef;
 import org.heritageguide.site.VisitorTopic;
 
 /**
@@ -47,12 +48,12 @@ public record KnowledgeItem(String key, Kind kind, String exhibit, String faq, V
      * The source as sessions and analytics name it: {@code exhibit:<id>}, {@code faq:<id>},
      * {@code info:<topic>} or {@code site:intro}.
      */
-    public String source() {
+    public SourceRef source() {
         return switch (kind) {
-            case FAQ -> "faq:" + faq;
-            case INFO -> "info:" + topic.key();
-            case INTRO -> "site:intro";
-            default -> "exhibit:" + exhibit;
+            case FAQ -> SourceRef.faq(faq);
+            case INFO -> SourceRef.info(topic);
+            case INTRO -> SourceRef.siteIntro();
+            default -> SourceRef.exhibit(exhibit);
         };
     }
 }
