@@ -39,8 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A question begins with {@code start} or, hands-free, with the first audio after the previous
  * question was heard; only while a question is under way does the connection hold a recognizer and one
  * of the instance's streams. Each question is charged to the client's turn budget, and ends when it is
- * heard (a pause, or {@code stop}), when no word is heard {@code guide.voice.no-speech-timeout} after it
- * began ({@code no-speech}: audio is then ignored until the next {@code start}), or when it passes
+ * heard (a pause, or {@code stop}), when no word is heard in its first {@code guide.voice.no-speech-timeout} of
+ * audio, or in twice that time for a client that sends less ({@code no-speech}: audio is then ignored until the
+ * next {@code start}), or when it passes
  * {@code guide.voice.max-utterance} ({@code too-long}: what was heard is answered). A connection with no
  * question begun for {@code guide.voice.idle-timeout} is closed. So silence or noise cannot hold a
  * stream for longer than those limits.
@@ -91,7 +92,7 @@ final class VoiceConversation {
     private boolean heardWords;
     /** Whether this question began with audio rather than {@code start}. */
     private boolean handsFree;
-    private Disposable deadlines = Disposables.disposed();
+    private Disposable.Composite deadlines = Disposables.composite();
     private String sessionLanguage = "en";
     private int carry = -1;
     /** The naive pipeline, for comparison: nothing is recognized before stop, nothing spoken before all is synthesized. */
@@ -306,11 +307,24 @@ final class VoiceConversation {
             return;
         }
         long now = System.nanoTime();
-        double seconds = Math.max((now - questionBegan) / 1e9, questionBytes / 2.0 / sampleRate);
-        if (!heardWords && seconds >= shared.settings.noSpeechTimeout().toMillis() / 1000.0) {
-            endQuestion(false);
-            error("no-speech", shared.phrases.say(sessionLanguage, "voice.no-speech"));
-            return;
+        double elapsed = (now - questionBegan) / 1e9;
+        double heard = questionBytes / 2.0 / sampleRate;
+        double seconds = Math.max(elapsed, heard);
+        double noSpeech = shared.settings.noSpeechTimeout().toMillis() / 1000.0;
+        if (!heardWords) {
+            // what counts is the audio listened to: on a starved machine the visitor's words may still be on
+            // their way when the clock says the time is up. A client sending less than that (nothing, or
+            // audio far slower than it is spoken) holds a stream without talking: it is cut off at twice the time.
+            if (heard >= noSpeech || elapsed >= 2 * noSpeech) {
+                endQuestion(false);
+                error("no-speech", shared.phrases.say(sessionLanguage, "voice.no-speech"));
+                return;
+            }
+            if (elapsed >= noSpeech) {
+                long later = Math.max(100, (long) ((noSpeech - heard) * 1000));
+                deadlines.add(Mono.delay(Duration.ofMillis(later)).then(onListeningThread(() -> enforceLimits(number)))
+                        .subscribe());
+            }
         }
         double cap = shared.settings.maxUtterance().toMillis() / 1000.0;
         if (seconds >= cap) {

@@ -23,8 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxFrame        largest binary audio frame a client may send
  * @param maxUtterance    longest question (audio received, or time since it began, whichever is more); at
  *                        this length the guide stops listening ({@code too-long}) and answers what it heard
- * @param noSpeechTimeout a question in which no word is heard for this long ends ({@code no-speech}) and
- *                        gives its stream back
+ * @param noSpeechTimeout a question in which no word is heard in this much audio (or in twice this time, if the
+ *                        client sends less audio than that) ends ({@code no-speech}) and gives its stream back
  * @param startTimeout    how long a new connection may take to send its {@code start}
  * @param idleTimeout     a connection with no question begun for this long (after the last answer was sent) is closed
  * @param allowedOrigins  web pages (origins such as {@code https://museum.example}) besides

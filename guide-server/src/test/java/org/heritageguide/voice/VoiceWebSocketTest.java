@@ -250,6 +250,23 @@ class VoiceWebSocketTest {
         }
     }
 
+    /**
+     * No-speech counts the audio listened to, so that words still on their way on a starved machine are not
+     * cut off; a client that starts a question and sends nothing is still let go, at twice the time.
+     */
+    @Test
+    void aQuestionWithNoAudioAtAllCannotHoldAStreamEither() {
+        try (VoiceClient client = connect(session("en"))) {
+            client.start(16000, null);
+            long started = client.until(type("ready"), WAIT).get(0).at();
+
+            Event noSpeech = first(client.until(type("error", "closed"), WAIT), "error");
+            assertThat(noSpeech.code()).isEqualTo("no-speech");
+            assertThat(Duration.ofNanos(noSpeech.at() - started)).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(20));
+            awaitNoVisitorTalking();
+        }
+    }
+
     @Test
     void noiseCannotHoldAStreamEither() {
         java.util.Random random = new java.util.Random(16);
