@@ -201,8 +201,9 @@ final class Guide {
         // another site's exhibits matter unless the visitor wants something of this visit ("what time do you
         // close?", "thanks"): searching the other sites costs a search each. Its name always matters.
         boolean exhibitsMatter = understood.decided().verdict() != Verdict.INTENT || understood.evidence().intentIsAbout();
+        boolean namesThisSite = !otherSites.isEmpty() && knowledge.namesTheSite(understood.question(), understood.language());
         for (SiteKnowledge other : understood.evidence().onlyCourtesies() ? List.<SiteKnowledge>of() : otherSites) {
-            Optional<Elsewhere> named = namedMoreClearly(knowledge, other, understood, exhibitsMatter);
+            Optional<Elsewhere> named = namedMoreClearly(namesThisSite, other, understood, exhibitsMatter);
             if (named.isPresent()) {
                 elsewhere = named.get();
                 understood = understood.decidedAgain(understood.evidence().naming(elsewhere.named()), decision);
@@ -227,10 +228,9 @@ final class Guide {
      * exhibits, with two words or more and more of them than it names anything here: "the Bronze Drum building"
      * is the ethnology museum's, though this site has a drum.
      */
-    private Optional<Elsewhere> namedMoreClearly(SiteKnowledge here, SiteKnowledge other, Understanding understood,
+    private Optional<Elsewhere> namedMoreClearly(boolean namesThisSite, SiteKnowledge other, Understanding understood,
                                                  boolean exhibitsMatter) {
-        if (other.namesTheSite(understood.question(), understood.language())
-                && !here.namesTheSite(understood.question(), understood.language())) {
+        if (!namesThisSite && other.namesTheSite(understood.question(), understood.language())) {
             return Optional.of(new Elsewhere(other.site(), Optional.empty()));
         }
         if (!exhibitsMatter || other.index(understood.language()).isEmpty()) {
