@@ -17,6 +17,19 @@ import org.heritageguide.knowledge.TextEmbedders;
  */
 public final class DialogueBenchmark {
 
+    /** A fresh set: its name, its files, and what it has been used for (printed beside its figures). */
+    private record FreshSet(String name, List<String> files, String history) {
+    }
+
+    private static final List<FreshSet> FRESH_SETS = List.of(
+            new FreshSet("first", DialogueEvaluation.FRESH_SET, "measured after every change of the first session"),
+            new FreshSet("second", DialogueEvaluation.SECOND_FRESH_SET,
+                    "measured before and after the second session's change, now learned from"),
+            new FreshSet("third", DialogueEvaluation.THIRD_FRESH_SET,
+                    "written before the third session's changes, measured after each, never tuned on"),
+            new FreshSet("fourth", DialogueEvaluation.FOURTH_FRESH_SET,
+                    "written after the third session's changes, never tuned on"));
+
     private DialogueBenchmark() {
     }
 
@@ -42,18 +55,11 @@ public final class DialogueBenchmark {
         report(outcomes, dump);
         System.out.println("\nheld-out questions (" + set + ", never tuned on):");
         report(evaluation.runAll(List.of(set.split(","))), dump);
-        System.out.println("\nfirst fresh set (" + String.join(", ", DialogueEvaluation.FRESH_SET)
-                + ", measured after every change of the first session; figures only):");
-        report(evaluation.runAll(DialogueEvaluation.FRESH_SET), false, false);
-        System.out.println("\nsecond fresh set (" + String.join(", ", DialogueEvaluation.SECOND_FRESH_SET)
-                + ", measured before and after the second session's change, now learned from; figures only):");
-        report(evaluation.runAll(DialogueEvaluation.SECOND_FRESH_SET), false, false);
-        System.out.println("\nthird fresh set (" + String.join(", ", DialogueEvaluation.THIRD_FRESH_SET)
-                + ", written before the third session's changes, measured after each, never tuned on; figures only):");
-        report(evaluation.runAll(DialogueEvaluation.THIRD_FRESH_SET), false, false);
-        System.out.println("\nfourth fresh set (" + String.join(", ", DialogueEvaluation.FOURTH_FRESH_SET)
-                + ", written after the third session's changes, never tuned on; figures only):");
-        report(evaluation.runAll(DialogueEvaluation.FOURTH_FRESH_SET), false, false);
+        for (FreshSet fresh : FRESH_SETS) {
+            System.out.println("\n" + fresh.name() + " fresh set (" + String.join(", ", fresh.files()) + ", "
+                    + fresh.history() + "; figures only):");
+            report(evaluation.runAll(fresh.files()), false, false);
+        }
 
         if (rounds == 0) {
             return;

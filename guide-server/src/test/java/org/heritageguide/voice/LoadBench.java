@@ -90,10 +90,7 @@ public final class LoadBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> options = VoiceBench.options(args);
         LoadBench bench = new LoadBench(options.get("url"), Long.parseLong(options.getOrDefault("pid", "0")));
         if (!"0".equals(options.getOrDefault("rates", ""))) {
             bench.typed(ints(options.getOrDefault("rates", "5,10,20,40,60,80,100,130,160,200,250,300")),

@@ -80,11 +80,17 @@ public final class VoiceBench {
         this.pid = pid;
     }
 
-    public static void main(String[] args) throws Exception {
+    /** A benchmark's {@code --name value} arguments, by name. */
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
+        return options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
         VoiceBench bench = new VoiceBench(options.get("url"), Long.parseLong(options.getOrDefault("pid", "0")));
         List<Question> questions = load(Path.of(options.get("audio")));
         List<Question> clean = questions.stream().filter(q -> q.noise().equals("clean") && q.audio().sampleRate() == 16000).toList();
