@@ -278,7 +278,10 @@ final class Guide {
         boolean asksOnlyWhatItIs = asked == AnswerType.DESCRIPTION && knowledge.index(language)
                 .map(index -> content.result() != null && !index.asksMoreThan(content.result(), Set.of())).orElse(false);
         boolean namesNothingAtFocus = focus != null && !content.namesSomething();
-        OnFocus onFocus = namesNothingAtFocus && asked != null && book.map(b -> b.recognises(asked)).orElse(false)
+        String untranslated = content.namedUntranslated();
+        OnFocus onFocus = untranslated != null
+                ? asked == null || !asked.isValue() ? null : holding(knowledge.site(), untranslated, language, asked).orElse(null)
+                : namesNothingAtFocus && asked != null && book.map(b -> b.recognises(asked)).orElse(false)
                 ? onFocus(knowledge.site(), focus, language, asked, question, pointsAtFocus).orElse(null) : null;
         Evidence.Content about = best.map(b -> contentEvidence(knowledge.site(), session, question, content, b,
                 focus, fitted.holdsAnswer())).orElse(Evidence.Content.NONE);
@@ -287,9 +290,11 @@ final class Guide {
                         .map(t -> topicHolds(knowledge.site(), t, language, asked)).orElse(false);
         Evidence evidence = new Evidence(onlyCourtesies, intent == null ? 0 : intent.confidence(),
                 intent != null && intent.intent().isAbout(), intentHoldsAnswer, about, asked != null && asked.isValue(),
-                pointsAtFocus, asksOnlyWhatItIs, namesNothingAtFocus, onFocus != null, Evidence.Elsewhere.NOTHING,
+                pointsAtFocus, asksOnlyWhatItIs, namesNothingAtFocus, untranslated == null && onFocus != null,
+                Evidence.Elsewhere.NOTHING,
                 topic.filter(t -> asked == null || !asked.isValue() || topicHolds(knowledge.site(), t, language, asked))
-                        .isPresent());
+                        .isPresent(), untranslated != null, untranslated != null && onFocus != null,
+                asked == null || !asked.isValue() && asked != AnswerType.PLACE);
         Decision.Outcome decided = decision.decide(evidence);
         IntentMatcher.Match acted = switch (decided.verdict()) {
             case DESCRIBE_FOCUS -> new IntentMatcher.Match(Intent.DESCRIBE, null, settings.intentFloor(), null);
@@ -395,6 +400,38 @@ final class Guide {
             Optional<Localized.Translation> value = exhibit.facts().get(i).value().firstOf(site.fallbackChain(language));
             if (value.isPresent() && holds(asked, value.get())) {
                 return Optional.of(new OnFocus(focus, -1, i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\d");
+
+    /**
+     * The first sentence of an exhibit's story (in the visitor's language or the next one it has), else its first
+     * fact, that holds the value asked: "风筝馆是哪一年开的？" of the Kite building, which has no Chinese text,
+     * is answered with "It opened in 2013…". The words asking for it are in another language than the text, so
+     * they cannot choose among several such sentences: the first, as the curators ordered them, says it.
+     */
+    private Optional<OnFocus> holding(Site site, String exhibitId, String language, AnswerType asked) {
+        Exhibit exhibit = site.publishedExhibit(exhibitId).orElse(null);
+        if (exhibit == null) {
+            return Optional.empty();
+        }
+        Story story = Story.of(exhibit, site.fallbackChain(language));
+        // a sentence with the value in digits before one with words that may say it ("in the fourteenth century")
+        for (boolean digits : new boolean[] {true, false}) {
+            for (int i = 0; i < story.size(); i++) {
+                if ((!digits || DIGIT.matcher(story.sentence(i)).find())
+                        && holds(asked, new Localized.Translation(story.language(i), story.sentence(i)))) {
+                    return Optional.of(new OnFocus(exhibitId, i, -1));
+                }
+            }
+        }
+        for (int i = 0; i < exhibit.facts().size(); i++) {
+            Optional<Localized.Translation> value = exhibit.facts().get(i).value().firstOf(site.fallbackChain(language));
+            if (value.isPresent() && holds(asked, value.get())) {
+                return Optional.of(new OnFocus(exhibitId, -1, i));
             }
         }
         return Optional.empty();
@@ -590,7 +627,8 @@ final class Guide {
         }
 
         private Reply intent(IntentMatcher.Match match) {
-            String named = understood.content().namedExhibit();
+            String named = understood.content().namedExhibit() != null ? understood.content().namedExhibit()
+                    : understood.content().namedUntranslated();
             String focus = named != null ? named : focus(site, session);
             return switch (match.intent()) {
                 case GREETING -> say(phrases.say(language, "answer.greeting", focusName(focus)), match.intent());

@@ -57,17 +57,20 @@ public final class SiteKnowledge {
      * @param namedExhibit the exhibit the question names by its title, or null
      * @param nameTerms    the question's terms that name it
      * @param namesTheSite whether the question names the site itself
+     * @param namedUntranslated the exhibit with no text in the question's language that the question names (by one
+     *                     of its names in that language, or its title in another: "风筝馆是哪一年开的？"), or null;
+     *                     the candidates, all in that language, are then about something else
      */
     public record Answers(String language, List<Candidate> candidates, String namedExhibit, Set<String> nameTerms,
-                         boolean namesTheSite, TextIndex.Result result) {
+                         boolean namesTheSite, String namedUntranslated, TextIndex.Result result) {
 
         public Answers withCandidates(List<Candidate> ranked) {
-            return new Answers(language, ranked, namedExhibit, nameTerms, namesTheSite, result);
+            return new Answers(language, ranked, namedExhibit, nameTerms, namesTheSite, namedUntranslated, result);
         }
 
         /** Whether the question names one of the site's exhibits or the site itself. */
         public boolean namesSomething() {
-            return namedExhibit != null || namesTheSite;
+            return namedExhibit != null || namesTheSite || namedUntranslated != null;
         }
 
         public Optional<Candidate> best() {
@@ -77,9 +80,15 @@ public final class SiteKnowledge {
 
     /**
      * A name visitors use for an exhibit or the site (its {@code aliases}), folded, and the title its
-     * content uses for it in the same language.
+     * content uses for it in the same language, or null for an exhibit with no text in that language.
+     *
+     * @param exhibit the exhibit it names, or null for the site
      */
-    private record Alias(String folded, String title, boolean ofTheSite) {
+    private record Alias(String folded, String title, String exhibit) {
+
+        boolean ofTheSite() {
+            return exhibit == null;
+        }
     }
 
     private final Site site;
@@ -121,10 +130,14 @@ public final class SiteKnowledge {
     public Answers search(String question, String language, Focus focus, Set<String> realWords) {
         TextIndex index = indexes.get(language);
         if (index == null) {
-            return new Answers(language, List.of(), null, Set.of(), false, null);
+            return new Answers(language, List.of(), null, Set.of(), false, null, null);
         }
-        TextIndex.Result result = index.search(withTitles(question, language), Set.of(), realWords);
-        TextIndex.Match naming = naming(result);
+        Named names = names(question, language);
+        TextIndex.Result result = index.search(names.withTitles(), Set.of(), realWords);
+        // an exhibit named as a whole is what the question is about, whatever title words it shares with the texts
+        // of this language ("Chu Van An是哪年去世的？" shares "Văn" with the site's name)
+        String untranslated = names.untranslated();
+        TextIndex.Match naming = untranslated == null ? naming(result) : null;
         boolean namesTheSite = naming != null && items.get(naming.key()).kind() == KnowledgeItem.Kind.INTRO;
         String named = naming == null || namesTheSite ? null : items.get(naming.key()).exhibit();
         // what is asked about a named exhibit (or the site) must be in a text, not only the name: "how tall
@@ -146,7 +159,8 @@ public final class SiteKnowledge {
             boolean onlyTheName = beyondTheName != null && beyondTheName.get(match.key()) == 0;
             boolean aboutSomethingElse = pointsAtFocus
                     && (focusSpeaks && item.exhibit() != null && !item.exhibit().equals(focus.exhibit())
-                        || asksOfTheSiteByName(item, result, language));
+                        || asksOfTheSiteByName(item, result, language))
+                    || untranslated != null && !untranslated.equals(item.exhibit());
             candidates.add(new Candidate(item, score, ranking.confidence(match, result.dense(), pointedAt), match,
                     onlyTheName, aboutSomethingElse));
         }
@@ -155,7 +169,7 @@ public final class SiteKnowledge {
             exhibitWide(candidates);
         }
         return new Answers(language, candidates, named, named == null ? Set.of() : naming.titleHits(), namesTheSite,
-                result);
+                untranslated, result);
     }
 
     /**
@@ -165,15 +179,31 @@ public final class SiteKnowledge {
      * ("Khue Van Cax"), longest names first.
      */
     String withTitles(String question, String language) {
+        return names(question, language).withTitles();
+    }
+
+    /**
+     * The names a question holds, found as {@link #withTitles} finds them.
+     *
+     * @param withTitles   the question with the names that have a title in its language replaced by that title
+     * @param untranslated the exhibit with no text in the question's language it names (the longest such name), if
+     *                     it names no exhibit that has one, else null
+     */
+    private record Named(String withTitles, String untranslated) {
+    }
+
+    private Named names(String question, String language) {
         List<Alias> known = aliases.getOrDefault(language, List.of());
         if (known.isEmpty()) {
-            return question;
+            return new Named(question, null);
         }
         String folded = foldEach(question);
         boolean spaced = LanguageAnalysis.writesWordsApart(language);
         boolean[] taken = new boolean[question.length()];
         java.util.TreeMap<Integer, int[]> found = new java.util.TreeMap<>();
         List<String> titles = new ArrayList<>();
+        String untranslated = null;
+        boolean namesTranslated = false;
         // every name as written first, then typos: "rong house" is the rông house, not a misspelt "Mong house"
         for (boolean typos : new boolean[] {false, true}) {
             for (Alias alias : known) {
@@ -184,14 +214,20 @@ public final class SiteKnowledge {
                     }
                     if (free) {
                         java.util.Arrays.fill(taken, at[0], at[1], true);
-                        found.put(at[0], new int[] {at[1], titles.size()});
-                        titles.add(alias.title());
+                        if (alias.title() == null) {
+                            untranslated = untranslated == null ? alias.exhibit() : untranslated;
+                        } else {
+                            found.put(at[0], new int[] {at[1], titles.size()});
+                            titles.add(alias.title());
+                            namesTranslated |= !alias.ofTheSite();
+                        }
                     }
                 }
             }
         }
+        String named = namesTranslated ? null : untranslated;
         if (found.isEmpty()) {
-            return question;
+            return new Named(question, named);
         }
         StringBuilder replaced = new StringBuilder();
         int from = 0;
@@ -199,7 +235,7 @@ public final class SiteKnowledge {
             replaced.append(question, from, match.getKey()).append(titles.get(match.getValue()[1]));
             from = match.getValue()[0];
         }
-        return replaced.append(question.substring(from)).toString();
+        return new Named(replaced.append(question.substring(from)).toString(), named);
     }
 
     /**
@@ -228,11 +264,26 @@ public final class SiteKnowledge {
         if (typos) {
             return spaced && name.length() >= TYPO_TOLERANT_LENGTH ? nearly(folded, name) : found;
         }
-        for (int at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + 1)) {
-            int end = at + name.length();
-            if (!spaced || (at == 0 || !Character.isLetterOrDigit(folded.charAt(at - 1)))
+        // spacing does not matter ("수상 인형극" is "수상인형극이"'s name): compared without spaces, each letter
+        // remembering where it stands in the text
+        StringBuilder unspaced = new StringBuilder(folded.length());
+        int[] position = new int[folded.length()];
+        for (int i = 0; i < folded.length(); i++) {
+            if (!Character.isWhitespace(folded.charAt(i))) {
+                position[unspaced.length()] = i;
+                unspaced.append(folded.charAt(i));
+            }
+        }
+        String wanted = name.replaceAll("\\s+", "");
+        if (wanted.isEmpty()) {
+            return found;
+        }
+        for (int at = unspaced.indexOf(wanted); at >= 0; at = unspaced.indexOf(wanted, at + 1)) {
+            int start = position[at];
+            int end = position[at + wanted.length() - 1] + 1;
+            if (!spaced || (start == 0 || !Character.isLetterOrDigit(folded.charAt(start - 1)))
                     && (end == folded.length() || !Character.isLetterOrDigit(folded.charAt(end)))) {
-                found.add(new int[] {at, end});
+                found.add(new int[] {start, end});
             }
         }
         return found;
@@ -274,11 +325,16 @@ public final class SiteKnowledge {
         for (String language : site.languages()) {
             List<Alias> aliases = new ArrayList<>();
             site.name().in(language).ifPresent(name -> Stream.concat(Stream.of(name), site.aliases().in(language).stream())
-                    .forEach(alias -> aliases.add(new Alias(foldEach(alias), name, true))));
+                    .forEach(alias -> aliases.add(new Alias(foldEach(alias), name, null))));
             for (var exhibit : site.publishedExhibits()) {
-                // the title itself too: typed without diacritics or with one typo, it is read as written
-                exhibit.title().in(language).ifPresent(title -> Stream.concat(Stream.of(title),
-                        exhibit.aliases().in(language).stream()).forEach(name -> aliases.add(new Alias(foldEach(name), title, false))));
+                Optional<String> title = exhibit.title().in(language);
+                // the title itself too: typed without diacritics or with one typo, it is read as written; an exhibit
+                // with no text in the language is named by its names there or by its names in another language
+                Stream<String> names = title.isPresent()
+                        ? Stream.concat(Stream.of(title.get()), exhibit.aliases().in(language).stream())
+                        : Stream.concat(exhibit.title().texts().values().stream(),
+                                exhibit.aliases().byLanguage().values().stream().flatMap(List::stream));
+                names.distinct().forEach(name -> aliases.add(new Alias(foldEach(name), title.orElse(null), exhibit.id())));
             }
             aliases.removeIf(alias -> alias.folded().isBlank());
             aliases.sort(Comparator.comparingInt((Alias alias) -> alias.folded().length()).reversed());

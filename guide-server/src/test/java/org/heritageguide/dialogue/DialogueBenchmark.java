@@ -26,9 +26,11 @@ public final class DialogueBenchmark {
             new FreshSet("second", DialogueEvaluation.SECOND_FRESH_SET,
                     "measured before and after the second session's change, now learned from"),
             new FreshSet("third", DialogueEvaluation.THIRD_FRESH_SET,
-                    "written before the third session's changes, measured after each, never tuned on"),
+                    "written before the third session's changes, measured after each, now learned from"),
             new FreshSet("fourth", DialogueEvaluation.FOURTH_FRESH_SET,
-                    "written after the third session's changes, never tuned on"));
+                    "written after the third session's changes, measured before and after the fourth's, never tuned on"),
+            new FreshSet("fifth", DialogueEvaluation.FIFTH_FRESH_SET,
+                    "written before the fourth session's change, never tuned on"));
 
     private DialogueBenchmark() {
     }

@@ -169,6 +169,32 @@ class GuideTest {
         assertThat(what.text()).contains("규문각");
     }
 
+    /**
+     * Most exhibits of the sample sites have no Chinese or Korean text. A question naming one by its Chinese or
+     * Korean name was answered from whichever Chinese text shared a word with it ("风筝馆是哪一年开的？" got
+     * who designed the museum); it is that exhibit's, answered from its text in another language with the notice,
+     * or not at all.
+     */
+    @Test
+    void aQuestionNamingAnExhibitWithNoTextInTheLanguageIsAnsweredFromThatExhibit() {
+        SiteKnowledge ethnology = knowledge.site("ethnology").orElseThrow();
+        Guide.Reply opened = guide.answer(ethnology, List.of(), session("ethnology", "zh"), "风筝馆是哪一年开的？");
+        assertThat(opened.decidedBy()).isEqualTo("untranslated-exhibit-says-it");
+        assertThat(opened.sources()).extracting(Guide.Source::exhibit).containsExactly("kite-building");
+        assertThat(opened.text()).contains("2013");
+        assertThat(opened.language()).isEqualTo("en");
+        assertThat(opened.notice()).isNotBlank();
+
+        Guide.Reply what = guide.answer(ethnology, List.of(), session("ethnology", "ko"), "수상인형극이 뭐예요?");
+        assertThat(what.decidedBy()).isEqualTo("untranslated-exhibit-described");
+        assertThat(what.sources()).extracting(Guide.Source::exhibit).containsExactly("water-puppet-theatre");
+
+        // where it is from is not in a description, and the words asking cannot pick the sentence in English
+        Guide.Reply from = guide.answer(ethnology, List.of(), session("ethnology", "zh"), "水上木偶戏是从哪里来的");
+        assertThat(from.answered()).isFalse();
+        assertThat(from.decidedBy()).isEqualTo("untranslated-exhibit-silent");
+    }
+
     private static VisitorSession session(String site, String language) {
         Instant now = Instant.now();
         return new VisitorSession("test", site, null, language, now, now, List.of(), List.of(), null);

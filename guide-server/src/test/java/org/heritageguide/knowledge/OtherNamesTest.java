@@ -3,6 +3,7 @@ package org.heritageguide.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Set;
 
 import org.heritageguide.site.ContentLoader;
 import org.heritageguide.site.SiteCatalog;
@@ -41,5 +42,24 @@ class OtherNamesTest {
     void wordsThatOnlyResembleANameStayAsTheyAre() {
         assertThat(ethnology.withTitles("Which house is the longest?", "en")).isEqualTo("Which house is the longest?");
         assertThat(vanMieu.withTitles("Is there a cafe?", "en")).isEqualTo("Is there a cafe?");
+    }
+
+    @Test
+    void anExhibitWithNoTextInTheLanguageIsNamedByItsNamesThereOrItsTitleInAnother() {
+        SiteKnowledge.Answers kite = ethnology.search("风筝馆是哪一年开的？", "zh", SiteKnowledge.Focus.NONE, Set.of());
+        assertThat(kite.namedUntranslated()).isEqualTo("kite-building");
+        // the Chinese texts found are about other things, whatever words they share with the question
+        assertThat(kite.candidates()).allMatch(SiteKnowledge.Candidate::objected);
+        assertThat(vanMieu.search("Chu Van An是哪年去世的？", "zh", SiteKnowledge.Focus.NONE, Set.of()).namedUntranslated())
+                .isEqualTo("chu-van-an");
+        assertThat(ethnology.search("la maison Méo, c'est laquelle ?", "fr", SiteKnowledge.Focus.NONE, Set.of())
+                .namedUntranslated()).isEqualTo("hmong-house");
+    }
+
+    @Test
+    void anExhibitWithTextInTheLanguageIsSearchedForThere() {
+        SiteKnowledge.Answers drum = ethnology.search("铜鼓楼是什么时候建的？", "zh", SiteKnowledge.Focus.NONE, Set.of());
+        assertThat(drum.namedUntranslated()).isNull();
+        assertThat(drum.namedExhibit()).isEqualTo("bronze-drum-building");
     }
 }

@@ -41,6 +41,12 @@ public final class Decision {
                         Verdict.DESCRIBE_FOCUS),
                 new Rule("what-is-this", e -> e.pointsAtFocus() && e.asksOnlyWhatItIs(), Verdict.DESCRIBE_FOCUS),
                 new Rule("content-answers", contentSure.and(contentObjected.negate()), Verdict.CONTENT),
+                // the site's text in the visitor's language is about other things: the exhibit's own, in another
+                new Rule("untranslated-exhibit-says-it", e -> e.namesUntranslated() && e.untranslatedSaysIt(),
+                        Verdict.FOCUS_ANSWER),
+                new Rule("untranslated-exhibit-described", e -> e.namesUntranslated() && e.descriptionAnswers(),
+                        Verdict.DESCRIBE_FOCUS),
+                new Rule("untranslated-exhibit-silent", Evidence::namesUntranslated, Verdict.DECLINE),
                 new Rule("pointing-answered-on-its-exhibit", e -> e.pointsAtFocus() && e.focusSaysIt(),
                         Verdict.FOCUS_ANSWER),
                 new Rule("practical-topic-word", Evidence::practicalTopicNamed, Verdict.VISITOR_TOPIC),

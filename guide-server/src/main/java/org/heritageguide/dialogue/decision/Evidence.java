@@ -24,12 +24,18 @@ package org.heritageguide.dialogue.decision;
  *                            of its exhibits, or the site itself
  * @param practicalTopicNamed the question names one practical topic (toilets, tickets, wheelchair…) whose
  *                            information can hold what is asked
+ * @param namesUntranslated   the question names an exhibit that has no text in the visitor's language (by one of
+ *                            its names in that language, or its title in another), and nothing that has
+ * @param untranslatedSaysIt  that exhibit, in another language, has a sentence or fact holding the value asked
+ * @param descriptionAnswers  a description of the thing asked about may answer the question: it asks what or who
+ *                            it is, why or how, or nothing in particular (not when, where, how many…)
  */
 public record Evidence(boolean onlyCourtesies, double intentConfidence, boolean intentIsAbout,
                        boolean intentHoldsAnswer, Content content,
                        boolean answerTypeIsValue, boolean pointsAtFocus, boolean asksOnlyWhatItIs,
                        boolean namesNothingAtFocus, boolean focusSaysIt,
-                       Elsewhere elsewhere, boolean practicalTopicNamed) {
+                       Elsewhere elsewhere, boolean practicalTopicNamed, boolean namesUntranslated,
+                       boolean untranslatedSaysIt, boolean descriptionAnswers) {
 
     /** What of another site a question names. */
     public enum Elsewhere {
@@ -79,10 +85,11 @@ public record Evidence(boolean onlyCourtesies, double intentConfidence, boolean 
 
     /** Evidence of nothing at all: a question the guide found no trace of. */
     public static final Evidence NOTHING = new Evidence(false, 0, false, true, Content.NONE, false, false, false, false,
-            false, Elsewhere.NOTHING, false);
+            false, Elsewhere.NOTHING, false, false, false, false);
 
     public Evidence naming(Elsewhere named) {
         return new Evidence(onlyCourtesies, intentConfidence, intentIsAbout, intentHoldsAnswer, content, answerTypeIsValue,
-                pointsAtFocus, asksOnlyWhatItIs, namesNothingAtFocus, focusSaysIt, named, practicalTopicNamed);
+                pointsAtFocus, asksOnlyWhatItIs, namesNothingAtFocus, focusSaysIt, named, practicalTopicNamed, namesUntranslated,
+                untranslatedSaysIt, descriptionAnswers);
     }
 }

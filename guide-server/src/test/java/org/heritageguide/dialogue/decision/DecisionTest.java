@@ -108,6 +108,20 @@ class DecisionTest {
     }
 
     @Test
+    void anExhibitNamedThatHasNoTextInTheVisitorsLanguageAnswersFromItsOwnInAnother() {
+        // "风筝馆是哪一年开的？": the Chinese texts are about other things; the Kite building's English says 2013
+        assertThat(decision.decide(sureContent().offPointed().namesUntranslated(true, false).build()))
+                .isEqualTo(new Decision.Outcome(Verdict.FOCUS_ANSWER, "untranslated-exhibit-says-it"));
+        assertThat(decision.decide(sureContent().offPointed().namesUntranslated(false, true).build()))
+                .isEqualTo(new Decision.Outcome(Verdict.DESCRIBE_FOCUS, "untranslated-exhibit-described"));
+        // "where does it come from?" is not in a description, nor can the words asking pick an English sentence
+        assertThat(decision.decide(sureContent().offPointed().namesUntranslated(false, false).build()))
+                .isEqualTo(new Decision.Outcome(Verdict.DECLINE, "untranslated-exhibit-silent"));
+        // a FAQ about that exhibit in the visitor's language comes first
+        assertThat(decision.decide(sureContent().namesUntranslated(true, true).build()).verdict()).isEqualTo(Verdict.CONTENT);
+    }
+
+    @Test
     void aPracticalWordGetsTheSitesInformationRatherThanIDontKnow() {
         assertThat(decision.decide(new Builder().content(0.3).practicalTopic().build()))
                 .isEqualTo(new Decision.Outcome(Verdict.VISITOR_TOPIC, "practical-topic-word"));
@@ -172,6 +186,9 @@ class DecisionTest {
         private boolean intentHoldsAnswer = true;
         private Evidence.Elsewhere elsewhere = Evidence.Elsewhere.NOTHING;
         private boolean practicalTopic;
+        private boolean namesUntranslated;
+        private boolean untranslatedSaysIt;
+        private boolean descriptionAnswers;
 
         Builder intentCannotHoldTheAnswer() {
             intentHoldsAnswer = false;
@@ -244,11 +261,19 @@ class DecisionTest {
             return this;
         }
 
+        Builder namesUntranslated(boolean saysIt, boolean description) {
+            namesUntranslated = true;
+            untranslatedSaysIt = saysIt;
+            descriptionAnswers = description;
+            return this;
+        }
+
         Evidence build() {
             Evidence.Content best = content == 0 ? Evidence.Content.NONE : new Evidence.Content(content, content, 0.5, 0,
                     false, false, 0, false, 0.5, false, false, false, holds, onlyNamesIt, offPointed, offUntranslatedFocus);
             return new Evidence(courtesies, intent, intentIsAbout, intentHoldsAnswer, best, asksValue, pointsAtFocus, asksOnlyWhatItIs,
-                    namesNothingAtFocus, focusSaysIt, elsewhere, practicalTopic);
+                    namesNothingAtFocus, focusSaysIt, elsewhere, practicalTopic, namesUntranslated, untranslatedSaysIt,
+                    descriptionAnswers);
         }
     }
 }
