@@ -37,7 +37,7 @@ public final class ContentEditing {
 
     /** An exhibit file with its status set. */
     public static String withStatus(String exhibitYaml, ExhibitStatus status) {
-        String value = status.name().toLowerCase(Locale.ROOT);
+        String value = status.written();
         Map<String, Object> data = map(exhibitYaml, "An exhibit file");
         data.put("status", value);
         YamlText text = YamlText.of(exhibitYaml).orElseThrow();
@@ -79,7 +79,7 @@ public final class ContentEditing {
     /** The text of a new exhibit's file. */
     public static String exhibitText(NewExhibit exhibit) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("status", ExhibitStatus.DRAFT.name().toLowerCase(Locale.ROOT));
+        data.put("status", ExhibitStatus.DRAFT.written());
         data.put("area", exhibit.area());
         data.put("order", exhibit.order());
         data.put("title", exhibit.title());

@@ -3,10 +3,8 @@ package org.heritageguide.studio;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -143,8 +141,8 @@ class StudioContentController {
                 translations.of(draft, path, state.draftEtag()).forEach((language, s) -> languages.put(language, s.state()));
                 ContentRepository.Revision last = lastChanges.get(path);
                 rows.add(new ExhibitRow(exhibit.id(), exhibit.title().texts(), exhibit.area(), exhibit.order(),
-                        exhibit.status().name().toLowerCase(Locale.ROOT),
-                        liveExhibit == null ? null : liveExhibit.status().name().toLowerCase(Locale.ROOT),
+                        exhibit.status().written(),
+                        liveExhibit == null ? null : liveExhibit.status().written(),
                         state.changed(), state.publishedEtag() == null, languages,
                         last == null ? null : last.author(), last == null ? null : last.at(), state.draftEtag()));
             }
@@ -154,7 +152,7 @@ class StudioContentController {
                     StudioContent.FileState state = files.get(path);
                     if (!draft.exhibits().containsKey(gone.id()) && state != null && state.draftEtag() == null) {
                         rows.add(new ExhibitRow(gone.id(), gone.title().texts(), gone.area(), gone.order(), "deleted",
-                                gone.status().name().toLowerCase(Locale.ROOT), true, false, Map.of(), null, null, null));
+                                gone.status().written(), true, false, Map.of(), null, null, null));
                     }
                 }
             }
@@ -338,10 +336,8 @@ class StudioContentController {
     /** Sets several exhibits to published or draft (hidden from visitors), and publishes them if asked. */
     @PostMapping(path = "/sites/{site}/exhibits/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<StatusChanged> setStatus(@PathVariable String site, @RequestBody StatusChange request, Principal principal) {
-        ExhibitStatus status = Arrays.stream(ExhibitStatus.values())
-                .filter(s -> s.name().toLowerCase(Locale.ROOT).equals(request.status())).findFirst()
-                .orElseThrow(() -> ApiException.badRequest("invalid-status",
-                        "The status is 'published' (shown to visitors) or 'draft' (hidden)."));
+        ExhibitStatus status = ExhibitStatus.fromWritten(request.status()).orElseThrow(() -> ApiException.badRequest(
+                "invalid-status", "The status is 'published' (shown to visitors) or 'draft' (hidden)."));
         if (request.exhibits() == null || request.exhibits().isEmpty()) {
             throw ApiException.badRequest("no-exhibits", "Choose at least one exhibit.");
         }
@@ -356,7 +352,7 @@ class StudioContentController {
                 String text = ContentEditing.withStatus(current.text(), status);
                 if (!text.equals(current.text())) {
                     content.save(site, relative, current.etag(), text, principal.getName(),
-                            message(request.message(), "Set " + exhibit + " to " + request.status()));
+                            message(request.message(), "Set " + exhibit + " to " + status.written()));
                 }
                 paths.add(relative);
             }

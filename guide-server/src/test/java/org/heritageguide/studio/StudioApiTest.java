@@ -268,6 +268,26 @@ class StudioApiTest {
     }
 
     @Test
+    void settingAStatusChangesOnlyItsLineEvenWithTheCuratorsCommentOnIt() {
+        String id = newExhibit(curator(), "commented");
+        String path = "exhibits/" + id + ".yaml";
+        EntityExchangeResult<Map> opened = file(curator(), "ethnology", path);
+        String commented = "# photographs to clear first\n" + ((String) opened.getResponseBody().get("yaml"))
+                .replace("status: draft\n", "status: draft  # until the lanterns are lit\n");
+        curator().put().uri("/api/v1/studio/sites/ethnology/files/" + path)
+                .header(HttpHeaders.IF_MATCH, opened.getResponseHeaders().getETag())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("yaml", commented)).exchange().expectStatus().isOk();
+
+        curator().post().uri("/api/v1/studio/sites/ethnology/exhibits/status").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("exhibits", List.of(id), "status", "published")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.changed[0]").isEqualTo(path);
+
+        Map<?, ?> saved = file(curator(), "ethnology", path).getResponseBody();
+        assertThat(saved.get("yaml")).isEqualTo(commented.replace("status: draft  #", "status: published  #"));
+        assertThat(((Map<?, ?>) saved.get("data")).get("status")).isEqualTo("published");
+    }
+
+    @Test
     void theMetricsAreForAdminsAndHealthIsPublic() {
         client().get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
