@@ -45,7 +45,7 @@ public final class ContentEditing {
         return checked(data, YamlText.value(root, "status")
                 .map(current -> text.replacingScalar(current, value))
                 .orElseGet(() -> text.insertingField(root, ContentYaml.renderValue(Map.of("status", value)),
-                        fieldsAfter(ContentFields.EXHIBIT, "status"))), exhibitAnew());
+                        fieldsAfter(ContentFields.EXHIBIT_NAMES, "status"))), exhibitAnew());
     }
 
     /** A picture to add to an exhibit: its file (already kept) and its description. */
@@ -69,7 +69,7 @@ public final class ContentEditing {
         return checked(data, YamlText.value(root, "pictures")
                 .map(current -> text.appendingItem(current, ContentYaml.renderValue(List.of(item))))
                 .orElseGet(() -> text.insertingField(root, ContentYaml.renderValue(Map.of("pictures", List.of(item))),
-                        fieldsAfter(ContentFields.EXHIBIT, "pictures"))), exhibitAnew());
+                        fieldsAfter(ContentFields.EXHIBIT_NAMES, "pictures"))), exhibitAnew());
     }
 
     /** A new exhibit: hidden from visitors until a curator shows it. */
@@ -184,7 +184,7 @@ public final class ContentEditing {
     }
 
     private static Function<Object, String> exhibitAnew() {
-        return data -> ContentYaml.render(data, ContentFields.EXHIBIT);
+        return data -> ContentYaml.render(data, ContentFields.EXHIBIT_NAMES);
     }
 
     private static Function<Object, String> faqsAnew() {

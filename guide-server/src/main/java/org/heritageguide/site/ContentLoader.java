@@ -254,7 +254,7 @@ public final class ContentLoader {
         if (reader.requireMap(root, "") == null) {
             return null;
         }
-        reader.onlyFields(root, "", ContentFields.EXHIBIT);
+        reader.onlyFields(root, "", ContentFields.EXHIBIT_NAMES);
         String language = site.defaultLanguage;
         String statusText = reader.text(root, "status", true);
         ExhibitStatus status = statusText == null ? ExhibitStatus.DRAFT : ExhibitStatus.fromWritten(statusText).orElse(null);

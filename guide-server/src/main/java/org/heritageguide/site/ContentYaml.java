@@ -39,7 +39,7 @@ public final class ContentYaml {
     /** YAML text for a file's data, fields in the documented order for {@code relativePath}'s kind. */
     public static String render(String relativePath, Object data) {
         if (relativePath.startsWith(ContentLoader.EXHIBITS + "/")) {
-            return render(data, ContentFields.EXHIBIT);
+            return render(data, ContentFields.EXHIBIT_NAMES);
         }
         return render(data, relativePath.equals(ContentLoader.SITE_FILE) ? ContentFields.SITE : List.of());
     }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.heritageguide.site.BrowserSpeech;
 import org.heritageguide.site.ContentEditing;
+import org.heritageguide.site.ContentFields;
 import org.heritageguide.site.ContentYaml;
 import org.heritageguide.site.ContentProblem;
 import org.heritageguide.site.Exhibit;
@@ -81,6 +82,12 @@ class StudioContentController {
 
     private List<String> visibleSites(Accounts.Account account) {
         return content.siteIds().stream().filter(account::mayEdit).toList();
+    }
+
+    /** How each field of an exhibit is written: the editor shows the fields by this one description. */
+    @GetMapping("/content-fields")
+    Map<String, List<ContentFields.Field>> contentFields() {
+        return Map.of("exhibit", ContentFields.EXHIBIT);
     }
 
     record SiteCard(String id, Map<String, String> name, List<String> languages, String sourceLanguage,

@@ -160,6 +160,15 @@ class StudioApiTest {
     }
 
     @Test
+    void theEditorIsToldEachFieldOfAnExhibitAndItsShapeInTheDocumentedOrder() {
+        curator().get().uri("/api/v1/studio/content-fields").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.exhibit[*].name").isEqualTo(List.of("status", "area", "order", "related", "title", "aliases",
+                        "summary", "passages", "facts", "location", "pictures"))
+                .jsonPath("$.exhibit[?(@.name == 'aliases')].shape").isEqualTo(List.of("LOCALIZED_NAMES"))
+                .jsonPath("$.exhibit[?(@.name == 'pictures')].fields[*].name").isEqualTo(List.of("file", "alt", "caption", "credit"));
+    }
+
+    @Test
     void aSaveNeedsTheVersionItEditedAndAStaleOneGets409WithTheCurrentVersion() {
         String id = newExhibit(curator(), "conflict");
         String path = "exhibits/" + id + ".yaml";
