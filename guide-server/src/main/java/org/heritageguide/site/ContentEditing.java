@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -37,15 +39,8 @@ public final class ContentEditing {
 
     /** An exhibit file with its status set. */
     public static String withStatus(String exhibitYaml, ExhibitStatus status) {
-        String value = status.written();
-        Map<String, Object> data = map(exhibitYaml, "An exhibit file");
-        data.put("status", value);
-        YamlText text = YamlText.of(exhibitYaml).orElseThrow();
-        Node root = text.root().orElseThrow();
-        return checked(data, YamlText.value(root, "status")
-                .map(current -> text.replacingScalar(current, value))
-                .orElseGet(() -> text.insertingField(root, ContentYaml.renderValue(Map.of("status", value)),
-                        fieldsAfter(ContentFields.EXHIBIT_NAMES, "status"))), exhibitAnew());
+        return withExhibitField(exhibitYaml, "status", current -> status.written(),
+                (text, current) -> text.replacingScalar(current, status.written()));
     }
 
     /** A picture to add to an exhibit: its file (already kept) and its description. */
@@ -60,16 +55,29 @@ public final class ContentEditing {
         entry.put("caption", picture.caption());
         entry.put("credit", picture.credit());
         Object item = ContentYaml.withoutEmpty(entry);
+        return withExhibitField(exhibitYaml, "pictures", current -> {
+            List<Object> pictures = current instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>();
+            pictures.add(item);
+            return pictures;
+        }, (text, current) -> text.appendingItem(current, ContentYaml.renderValue(List.of(item))));
+    }
+
+    /**
+     * An exhibit file with one field's value changed to what {@code change} makes of it (given the value,
+     * {@code null} if none): edited in place by {@code inPlace} (given where the value is written), or
+     * for a field the file lacks, added at its documented place.
+     */
+    private static String withExhibitField(String exhibitYaml, String field, UnaryOperator<Object> change,
+                                           BiFunction<YamlText, Node, Optional<String>> inPlace) {
         Map<String, Object> data = map(exhibitYaml, "An exhibit file");
-        List<Object> pictures = data.get("pictures") instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>();
-        pictures.add(item);
-        data.put("pictures", pictures);
+        Object value = change.apply(data.get(field));
+        data.put(field, value);
         YamlText text = YamlText.of(exhibitYaml).orElseThrow();
         Node root = text.root().orElseThrow();
-        return checked(data, YamlText.value(root, "pictures")
-                .map(current -> text.appendingItem(current, ContentYaml.renderValue(List.of(item))))
-                .orElseGet(() -> text.insertingField(root, ContentYaml.renderValue(Map.of("pictures", List.of(item))),
-                        fieldsAfter(ContentFields.EXHIBIT_NAMES, "pictures"))), exhibitAnew());
+        Optional<String> edited = YamlText.value(root, field).map(current -> inPlace.apply(text, current))
+                .orElseGet(() -> text.insertingField(root, ContentYaml.renderValue(Map.of(field, value)),
+                        fieldsAfter(ContentFields.EXHIBIT_NAMES, field)));
+        return checked(data, edited, exhibitAnew());
     }
 
     /** A new exhibit: hidden from visitors until a curator shows it. */
