@@ -16,21 +16,47 @@ function languagesOf(site) {
   return [site.sourceLanguage, ...site.languages.filter(l => l !== site.sourceLanguage)];
 }
 
-/** Every localized field of an exhibit, as [path, label] pairs, in reading order. */
-function fieldsOf(doc) {
-  const fields = [['title', 'Title'], ['aliases', 'Other names', 'what visitors also call it, comma-separated'],
-    ['summary', 'Summary', 'what the guide says first']];
-  (doc.passages ?? []).forEach((_, i) => fields.push([`passages[${i}]`, `Paragraph ${i + 1}`, '“tell me more”']));
-  (doc.facts ?? []).forEach((_, i) => {
-    fields.push([`facts[${i}].label`, `Fact ${i + 1}`, 'label']);
-    fields.push([`facts[${i}].value`, `Fact ${i + 1}`, 'value']);
-  });
-  fields.push(['location', 'Location', 'where it is']);
-  (doc.pictures ?? []).forEach((picture, i) => {
-    fields.push([`pictures[${i}].alt`, `Picture ${i + 1}: ${picture.file}`, 'alt text: what it shows, for those who cannot see it']);
-    fields.push([`pictures[${i}].caption`, `Picture ${i + 1}`, 'caption']);
-  });
+/** What the grid calls a field (by its name, or list.field within a list's items) and a note; else its name. */
+const LABELS = {
+  title: ['Title'], aliases: ['Other names', 'what visitors also call it, comma-separated'],
+  summary: ['Summary', 'what the guide says first'], passages: ['Paragraph', '“tell me more”'],
+  'facts.label': ['Fact', 'label'], 'facts.value': ['Fact', 'value'], location: ['Location', 'where it is'],
+  'pictures.alt': ['Picture', 'alt text: what it shows, for those who cannot see it'], 'pictures.caption': ['Picture', 'caption'],
+};
+const LOCALIZED = ['LOCALIZED_LINE', 'LOCALIZED_TEXT', 'LOCALIZED_NAMES'];
+const labelOf = key => LABELS[key] ?? [key];
+
+/**
+ * Every localized field of an exhibit, as [path, label, note, shape], in reading order: by the server's
+ * description of an exhibit's fields (GET /content-fields), a list's fields once per item.
+ */
+function fieldsOf(doc, description) {
+  const fields = [];
+  for (const field of description) {
+    if (LOCALIZED.includes(field.shape)) {
+      fields.push([field.name, ...labelOf(field.name), field.shape]);
+    } else if (field.shape === 'LOCALIZED_TEXTS') {
+      const [label, note] = labelOf(field.name);
+      (doc[field.name] ?? []).forEach((_, i) => fields.push([`${field.name}[${i}]`, `${label} ${i + 1}`, note, 'LOCALIZED_TEXT']));
+    } else if (field.shape === 'LIST') {
+      (doc[field.name] ?? []).forEach((item, i) => field.fields.filter(part => LOCALIZED.includes(part.shape)).forEach((part, j) => {
+        const [label, note] = labelOf(`${field.name}.${part.name}`);
+        // an item's first row names its file, if it has one (a picture)
+        const named = j === 0 && item.file ? `: ${item.file}` : '';
+        fields.push([`${field.name}[${i}].${part.name}`, `${label} ${i + 1}${named}`, note, part.shape]);
+      }));
+    }
+  }
   return fields;
+}
+
+/** The lists of two versions of an exhibit, each as long as the longer one's: every item of either is compared. */
+function longestLists(a, b, description) {
+  const merged = { ...a };
+  description.filter(field => field.shape === 'LOCALIZED_TEXTS' || field.shape === 'LIST').forEach(({ name }) => {
+    merged[name] = (a[name] ?? []).length >= (b[name] ?? []).length ? a[name] : b[name];
+  });
+  return merged;
 }
 
 function getAt(doc, path) {
@@ -54,9 +80,9 @@ function ensureAt(doc, path) {
 
 export async function exhibitEditor(main, siteId, exhibitId, tab = 'edit') {
   const path = `exhibits/${exhibitId}.yaml`;
-  const [{ data: site }, { data: file, etag }] = await Promise.all([
-    api(`/sites/${siteId}`), api(`/sites/${siteId}/files/${path}`)]);
-  const state = { doc: clone(file.data), etag: etag ?? file.etag, saved: JSON.stringify(file.data), file };
+  const [{ data: site }, { data: file, etag }, { data: contentFields }] = await Promise.all([
+    api(`/sites/${siteId}`), api(`/sites/${siteId}/files/${path}`), api('/content-fields')]);
+  const state = { doc: clone(file.data), etag: etag ?? file.etag, saved: JSON.stringify(file.data), file, fields: contentFields.exhibit };
   const liveOf = () => state.file.publishedData ?? null;
   const languages = languagesOf(site);
   const source = site.sourceLanguage;
@@ -87,7 +113,7 @@ export async function exhibitEditor(main, siteId, exhibitId, tab = 'edit') {
       return h('th.lang', { 'data-lang': language }, h('div.lang-head', {}, LANGUAGE_NAMES[language] ?? language,
         h(`span.chip.${status}`, {}, language === source ? 'source' : status)));
     }));
-    const rows = fieldsOf(state.doc).map(([field, label, note]) => {
+    const rows = fieldsOf(state.doc, state.fields).map(([field, label, note, shape]) => {
       const problem = fieldProblems[field] ?? fieldProblems[field.replace(/\.(label|value)$/, '')];
       return h('tr', { 'data-field': field },
         h('td.field', {}, label, note ? h('small', {}, note) : null, problem ? h('div.field-problem', {}, problem) : null,
@@ -98,12 +124,12 @@ export async function exhibitEditor(main, siteId, exhibitId, tab = 'edit') {
           const mark = translations[language]?.fields?.[field];
           const live = liveOf();
           // other names are a list per language, edited as one comma-separated line
-          const names = field === 'aliases';
+          const names = shape === 'LOCALIZED_NAMES';
           const shown = text => names ? (text ?? []).join(', ') : text;
           const liveText = live ? shown((getAt(live, field) ?? {})[language]) : undefined;
           const value = shown(texts[language]) ?? '';
           const area = h(`textarea${mark ? `.${mark}` : ''}${live && String(liveText ?? '') !== String(value) ? '.changed' : ''}`, {
-            name: `${field}.${language}`, lang: language, rows: field === 'title' || field === 'aliases' || field.startsWith('facts') ? 1 : 4,
+            name: `${field}.${language}`, lang: language, rows: shape === 'LOCALIZED_TEXT' ? 4 : 1,
             'aria-label': `${label} ${note ?? ''} (${language})`, value,
             placeholder: names ? '' : language === source ? '' : `Missing: translate from ${source.toUpperCase()}`,
             title: live && String(liveText ?? '') !== String(value) ? 'Differs from the live version' : '',
@@ -323,7 +349,7 @@ function conflict(body, state, save, reload) {
   const theirs = body.current ?? {};
   const differences = [];
   if (state.doc && theirs.data) {
-    for (const [field, label] of fieldsOf({ ...theirs.data, passages: longer(theirs.data.passages, state.doc.passages), facts: longer(theirs.data.facts, state.doc.facts) })) {
+    for (const [field, label] of fieldsOf(longestLists(theirs.data, state.doc, state.fields), state.fields)) {
       const a = getAt(theirs.data, field) ?? {};
       const b = getAt(state.doc, field) ?? {};
       for (const language of new Set([...Object.keys(a), ...Object.keys(b)])) {
@@ -345,7 +371,6 @@ function conflict(body, state, save, reload) {
   ].filter(Boolean), 'conflict');
 }
 
-const longer = (a = [], b = []) => (a.length >= b.length ? a : b);
 
 function modal(title, content, actions, name = 'modal') {
   const dialog = h('dialog', { 'data-dialog': name }, h('div.dialog-body', {}, h('h2', {}, title), content),

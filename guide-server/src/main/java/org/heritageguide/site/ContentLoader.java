@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -255,16 +254,13 @@ public final class ContentLoader {
         if (reader.requireMap(root, "") == null) {
             return null;
         }
-        reader.onlyFields(root, "", ContentFields.EXHIBIT);
+        reader.onlyFields(root, "", ContentFields.EXHIBIT_NAMES);
         String language = site.defaultLanguage;
         String statusText = reader.text(root, "status", true);
-        ExhibitStatus status = ExhibitStatus.DRAFT;
-        if (statusText != null) {
-            try {
-                status = ExhibitStatus.valueOf(statusText.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                reader.problem(root.get("status"), "status", "expected draft or published, found '" + statusText + "'");
-            }
+        ExhibitStatus status = statusText == null ? ExhibitStatus.DRAFT : ExhibitStatus.fromWritten(statusText).orElse(null);
+        if (status == null) {
+            reader.problem(root.get("status"), "status", "expected draft or published, found '" + statusText + "'");
+            status = ExhibitStatus.DRAFT;
         }
         String area = reader.id(root, "area", false);
         if (area != null && site.areas.stream().noneMatch(a -> a.id().equals(area))) {

@@ -1,11 +1,7 @@
 package org.heritageguide.studio;
 
 import java.security.Principal;
-import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,6 +9,7 @@ import java.util.stream.Collectors;
 import org.heritageguide.picture.PictureCheck;
 import org.heritageguide.picture.PictureSettings;
 import org.heritageguide.picture.Pictures;
+import org.heritageguide.site.ContentEditing;
 import org.heritageguide.site.Picture;
 import org.heritageguide.web.ApiException;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -120,18 +117,8 @@ class PictureUploadController {
             throw new ApiException(status, refused.code, refused.getMessage());
         }
         String fileName = freeName(site, baseName(uploadedName, exhibit), picture.format().extension);
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("file", fileName);
-        entry.put("alt", perLanguage(form, "alt."));
-        entry.put("caption", perLanguage(form, "caption."));
-        entry.put("credit", field(form, "credit"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> data = StudioYaml.parse(current.text()) instanceof Map<?, ?> map
-                ? new LinkedHashMap<>((Map<String, Object>) map) : new LinkedHashMap<>();
-        List<Object> pictures = data.get("pictures") instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>();
-        pictures.add(entry);
-        data.put("pictures", pictures);
-        String text = StudioYaml.render(exhibitPath, data);
+        String text = ContentEditing.withPicture(current.text(), new ContentEditing.NewPicture(fileName,
+                perLanguage(form, "alt."), perLanguage(form, "caption."), field(form, "credit")));
         StudioContent.FileVersion saved = content.addPicture(site, fileName, bytes, exhibitPath, current.etag(), text, author);
         return ResponseEntity.status(HttpStatus.CREATED).eTag(saved.etag())
                 .body(new Uploaded(fileName, saved.path(), saved.etag(), saved.text()));
@@ -140,11 +127,7 @@ class PictureUploadController {
     /** The uploaded file's name in the content's spelling (lower-case words joined by '-'), else the exhibit's id. */
     private static String baseName(String uploadedName, String exhibit) {
         String name = uploadedName == null ? "" : uploadedName.replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
-        String slug = Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "").replace('đ', 'd').replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (slug.length() > 48) {
-            slug = slug.substring(0, 48).replaceAll("-+$", "");
-        }
+        String slug = ContentEditing.slug(name);
         return slug.isEmpty() ? exhibit : slug;
     }
 

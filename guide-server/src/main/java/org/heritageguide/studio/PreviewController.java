@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.heritageguide.dialogue.Dialogue;
 import org.heritageguide.dialogue.TurnResult;
 import org.heritageguide.knowledge.KnowledgeBase;
+import org.heritageguide.site.ContentYaml;
 import org.heritageguide.site.Localized;
 import org.heritageguide.site.Site;
 import org.heritageguide.speech.tts.AnswerAudio;
@@ -64,8 +65,8 @@ class PreviewController {
                 throw ApiException.badRequest("unsupported-language", "The site does not speak '" + request.language() + "'.");
             }
             Object data = request.data() != null ? request.data()
-                    : StudioYaml.parse(content.draft(site, StudioContent.exhibitFile(request.exhibit())).text());
-            Map<String, Map<String, String>> fields = StudioYaml.localizedFields(data, draft.languages());
+                    : ContentYaml.parse(content.draft(site, StudioContent.exhibitFile(request.exhibit())).text());
+            Map<String, Map<String, String>> fields = ContentYaml.localizedFields(data, draft.languages());
             List<String> chain = draft.fallbackChain(request.language());
             List<Line> lines = new ArrayList<>();
             add(lines, fields, "summary", "What the guide says first", chain);
@@ -115,13 +116,13 @@ class PreviewController {
             return content.draftSite(site);
         }
         String file = StudioContent.exhibitFile(request.exhibit());
-        Object data = request.data() != null ? request.data() : StudioYaml.parse(content.draft(site, file).text());
+        Object data = request.data() != null ? request.data() : ContentYaml.parse(content.draft(site, file).text());
         if (!(data instanceof Map<?, ?> fields)) {
             return content.draftSite(site);
         }
         Map<Object, Object> published = new LinkedHashMap<>(fields);
         published.put("status", "published");
-        return content.draftSiteWith(site, file, StudioYaml.render(file, published));
+        return content.draftSiteWith(site, file, ContentYaml.render(file, published));
     }
 
     private void add(List<Line> lines, Map<String, Map<String, String>> fields, String field, String label, List<String> chain) {

@@ -1,22 +1,21 @@
 package org.heritageguide.studio;
 
 import java.security.Principal;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.heritageguide.site.BrowserSpeech;
+import org.heritageguide.site.ContentEditing;
+import org.heritageguide.site.ContentFields;
+import org.heritageguide.site.ContentYaml;
 import org.heritageguide.site.ContentProblem;
 import org.heritageguide.site.Exhibit;
-import org.heritageguide.site.Faq;
-import org.heritageguide.site.Localized;
+import org.heritageguide.site.ExhibitStatus;
 import org.heritageguide.site.Site;
 import org.heritageguide.site.SiteDirectory;
 import org.heritageguide.web.ApiException;
@@ -48,7 +47,6 @@ import reactor.core.scheduler.Schedulers;
 class StudioContentController {
 
     private static final int HISTORY_LIMIT = 100;
-    private static final Pattern STATUS_LINE = Pattern.compile("(?m)^status:[ \\t]*\\S+[ \\t]*$");
     private static final Pattern REVISION = Pattern.compile("[0-9a-f]{40}");
 
     private final StudioContent content;
@@ -84,6 +82,12 @@ class StudioContentController {
 
     private List<String> visibleSites(Accounts.Account account) {
         return content.siteIds().stream().filter(account::mayEdit).toList();
+    }
+
+    /** How each field of an exhibit is written: the editor shows the fields by this one description. */
+    @GetMapping("/content-fields")
+    Map<String, List<ContentFields.Field>> contentFields() {
+        return Map.of("exhibit", ContentFields.EXHIBIT);
     }
 
     record SiteCard(String id, Map<String, String> name, List<String> languages, String sourceLanguage,
@@ -144,8 +148,8 @@ class StudioContentController {
                 translations.of(draft, path, state.draftEtag()).forEach((language, s) -> languages.put(language, s.state()));
                 ContentRepository.Revision last = lastChanges.get(path);
                 rows.add(new ExhibitRow(exhibit.id(), exhibit.title().texts(), exhibit.area(), exhibit.order(),
-                        exhibit.status().name().toLowerCase(Locale.ROOT),
-                        liveExhibit == null ? null : liveExhibit.status().name().toLowerCase(Locale.ROOT),
+                        exhibit.status().written(),
+                        liveExhibit == null ? null : liveExhibit.status().written(),
                         state.changed(), state.publishedEtag() == null, languages,
                         last == null ? null : last.author(), last == null ? null : last.at(), state.draftEtag()));
             }
@@ -155,7 +159,7 @@ class StudioContentController {
                     StudioContent.FileState state = files.get(path);
                     if (!draft.exhibits().containsKey(gone.id()) && state != null && state.draftEtag() == null) {
                         rows.add(new ExhibitRow(gone.id(), gone.title().texts(), gone.area(), gone.order(), "deleted",
-                                gone.status().name().toLowerCase(Locale.ROOT), true, false, Map.of(), null, null, null));
+                                gone.status().written(), true, false, Map.of(), null, null, null));
                     }
                 }
             }
@@ -189,9 +193,9 @@ class StudioContentController {
                 throw ApiException.notFound("file-not-found", "The site '" + site + "' has no " + relative + ".");
             }
             String file = "sites/" + site + "/" + relative;
-            FileView view = new FileView(relative, version.text(), version.text() == null ? null : StudioYaml.parse(version.text()),
+            FileView view = new FileView(relative, version.text(), version.text() == null ? null : ContentYaml.parse(version.text()),
                     version.etag(), live.etag(), !java.util.Objects.equals(version.etag(), live.etag()), live.text(),
-                    live.text() == null ? null : StudioYaml.parse(live.text()),
+                    live.text() == null ? null : ContentYaml.parse(live.text()),
                     translations.of(draft, relative, version.etag()),
                     content.draftProblems(site).stream().filter(p -> p.file().equals(file)).toList());
             return withEtag(ResponseEntity.ok(), version.etag()).body(view);
@@ -278,13 +282,9 @@ class StudioContentController {
             if (content.draft(site, relative).exists()) {
                 throw ApiException.conflict("exhibit-exists", "The site already has an exhibit '" + request.id() + "'.");
             }
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("status", "draft");
-            data.put("area", request.area());
-            data.put("order", draftSite(site).exhibits().size() + 1);
-            data.put("title", request.title());
-            data.put("summary", request.summary());
-            StudioContent.FileVersion saved = content.save(site, relative, null, StudioYaml.render(relative, data),
+            String text = ContentEditing.exhibitText(new ContentEditing.NewExhibit(request.area(),
+                    draftSite(site).exhibits().size() + 1, request.title(), request.summary()));
+            StudioContent.FileVersion saved = content.save(site, relative, null, text,
                     principal.getName(), message(request.message(), "New exhibit " + request.id()));
             return withEtag(ResponseEntity.status(HttpStatus.CREATED), saved.etag()).body(new Saved(relative, saved.etag(), saved.text()));
         });
@@ -310,7 +310,7 @@ class StudioContentController {
             view.put("path", relative);
             view.put("revision", id);
             view.put("yaml", text);
-            view.put("data", StudioYaml.parse(text));
+            view.put("data", ContentYaml.parse(text));
             return view;
         });
     }
@@ -343,9 +343,8 @@ class StudioContentController {
     /** Sets several exhibits to published or draft (hidden from visitors), and publishes them if asked. */
     @PostMapping(path = "/sites/{site}/exhibits/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<StatusChanged> setStatus(@PathVariable String site, @RequestBody StatusChange request, Principal principal) {
-        if (!"published".equals(request.status()) && !"draft".equals(request.status())) {
-            throw ApiException.badRequest("invalid-status", "The status is 'published' (shown to visitors) or 'draft' (hidden).");
-        }
+        ExhibitStatus status = ExhibitStatus.fromWritten(request.status()).orElseThrow(() -> ApiException.badRequest(
+                "invalid-status", "The status is 'published' (shown to visitors) or 'draft' (hidden)."));
         if (request.exhibits() == null || request.exhibits().isEmpty()) {
             throw ApiException.badRequest("no-exhibits", "Choose at least one exhibit.");
         }
@@ -357,17 +356,16 @@ class StudioContentController {
                 if (!current.exists()) {
                     throw ApiException.notFound("exhibit-not-found", "The site '" + site + "' has no exhibit '" + exhibit + "'.");
                 }
-                Matcher line = STATUS_LINE.matcher(current.text());
-                String text = line.find() ? line.replaceFirst("status: " + request.status()) : "status: " + request.status() + "\n" + current.text();
+                String text = ContentEditing.withStatus(current.text(), status);
                 if (!text.equals(current.text())) {
                     content.save(site, relative, current.etag(), text, principal.getName(),
-                            message(request.message(), "Set " + exhibit + " to " + request.status()));
+                            message(request.message(), "Set " + exhibit + " to " + status.written()));
                 }
                 paths.add(relative);
             }
             Publications.Job job = Boolean.TRUE.equals(request.publish())
                     ? publications.runNow(site, paths, principal.getName(), message(request.message(),
-                            ("published".equals(request.status()) ? "Publish " : "Unpublish ") + String.join(", ", request.exhibits())))
+                            (status == ExhibitStatus.PUBLISHED ? "Publish " : "Unpublish ") + String.join(", ", request.exhibits())))
                     : null;
             return new StatusChanged(paths, job);
         });
@@ -377,28 +375,19 @@ class StudioContentController {
                   String inboxKey, String message) {
     }
 
-    /** Adds a FAQ to the draft of faq.yaml (appended as text, so the rest of the file keeps its layout). */
+    /** Adds a FAQ to the draft of faq.yaml, after the others (the rest of the file keeps its text). */
     @PostMapping(path = "/sites/{site}/faqs", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Saved>> addFaq(@PathVariable String site, @RequestBody NewFaq request, Principal principal) {
         if (request.questions() == null || request.questions().values().stream().allMatch(q -> q == null || q.isEmpty())) {
             throw ApiException.badRequest("no-question", "A FAQ needs at least one question.");
         }
         return blocking(() -> {
-            Site draft = draftSite(site);
-            String id = request.id() != null && !request.id().isBlank() ? request.id().strip() : faqId(draft, request.questions());
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", id);
-            if (request.exhibit() != null && !request.exhibit().isBlank()) {
-                item.put("exhibit", request.exhibit());
-            }
-            item.put("questions", request.questions());
-            item.put("answer", request.answer());
+            draftSite(site); // an unknown site is not found, not given a faq.yaml
             StudioContent.FileVersion current = content.draft(site, "faq.yaml");
-            String before = current.exists() ? current.text() : "";
-            String text = (before.isBlank() || before.strip().equals("[]") ? "" : before.endsWith("\n") ? before : before + "\n")
-                    + StudioYaml.renderItem(item);
-            StudioContent.FileVersion saved = content.save(site, "faq.yaml", current.etag(), text, principal.getName(),
-                    message(request.message(), "New FAQ " + id));
+            ContentEditing.FaqAdded added = ContentEditing.withFaq(current.exists() ? current.text() : "",
+                    new ContentEditing.NewFaq(request.id(), request.exhibit(), request.questions(), request.answer()));
+            StudioContent.FileVersion saved = content.save(site, "faq.yaml", current.etag(), added.yaml(), principal.getName(),
+                    message(request.message(), "New FAQ " + added.id()));
             if (request.inboxKey() != null && !request.inboxKey().isBlank()) {
                 insights.markHandled(site, request.inboxKey());
             }
@@ -426,7 +415,7 @@ class StudioContentController {
                         + request.language() + "'; its languages are " + draft.languages() + ".");
             }
             StudioContent.FileVersion current = content.draft(site, "faq.yaml");
-            String text = StudioYaml.withQuestion(current.exists() ? current.text() : "", faq, request.language(),
+            String text = ContentEditing.withWording(current.exists() ? current.text() : "", faq, request.language(),
                     request.question()).orElseThrow(() -> ApiException.notFound("faq-not-found",
                     "The site '" + site + "' has no FAQ '" + faq + "'."));
             StudioContent.FileVersion saved = text.equals(current.text()) ? current
@@ -439,80 +428,14 @@ class StudioContentController {
         });
     }
 
-    private static String faqId(Site site, Map<String, List<String>> questions) {
-        String question = questions.values().stream().filter(q -> q != null && !q.isEmpty()).findFirst().orElseThrow().get(0);
-        String slug = Normalizer.normalize(question.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "").replace('đ', 'd').replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (slug.length() > 48) {
-            slug = slug.substring(0, 48).replaceAll("-+$", "");
-        }
-        if (slug.isEmpty()) {
-            slug = "faq";
-        }
-        String id = slug;
-        for (int n = 2; site.faqs().stream().map(Faq::id).toList().contains(id); n++) {
-            id = slug + "-" + n;
-        }
-        return id;
-    }
-
-    record SearchHit(String kind, String id, String path, Map<String, String> title, String field, String language,
-                     String snippet) {
-    }
-
     /** Finds a text in every language of the site's draft: exhibits (every field) and FAQs. */
     @GetMapping("/sites/{site}/search")
-    Mono<List<SearchHit>> search(@PathVariable String site, @RequestParam String q) {
-        String needle = VisitorInsights.normalise(q);
-        if (needle.isBlank()) {
+    Mono<List<DraftSearch.Hit>> search(@PathVariable String site, @RequestParam String q) {
+        if (!DraftSearch.isSearchable(q)) {
             return Mono.just(List.of());
         }
-        return blocking(() -> {
-            Site draft = draftSite(site);
-            List<SearchHit> hits = new ArrayList<>();
-            for (Exhibit exhibit : draft.exhibits().values()) {
-                String path = StudioContent.exhibitFile(exhibit.id());
-                if (exhibit.id().contains(needle.replace(' ', '-'))) {
-                    hits.add(new SearchHit("exhibit", exhibit.id(), path, exhibit.title().texts(), "id", null, exhibit.id()));
-                    continue;
-                }
-                Object data = StudioYaml.parse(content.draft(site, path).text());
-                match(StudioYaml.localizedFields(data, draft.languages()), needle).ifPresent(hit ->
-                        hits.add(new SearchHit("exhibit", exhibit.id(), path, exhibit.title().texts(), hit[0], hit[1], hit[2])));
-            }
-            for (Faq faq : draft.faqs()) {
-                Map<String, Map<String, String>> fields = new LinkedHashMap<>();
-                faq.questions().forEach((language, list) -> fields.put("questions." + language, Map.of(language, String.join(" · ", list))));
-                fields.put("answer", faq.answer().texts());
-                Localized title = new Localized(firstQuestions(faq));
-                match(fields, needle).ifPresent(hit ->
-                        hits.add(new SearchHit("faq", faq.id(), "faq.yaml", title.texts(), hit[0], hit[1], hit[2])));
-            }
-            return hits;
-        });
-    }
-
-    private static Map<String, String> firstQuestions(Faq faq) {
-        Map<String, String> first = new LinkedHashMap<>();
-        faq.questions().forEach((language, list) -> first.put(language, list.get(0)));
-        return first;
-    }
-
-    private static java.util.Optional<String[]> match(Map<String, Map<String, String>> fields, String needle) {
-        for (var field : fields.entrySet()) {
-            for (var text : field.getValue().entrySet()) {
-                String folded = VisitorInsights.normalise(text.getValue());
-                int at = folded.indexOf(needle);
-                if (at >= 0) {
-                    String original = text.getValue();
-                    int from = Math.max(0, Math.min(original.length(), at) - 40);
-                    int to = Math.min(original.length(), at + needle.length() + 60);
-                    return java.util.Optional.of(new String[] {field.getKey(), text.getKey(),
-                            (from > 0 ? "…" : "") + original.substring(from, to) + (to < original.length() ? "…" : "")});
-                }
-            }
-        }
-        return java.util.Optional.empty();
+        return blocking(() -> DraftSearch.find(draftSite(site),
+                exhibit -> content.draft(site, StudioContent.exhibitFile(exhibit)).text(), q));
     }
 
     private Site draftSite(String site) {
@@ -527,7 +450,7 @@ class StudioContentController {
         if (edit.data() == null) {
             throw ApiException.badRequest("no-content", "Send the file as 'data' (fields) or 'yaml' (text).");
         }
-        return StudioYaml.render(relative, edit.data());
+        return ContentYaml.render(relative, edit.data());
     }
 
     static String checkedPath(String path) {

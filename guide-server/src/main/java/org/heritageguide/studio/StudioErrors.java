@@ -3,7 +3,9 @@ package org.heritageguide.studio;
 import java.time.Instant;
 import java.util.List;
 
+import org.heritageguide.site.ContentEditing;
 import org.heritageguide.site.ContentProblem;
+import org.heritageguide.site.ContentYaml;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +42,7 @@ class StudioErrors {
             answer.header(HttpHeaders.ETAG, "\"" + current.etag() + "\"");
         }
         return answer.body(new Conflict("edit-conflict", message, new Current(current.text(),
-                current.text() == null ? null : StudioYaml.parse(current.text()), current.etag(), who,
+                current.text() == null ? null : ContentYaml.parse(current.text()), current.etag(), who,
                 revision == null ? null : revision.at(), revision == null ? null : revision.message())));
     }
 
@@ -48,5 +50,11 @@ class StudioErrors {
     ResponseEntity<Invalid> invalid(StudioContent.InvalidContent invalid) {
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
                 .body(new Invalid("invalid-content", invalid.getMessage(), invalid.problems));
+    }
+
+    @ExceptionHandler(ContentEditing.NotEditable.class)
+    ResponseEntity<Invalid> notEditable(ContentEditing.NotEditable notEditable) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(new Invalid("not-editable", notEditable.getMessage(), List.of()));
     }
 }

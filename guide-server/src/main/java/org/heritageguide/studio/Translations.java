@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.heritageguide.site.ContentYaml;
 import org.heritageguide.site.Site;
 
 /**
@@ -42,7 +43,7 @@ final class Translations {
     private Map<String, LanguageState> analyse(Site site, String relativePath) {
         List<Map<String, Map<String, String>>> versions = new ArrayList<>();
         for (var version : content.versions(site.id(), relativePath, HISTORY_DEPTH)) {
-            versions.add(StudioYaml.localizedFields(StudioYaml.parse(version.getValue()), site.languages()));
+            versions.add(ContentYaml.localizedFields(ContentYaml.parse(version.getValue()), site.languages()));
         }
         if (versions.isEmpty()) {
             return Map.of();

@@ -160,6 +160,15 @@ class StudioApiTest {
     }
 
     @Test
+    void theEditorIsToldEachFieldOfAnExhibitAndItsShapeInTheDocumentedOrder() {
+        curator().get().uri("/api/v1/studio/content-fields").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.exhibit[*].name").isEqualTo(List.of("status", "area", "order", "related", "title", "aliases",
+                        "summary", "passages", "facts", "location", "pictures"))
+                .jsonPath("$.exhibit[?(@.name == 'aliases')].shape").isEqualTo(List.of("LOCALIZED_NAMES"))
+                .jsonPath("$.exhibit[?(@.name == 'pictures')].fields[*].name").isEqualTo(List.of("file", "alt", "caption", "credit"));
+    }
+
+    @Test
     void aSaveNeedsTheVersionItEditedAndAStaleOneGets409WithTheCurrentVersion() {
         String id = newExhibit(curator(), "conflict");
         String path = "exhibits/" + id + ".yaml";
@@ -265,6 +274,26 @@ class StudioApiTest {
         curator().get().uri("/api/v1/studio/sites/ethnology/files/" + path).exchange()
                 .expectBody().jsonPath("$.changed").isEqualTo(false)
                 .jsonPath("$.data.summary.en").isEqualTo("This is the paper lantern workshop.");
+    }
+
+    @Test
+    void settingAStatusChangesOnlyItsLineEvenWithTheCuratorsCommentOnIt() {
+        String id = newExhibit(curator(), "commented");
+        String path = "exhibits/" + id + ".yaml";
+        EntityExchangeResult<Map> opened = file(curator(), "ethnology", path);
+        String commented = "# photographs to clear first\n" + ((String) opened.getResponseBody().get("yaml"))
+                .replace("status: draft\n", "status: draft  # until the lanterns are lit\n");
+        curator().put().uri("/api/v1/studio/sites/ethnology/files/" + path)
+                .header(HttpHeaders.IF_MATCH, opened.getResponseHeaders().getETag())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("yaml", commented)).exchange().expectStatus().isOk();
+
+        curator().post().uri("/api/v1/studio/sites/ethnology/exhibits/status").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("exhibits", List.of(id), "status", "published")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.changed[0]").isEqualTo(path);
+
+        Map<?, ?> saved = file(curator(), "ethnology", path).getResponseBody();
+        assertThat(saved.get("yaml")).isEqualTo(commented.replace("status: draft  #", "status: published  #"));
+        assertThat(((Map<?, ?>) saved.get("data")).get("status")).isEqualTo("published");
     }
 
     @Test
