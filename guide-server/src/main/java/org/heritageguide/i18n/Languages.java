@@ -3,6 +3,7 @@ package org.heritageguide.i18n;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,7 +46,8 @@ public final class Languages {
             Resource[] phrases = new PathMatchingResourcePatternResolver()
                     .getResources("classpath*:" + TextBundle.FOLDER + "*/" + TextBundle.GUIDE + ".properties");
             List<String> found = Arrays.stream(phrases).map(Languages::folderOf).distinct()
-                    .sorted((a, b) -> a.equals(FALLBACK) ? -1 : b.equals(FALLBACK) ? 1 : a.compareTo(b)).toList();
+                    .sorted(Comparator.comparing((String language) -> !language.equals(FALLBACK)).thenComparing(Comparator.naturalOrder()))
+                    .toList();
             if (!found.contains(FALLBACK)) {
                 throw new IllegalStateException("No " + TextBundle.FOLDER + FALLBACK + "/" + TextBundle.GUIDE + ".properties on the class path");
             }

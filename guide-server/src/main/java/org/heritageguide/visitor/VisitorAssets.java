@@ -41,7 +41,7 @@ class VisitorAssets implements WebFluxConfigurer {
     VisitorAssets(VisitorStrings strings) {
         TreeMap<String, byte[]> contents = new TreeMap<>();
         for (String language : Languages.supported()) {
-            contents.put(stringsFile(language), strings.json(language));
+            contents.put("i18n/" + language + ".json", strings.json(language));
         }
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:" + FOLDER + "**/*")) {
@@ -71,11 +71,6 @@ class VisitorAssets implements WebFluxConfigurer {
     /** A short hash of the shell: changes whenever any file of the web app changes. */
     String version() {
         return version;
-    }
-
-    /** The web app's strings in a supported language, as a file of the app. */
-    static String stringsFile(String language) {
-        return "i18n/" + language + ".json";
     }
 
     /** The served path of a file of the web app, e.g. {@code /visitor/3f2a.../app.js}. */
