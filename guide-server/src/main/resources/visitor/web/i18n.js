@@ -1,6 +1,7 @@
 // The web app's own words, per language, and the names of languages written in their own script.
 
-const UI_LANGUAGES = ['en', 'vi', 'fr', 'zh', 'ko'];
+// the languages the server has the app's words in, written into the page by the server
+const UI_LANGUAGES = (document.documentElement.dataset.uiLanguages || 'en').split(' ');
 const ENDONYMS = {
   vi: 'Tiếng Việt', en: 'English', fr: 'Français', zh: '中文', ko: '한국어', ja: '日本語',
   de: 'Deutsch', es: 'Español', it: 'Italiano', pt: 'Português', ru: 'Русский', th: 'ไทย',

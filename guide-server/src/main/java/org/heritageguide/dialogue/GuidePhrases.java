@@ -1,15 +1,12 @@
 package org.heritageguide.dialogue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.heritageguide.i18n.Languages;
+import org.heritageguide.i18n.TextBundle;
 import org.heritageguide.site.Localized;
 import org.heritageguide.site.Site;
 import org.springframework.stereotype.Component;
@@ -18,13 +15,13 @@ import com.ibm.icu.text.MessageFormat;
 
 /**
  * What the guide itself says (greetings, "I don't know", notices), per language, from
- * {@code i18n/guide_<language>.properties}, so that a translator can add a language without code.
+ * {@code i18n/<language>/guide.properties}, so that a translator can add a language without code.
  * A phrase missing in a language falls back to English.
  */
 @Component
 public final class GuidePhrases {
 
-    private static final String FALLBACK = "en";
+    private static final String FALLBACK = Languages.FALLBACK;
     private final Map<String, Properties> bundles = new ConcurrentHashMap<>();
 
     /** Whether the guide has its own phrases in this language. */
@@ -38,7 +35,7 @@ public final class GuidePhrases {
             pattern = bundle(FALLBACK).getProperty(key);
         }
         if (pattern == null) {
-            throw new IllegalArgumentException("No phrase '" + key + "' in i18n/guide_en.properties");
+            throw new IllegalArgumentException("No phrase '" + key + "' in i18n/en/guide.properties");
         }
         Object[] fitted = arguments.clone();
         for (int i = 0; i < fitted.length; i++) {
@@ -109,18 +106,6 @@ public final class GuidePhrases {
     }
 
     private Properties bundle(String language) {
-        return bundles.computeIfAbsent(language, GuidePhrases::load);
-    }
-
-    private static Properties load(String language) {
-        Properties properties = new Properties();
-        try (InputStream in = GuidePhrases.class.getResourceAsStream("/i18n/guide_" + language + ".properties")) {
-            if (in != null) {
-                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
+        return bundles.computeIfAbsent(language, l -> TextBundle.load(TextBundle.GUIDE, l));
     }
 }

@@ -1,14 +1,15 @@
 package org.heritageguide.visitor;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.heritageguide.dialogue.GuidePhrases;
+import org.heritageguide.i18n.Languages;
 import org.heritageguide.qr.LabelSigner;
 import org.heritageguide.session.Sessions;
 import org.heritageguide.site.Exhibit;
@@ -41,7 +42,6 @@ class LabelPageController {
 
     /** Set by the web app when the visitor picks a language, so the next page opens in it. */
     static final String LANGUAGE_COOKIE = "hg-lang";
-    private static final List<String> GENERIC_LANGUAGES = List.of("en", "vi", "fr", "zh", "ko");
 
     private final SiteDirectory sites;
     private final LabelSigner signer;
@@ -72,7 +72,7 @@ class LabelPageController {
         Optional<Site> site = sites.site(siteId);
         Optional<Exhibit> exhibit = site.flatMap(s -> s.publishedExhibit(exhibitId));
         if (exhibit.isEmpty() || !signer.verify(siteId, exhibitId, signature)) {
-            String language = site.map(s -> s.negotiateLanguage(preferred)).orElseGet(() -> generic(preferred));
+            String language = site.map(s -> s.negotiateLanguage(preferred)).orElseGet(() -> Languages.firstSupported(preferred));
             return html(HttpStatus.NOT_FOUND, message(language, phrases.say(language, "label.not-recognised.title"),
                     phrases.say(language, "label.not-recognised.body"), site.orElse(null)));
         }
@@ -89,7 +89,7 @@ class LabelPageController {
         return sites.site(siteId)
                 .map(site -> html(HttpStatus.OK, app(site, null, site.negotiateLanguage(preferred), "", "")))
                 .orElseGet(() -> {
-                    String language = generic(preferred);
+                    String language = Languages.firstSupported(preferred);
                     return html(HttpStatus.NOT_FOUND, message(language, phrases.say(language, "label.not-recognised.title"),
                             phrases.say(language, "label.not-recognised.body"), null));
                 });
@@ -99,7 +99,7 @@ class LabelPageController {
     @GetMapping(path = {"/v", "/v/"}, produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> shell(@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
                                  @CookieValue(name = LANGUAGE_COOKIE, required = false) String chosenLanguage) {
-        String language = generic(preferred(chosenLanguage, acceptLanguage));
+        String language = Languages.firstSupported(preferred(chosenLanguage, acceptLanguage));
         return html(HttpStatus.OK, fill(appPage, page(language, strings.text(language, "app.name"), "", "", "", "", "")));
     }
 
@@ -113,7 +113,7 @@ class LabelPageController {
                                 session.language(), "", session.id())))))
                 .onErrorResume(ApiException.class, e -> Mono.empty())
                 .switchIfEmpty(Mono.fromSupplier(() -> {
-                    String language = generic(SessionsController.preferredLanguages(acceptLanguage));
+                    String language = Languages.firstSupported(SessionsController.preferredLanguages(acceptLanguage));
                     return html(HttpStatus.NOT_FOUND, message(language, strings.text(language, "handoff.expired.title"),
                             strings.text(language, "handoff.expired.body"), null));
                 }));
@@ -126,6 +126,17 @@ class LabelPageController {
         String body = serviceWorker.render(Map.of("version", assets.version(), "assets", assetList));
         return ResponseEntity.ok().contentType(new MediaType("text", "javascript", StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noCache()).body(body);
+    }
+
+    /** The web app's strings in a supported language, for this version of the app only (kept as long as it). */
+    @GetMapping(path = "/visitor/{version}/i18n/{language}.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> strings(@PathVariable String version, @PathVariable String language) {
+        if (!version.equals(assets.version()) || !Languages.supported().contains(language)) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                .body(strings.json(language));
     }
 
     /** A page that only says something; when the site is known, with a way on to its exhibits. */
@@ -159,7 +170,8 @@ class LabelPageController {
         values.put("sig", signature == null ? "" : signature);
         values.put("session", sessionId);
         values.put("version", assets.version());
-        values.put("uiLang", VisitorStrings.uiLanguage(language));
+        values.put("uiLang", Languages.supportedOrFallback(language));
+        values.put("uiLanguages", String.join(" ", Languages.supported()));
         return values;
     }
 
@@ -172,16 +184,6 @@ class LabelPageController {
         return preferred;
     }
 
-    private static String generic(List<String> preferred) {
-        for (String tag : preferred) {
-            String primary = tag.split("[-_]")[0].toLowerCase(Locale.ROOT);
-            if (GENERIC_LANGUAGES.contains(primary)) {
-                return primary;
-            }
-        }
-        return "en";
-    }
-
     private static ResponseEntity<String> html(HttpStatus status, String body) {
         return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noCache()).body(body);
@@ -190,7 +192,7 @@ class LabelPageController {
     /** The page with its values and, as {@code {{t:key}}}, the web app's own words in the page's language. */
     private String fill(PageTemplate template, Map<String, Object> values) {
         Map<String, Object> all = new HashMap<>(values);
-        String language = (String) values.getOrDefault("lang", VisitorStrings.FALLBACK);
+        String language = (String) values.getOrDefault("lang", Languages.FALLBACK);
         strings.texts(language).forEach((key, text) -> all.put("t:" + key, text));
         return template.render(all);
     }

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
 
+import org.heritageguide.i18n.Languages;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -21,8 +22,9 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.resource.VersionResourceResolver;
 
 /**
- * The visitor web app's static files (HTML shell parts, CSS, ES modules, strings, icons), served from
- * {@code classpath:visitor/web/} under {@code /visitor/{version}/...}. The version is a hash of every
+ * The visitor web app's files: the static ones (HTML shell parts, CSS, ES modules, icons), served from
+ * {@code classpath:visitor/web/} under {@code /visitor/{version}/...}, and its strings in each supported
+ * language, {@code i18n/<language>.json} (served by {@link LabelPageController}). The version is a hash of every
  * file, so each file can be cached forever, its relative module imports stay within one version, and
  * the service worker knows when the shell changed.
  */
@@ -36,8 +38,11 @@ class VisitorAssets implements WebFluxConfigurer {
     private final String version;
     private final List<String> files;
 
-    VisitorAssets() {
+    VisitorAssets(VisitorStrings strings) {
         TreeMap<String, byte[]> contents = new TreeMap<>();
+        for (String language : Languages.supported()) {
+            contents.put("i18n/" + language + ".json", strings.json(language));
+        }
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:" + FOLDER + "**/*")) {
                 if (!resource.isReadable()) {

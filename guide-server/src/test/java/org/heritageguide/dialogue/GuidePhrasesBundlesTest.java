@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 
+import org.heritageguide.i18n.Languages;
 import org.junit.jupiter.api.Test;
 
 /** Every language of the guide's own phrases has every phrase English has, and no others. */
@@ -20,13 +20,8 @@ class GuidePhrasesBundlesTest {
 
     @Test
     void everyLanguageHasEveryPhrase() throws IOException {
-        Properties english = load(I18N.resolve("guide_en.properties"));
-        List<Path> bundles;
-        try (Stream<Path> files = Files.list(I18N)) {
-            bundles = files.filter(f -> f.getFileName().toString().startsWith("guide_")).toList();
-        }
-        assertThat(bundles).extracting(p -> p.getFileName().toString())
-                .contains("guide_vi.properties", "guide_fr.properties", "guide_zh.properties", "guide_ko.properties");
+        Properties english = load(bundle("en"));
+        List<Path> bundles = Languages.supported().stream().map(GuidePhrasesBundlesTest::bundle).toList();
         for (Path bundle : bundles) {
             Properties phrases = load(bundle);
             // grammar.* says how a language puts names into sentences: only languages with articles have it
@@ -63,16 +58,14 @@ class GuidePhrasesBundlesTest {
     @Test
     void everyPhraseIsSaidWithEveryLetterItHas() throws IOException {
         GuidePhrases guide = new GuidePhrases();
-        try (Stream<Path> files = Files.list(I18N)) {
-            for (Path bundle : files.filter(f -> f.getFileName().toString().startsWith("guide_")).toList()) {
-                String language = bundle.getFileName().toString().replaceAll("guide_|\\.properties", "");
-                for (String key : phrases(load(bundle))) {
-                    // a phrase is a MessageFormat: an apostrophe is written '' ("This label's code" came out "This labels code")
-                    String said = guide.say(language, key, "A", "B", "C", "D");
-                    String written = load(bundle).getProperty(key).replaceAll("\\{\\d}", "").replace("''", "'");
-                    assertThat(said.chars().filter(c -> c == '\'').count()).as(bundle + " " + key)
-                            .isEqualTo(written.chars().filter(c -> c == '\'').count());
-                }
+        for (String language : Languages.supported()) {
+            Path bundle = bundle(language);
+            for (String key : phrases(load(bundle))) {
+                // a phrase is a MessageFormat: an apostrophe is written '' ("This label's code" came out "This labels code")
+                String said = guide.say(language, key, "A", "B", "C", "D");
+                String written = load(bundle).getProperty(key).replaceAll("\\{\\d}", "").replace("''", "'");
+                assertThat(said.chars().filter(c -> c == '\'').count()).as(bundle + " " + key)
+                        .isEqualTo(written.chars().filter(c -> c == '\'').count());
             }
         }
     }
@@ -80,6 +73,10 @@ class GuidePhrasesBundlesTest {
     private static java.util.Set<String> phrases(Properties bundle) {
         return bundle.stringPropertyNames().stream().filter(key -> !key.startsWith("grammar."))
                 .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static Path bundle(String language) {
+        return I18N.resolve(language).resolve("guide.properties");
     }
 
     private static Properties load(Path file) throws IOException {

@@ -36,8 +36,9 @@ class LabelPageEscapingTest {
         when(sites.site("van-mieu")).thenReturn(Optional.of(site));
         LabelSigner signer = mock(LabelSigner.class);
         when(signer.verify(anyString(), anyString(), anyString())).thenReturn(true);
+        VisitorStrings strings = new VisitorStrings();
         LabelPageController pages = new LabelPageController(sites, signer, new GuidePhrases(), mock(Sessions.class),
-                new VisitorStrings(), new VisitorAssets());
+                strings, new VisitorAssets(strings));
 
         String page = pages.label("van-mieu", "thien-quang-tinh", "sig", "en", null).getBody();
 

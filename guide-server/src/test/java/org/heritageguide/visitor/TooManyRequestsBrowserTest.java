@@ -3,7 +3,6 @@ package org.heritageguide.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.heritageguide.GuideServerTest;
+import org.heritageguide.i18n.TextBundle;
 import org.heritageguide.limits.LimitSettings;
 import org.heritageguide.qr.LabelSigner;
 import org.junit.jupiter.api.AfterAll;
@@ -23,9 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A phone whose network has asked too much (its client address, forwarded by the tests' machine as a
@@ -105,10 +102,7 @@ class TooManyRequestsBrowserTest {
         Files.write(folder.resolve("visitor-" + language + "-too-many.png"), phone.screenshot());
     }
 
-    private static String appString(String language, String key) throws IOException {
-        try (InputStream in = TooManyRequestsBrowserTest.class.getResourceAsStream("/visitor/web/i18n/" + language + ".json")) {
-            JsonNode strings = JsonMapper.shared().readTree(in.readAllBytes());
-            return strings.path(key).asString();
-        }
+    private static String appString(String language, String key) {
+        return TextBundle.load(TextBundle.VISITOR, language).getProperty(key);
     }
 }

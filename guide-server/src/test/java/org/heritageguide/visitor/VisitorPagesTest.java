@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.heritageguide.GuideServerTest;
+import org.heritageguide.i18n.Languages;
 import org.heritageguide.qr.LabelSigner;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,9 +44,14 @@ class VisitorPagesTest {
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith("text/javascript")
                 .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("immutable", "max-age=31536000"));
+        assertThat(page).as("the languages the app has its words in, for its script")
+                .contains("data-ui-languages=\"" + String.join(" ", Languages.supported()) + "\"");
         client.get().uri("/visitor/" + version + "/i18n/vi.json").exchange()
                 .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("immutable", "max-age=31536000"))
                 .expectBody().jsonPath("$['ask.hold']").isEqualTo("Giữ để hỏi");
+        client.get().uri("/visitor/" + version + "/i18n/ja.json").exchange().expectStatus().isNotFound();
+        client.get().uri("/visitor/000000000000/i18n/vi.json").exchange().expectStatus().isNotFound();
         client.get().uri("/visitor/000000000000/app.js").exchange().expectStatus().isNotFound();
     }
 

@@ -9,14 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.heritageguide.i18n.Languages;
+import org.heritageguide.i18n.TextBundle;
 import org.junit.jupiter.api.Test;
 
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Every word of the web app exists in every language it is translated into, with the same placeholders. */
 class VisitorStringsTest {
@@ -26,7 +27,7 @@ class VisitorStringsTest {
     @Test
     void everyLanguageHasEveryStringWithItsPlaceholders() throws IOException {
         Map<String, String> english = strings("en");
-        for (String language : VisitorStrings.LANGUAGES) {
+        for (String language : Languages.supported()) {
             Map<String, String> translated = strings(language);
             assertThat(translated.keySet()).as(language).containsExactlyInAnyOrderElementsOf(english.keySet());
             translated.forEach((key, text) -> {
@@ -82,10 +83,11 @@ class VisitorStringsTest {
         return found;
     }
 
-    private static Map<String, String> strings(String language) throws IOException {
-        return JsonMapper.shared().readValue(resource("visitor/web/i18n/" + language + ".json"),
-                new TypeReference<Map<String, String>>() {
-                });
+    private static Map<String, String> strings(String language) {
+        Map<String, String> strings = new TreeMap<>();
+        TextBundle.load(TextBundle.VISITOR, language).forEach((key, text) -> strings.put(key.toString(), text.toString()));
+        assertThat(strings).as(language).isNotEmpty();
+        return strings;
     }
 
     private static String resource(String name) throws IOException {

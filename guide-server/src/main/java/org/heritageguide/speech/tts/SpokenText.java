@@ -1,16 +1,13 @@
 package org.heritageguide.speech.tts;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.heritageguide.i18n.TextBundle;
 
 import com.ibm.icu.text.DecimalFormatSymbols;
 import com.ibm.icu.text.MessageFormat;
@@ -22,7 +19,7 @@ import com.ibm.icu.util.ULocale;
  * Rewrites a text the way it is read aloud in its language, before a voice reads it: times
  * ({@code 08:00–17:00}), ranges, prices ({@code 70,000 VND}), years ({@code 1805}) and other numbers
  * become words. The words come from ICU's spell-out rules; the phrasing from
- * {@code tts/spoken_<language>.properties}, so that a language is added without code. A language
+ * {@code i18n/<language>/spoken.properties}, so that a language is added without code. A language
  * without that file still gets its numbers spelled out.
  */
 final class SpokenText {
@@ -97,15 +94,7 @@ final class SpokenText {
         }
 
         static Rules load(String language) {
-            Properties phrases = new Properties();
-            try (InputStream in = SpokenText.class.getResourceAsStream("/tts/spoken_" + language + ".properties")) {
-                if (in != null) {
-                    phrases.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return new Rules(language, phrases);
+            return new Rules(language, TextBundle.load(TextBundle.SPOKEN, language));
         }
 
         String speakRanges(String text) {

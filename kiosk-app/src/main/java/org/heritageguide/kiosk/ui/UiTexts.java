@@ -1,40 +1,51 @@
 package org.heritageguide.kiosk.ui;
 
-import java.util.List;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the kiosk itself says, in one language, from the resource bundles {@code messages_<lang>}.
- * A language the kiosk has no bundle for (the server may speak more) falls back to English.
+ * What the kiosk itself says, in one language, from {@code i18n/<language>/kiosk.properties}: the guide's
+ * folder of texts for that language, copied into the kiosk when it is built. A language the kiosk has no
+ * texts for (the server may speak more) is shown in English.
  */
 public final class UiTexts {
 
-    static final String BUNDLE = "org.heritageguide.kiosk.ui.messages";
-    /** The languages every string must be translated into. */
-    public static final List<String> SHIPPED = List.of("en", "vi", "fr", "zh", "ko");
-
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
+    private static final Map<String, Properties> LOADED = new ConcurrentHashMap<>();
     private final String language;
-    private final ResourceBundle bundle;
-    private final ResourceBundle english;
+    private final Properties texts;
+    private final Properties english;
 
-    private UiTexts(String language, ResourceBundle bundle, ResourceBundle english) {
+    private UiTexts(String language, Properties texts, Properties english) {
         this.language = language;
-        this.bundle = bundle;
+        this.texts = texts;
         this.english = english;
     }
 
     public static UiTexts of(String language) {
-        ResourceBundle english = ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH, NO_FALLBACK);
-        try {
-            return new UiTexts(language, ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language), NO_FALLBACK), english);
-        } catch (MissingResourceException none) {
-            return new UiTexts(language, english, english);
+        return new UiTexts(language, LOADED.computeIfAbsent(language, UiTexts::load), LOADED.computeIfAbsent("en", UiTexts::load));
+    }
+
+    /** The kiosk's texts in {@code language}, as written; empty when it has none. */
+    private static Properties load(String language) {
+        Properties texts = new Properties();
+        if (!language.matches("[A-Za-z0-9-]+")) {
+            return texts;
         }
+        try (InputStream in = UiTexts.class.getResourceAsStream("/i18n/" + language + "/kiosk.properties")) {
+            if (in != null) {
+                texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return texts;
     }
 
     public String language() {
@@ -42,10 +53,7 @@ public final class UiTexts {
     }
 
     public String get(String key) {
-        if (bundle.containsKey(key)) {
-            return bundle.getString(key);
-        }
-        return english.containsKey(key) ? english.getString(key) : key;
+        return texts.getProperty(key, english.getProperty(key, key));
     }
 
     /** The language's name in its own script ("Tiếng Việt", "中文"), never a flag. */
