@@ -30,7 +30,7 @@ class KnowledgeBaseTest {
     void anEditReembedsOnlyTheChangedTextAndLeavesOtherSitesAlone() throws IOException {
         TestContent.copyTree(Path.of("content"), content);
         CountingEmbedder english = new CountingEmbedder();
-        KnowledgeBase knowledge = new KnowledgeBase(new TextEmbedders(Map.of("en", english)));
+        KnowledgeBase knowledge = new KnowledgeBase(new TextEmbedders(Map.of("en", english)), event -> { });
         knowledge.index(new ContentLoader(content).load(1));
         int firstBuild = english.calls.get();
         SiteKnowledge vanMieu = knowledge.site("van-mieu").orElseThrow();
