@@ -46,6 +46,18 @@ class ManyInstancesTest {
     private static final String PASSWORD = "many-instances-password";
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final Duration STARTUP = Duration.ofMinutes(8);
+    /**
+     * Issue #16 asks that B's guide answer from a publication on A within 2 s. This test runs two
+     * guide-servers, redis-server and Maven on 2 cores shared with other builds, and every step of a
+     * publication is CPU-bound, so it asks B at twice that, 4 s, and later in proportion to the load beyond
+     * 6 runnable threads per core: 2 s × max(2, load / (3 × cores)). Measured while it was written
+     * (docs/benchmarks.md, "Several instances"): B's index swapped 1.8-3.2 s after A accepted the
+     * publication at load 15-20 (4 of 5 runs; before #16's changes 2.6-6.4 s), 6.5 s at load 26.
+     */
+    private static Duration publishedEverywhere() throws IOException {
+        double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        return Duration.ofMillis((long) (2000 * Math.max(2, load / (3 * Runtime.getRuntime().availableProcessors()))));
+    }
 
     private static RedisServerProcess redis;
     private static GuideServerProcess a;
@@ -146,19 +158,25 @@ class ManyInstancesTest {
         String session = openSession(b, "khue-van-cac");
         HttpResponse<String> publication = http.send(studio(a, "/api/v1/studio/sites/van-mieu/publication")
                 .POST(body(Map.of("paths", List.of("exhibits/khue-van-cac.yaml")))).build(), HttpResponse.BodyHandlers.ofString());
+        // from A's 202, the publication started: not from the request, whose HTTP Basic check of the password
+        // (bcrypt, 0.5 s and more on this machine) is the test's way in, not the studio's (a session cookie)
         long published = System.nanoTime();
         assertThat(publication.statusCode()).as(publication.body()).isEqualTo(202);
+        Duration allowed = publishedEverywhere();
 
-        String answer = "";
-        long deadline = published + Duration.ofSeconds(30).toNanos();
-        while (!answer.contains(marker) && System.nanoTime() < deadline) {
-            HttpResponse<String> turn = post(b, "/api/v1/sessions/" + session + "/turns", Map.of("text", "What is this?")).response;
-            answer = JSON.readTree(turn.body()).path("text").asString();
-        }
-        long ms = Duration.ofNanos(System.nanoTime() - published).toMillis();
-        assertThat(answer).as("B's guide answers from what A published").contains(marker);
-        // a figure, not a test of speed on a shared machine: scripts/bench measures it
-        System.out.printf("From the publication on A to B's guide answering from it: %d ms%n", ms);
+        // a visitor on B asks once, when the publication should have reached B's guide: not again and again,
+        // which would load B while it rebuilds and measure how long a turn takes as much as the rebuild
+        Thread.sleep(Math.max(0, Duration.ofNanos(published + allowed.toNanos() - System.nanoTime()).toMillis()));
+        long asked = System.nanoTime();
+        JsonNode answer = JSON.readTree(post(b, "/api/v1/sessions/" + session + "/turns", Map.of("text", "What is this?")).response.body());
+        assertThat(answer.path("text").asString()).as("B's guide asked %d ms after the publication on A (allowed at this load: %s)",
+                Duration.ofNanos(asked - published).toMillis(), allowed).contains(marker);
+        // and says it: the new answer's audio, rendered on demand if the pre-rendering has not reached it
+        HttpResponse<byte[]> spoken = http.send(HttpRequest.newBuilder(b.uri(answer.path("audioUrl").asString()))
+                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(spoken.statusCode()).isEqualTo(200);
+        assertThat(spoken.headers().firstValue("Content-Type")).hasValue("audio/wav");
+        assertThat(spoken.body().length).as("seconds of speech, not a header").isGreaterThan(32_000);
 
         HttpResponse<String> history = http.send(studio(b, "/api/v1/studio/sites/van-mieu/history?path=exhibits/khue-van-cac.yaml")
                 .GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -16,13 +16,14 @@ import org.heritageguide.site.SitesChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 
 /**
  * The indexes of every site being served. The first catalog is indexed before the application is ready;
  * every later one is indexed off to the side, in the background, and swapped in whole when done, so
  * that questions never wait for a rebuild and always see one consistent version of a site. A site whose
- * content did not change keeps its index.
+ * content did not change keeps its index. Each swap is announced with {@link KnowledgeIndexed}.
  */
 public class KnowledgeBase implements DisposableBean {
 
@@ -30,6 +31,7 @@ public class KnowledgeBase implements DisposableBean {
 
     private final SiteIndexer indexer;
     private final TextEmbedders embedders;
+    private final ApplicationEventPublisher events;
     private final AtomicReference<Map<String, SiteKnowledge>> current = new AtomicReference<>(Map.of());
     private final AtomicReference<SiteCatalog> pending = new AtomicReference<>();
     private final Map<String, SiteKnowledge> drafts = new ConcurrentHashMap<>();
@@ -40,8 +42,9 @@ public class KnowledgeBase implements DisposableBean {
     });
     private volatile boolean started;
 
-    public KnowledgeBase(TextEmbedders embedders) {
+    public KnowledgeBase(TextEmbedders embedders, ApplicationEventPublisher events) {
         this.embedders = embedders;
+        this.events = events;
         this.indexer = new SiteIndexer(embedders);
         embedders.all().forEach((language, embedder) -> log.info("Dense retrieval in {}: {}", language, embedder.model()));
     }
@@ -86,6 +89,7 @@ public class KnowledgeBase implements DisposableBean {
         current.set(next);
         log.info("Knowledge of {} site(s) indexed (catalog version {}) in {} ms", next.size(), catalog.version(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        events.publishEvent(new KnowledgeIndexed(catalog));
     }
 
     private Optional<SiteKnowledge> indexOrKeep(Site site, SiteKnowledge known) {

@@ -3,6 +3,7 @@ package org.heritageguide.knowledge;
 import java.util.List;
 
 import org.heritageguide.GuideProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,10 +12,10 @@ import org.springframework.context.annotation.Configuration;
 class KnowledgeConfiguration {
 
     @Bean
-    KnowledgeBase knowledgeBase(KnowledgeSettings settings, GuideProperties properties) {
+    KnowledgeBase knowledgeBase(KnowledgeSettings settings, GuideProperties properties, ApplicationEventPublisher events) {
         return new KnowledgeBase(settings.embedder() == KnowledgeSettings.EmbedderKind.ONNX
                 ? TextEmbedders.onnx(List.of(properties.operatorModelsDir(), properties.modelsDir()),
                         settings.embedderConcurrency())
-                : TextEmbedders.NONE);
+                : TextEmbedders.NONE, events);
     }
 }

@@ -130,29 +130,37 @@ public final class TextIndex {
     private final DirectSpellChecker shortWords = spellChecker(1);
     private final DirectSpellChecker longWords = spellChecker(2);
 
-    private TextIndex(LanguageAnalysis.Profile profile, List<Entry> entries, TextEmbedder embedder,
-                      Map<String, float[]> known) {
+    /** With a {@code previous} index of the same language, what it worked out for an unchanged entry is reused. */
+    private TextIndex(LanguageAnalysis.Profile profile, List<Entry> entries, TextEmbedder embedder, TextIndex previous) {
         this.profile = profile;
         this.embedder = embedder;
         this.keys = entries.stream().map(Entry::key).toArray(String[]::new);
         this.entries = List.copyOf(entries);
         this.searcher = new IndexSearcher(write(profile, entries));
         this.entryOfDocument = entryOfDocument(searcher, entries);
+        Map<Entry, Integer> earlier = new HashMap<>();
+        if (previous != null) {
+            for (int i = 0; i < previous.entries.size(); i++) {
+                earlier.putIfAbsent(previous.entries.get(i), i);
+            }
+        }
         Set<String> titles = new HashSet<>();
         for (Entry entry : entries) {
-            Map<String, Set<String>> terms = new HashMap<>();
-            Map<String, Set<String>> title = new HashMap<>();
+            Integer same = earlier.get(entry);
+            Map<String, Set<String>> terms = same != null ? previous.entryTerms.get(same) : new HashMap<>();
+            Map<String, Set<String>> title = same != null ? previous.titleTerms.get(same) : new HashMap<>();
             boolean newTitle = titles.add(entry.title());
             for (LanguageAnalysis.View view : profile.views()) {
-                Set<String> all = new HashSet<>(profile.terms(view, entry.title()));
-                entry.questions().forEach(q -> all.addAll(profile.terms(view, q)));
-                all.addAll(profile.terms(view, entry.body()));
-                terms.put(view.name(), all);
-                all.forEach(t -> documentFrequency.computeIfAbsent(view.name(), v -> new HashMap<>()).merge(t, 1, Integer::sum));
-                Set<String> inTitle = new HashSet<>(profile.terms(view, entry.title()));
-                title.put(view.name(), inTitle);
+                if (same == null) {
+                    Set<String> all = new HashSet<>(profile.terms(view, entry.title()));
+                    entry.questions().forEach(q -> all.addAll(profile.terms(view, q)));
+                    all.addAll(profile.terms(view, entry.body()));
+                    terms.put(view.name(), all);
+                    title.put(view.name(), new HashSet<>(profile.terms(view, entry.title())));
+                }
+                terms.get(view.name()).forEach(t -> documentFrequency.computeIfAbsent(view.name(), v -> new HashMap<>()).merge(t, 1, Integer::sum));
                 if (newTitle) {
-                    inTitle.forEach(t -> titleFrequency.computeIfAbsent(view.name(), v -> new HashMap<>()).merge(t, 1, Integer::sum));
+                    title.get(view.name()).forEach(t -> titleFrequency.computeIfAbsent(view.name(), v -> new HashMap<>()).merge(t, 1, Integer::sum));
                 }
             }
             entryTerms.add(terms);
@@ -175,6 +183,7 @@ public final class TextIndex {
         }
         this.vectors = new float[entries.size()][][];
         Map<String, float[]> embedded = new HashMap<>();
+        Map<String, float[]> known = previous == null ? Map.of() : previous.meaningVectors;
         if (embedder != null) {
             for (int i = 0; i < entries.size(); i++) {
                 vectors[i] = entries.get(i).meanings().stream()
@@ -187,20 +196,21 @@ public final class TextIndex {
 
     /** Indexes the entries; with a non-null embedder, their meanings are embedded too (the slow part). */
     public static TextIndex build(LanguageAnalysis.Profile profile, List<Entry> entries, TextEmbedder embedder) {
-        return new TextIndex(profile, entries, embedder, Map.of());
+        return new TextIndex(profile, entries, embedder, null);
     }
 
     /**
-     * As {@link #build(LanguageAnalysis.Profile, List, TextEmbedder)}, taking the vectors of meanings that
-     * an earlier index of the same language embedded with the same embedder rather than embedding them again:
-     * a curator's edit re-embeds only the text that changed.
+     * As {@link #build(LanguageAnalysis.Profile, List, TextEmbedder)}, taking from an earlier index of the
+     * same language, made with the same embedder, the vectors of its meanings and the terms of its unchanged
+     * entries rather than working them out again: a curator's edit re-embeds and re-analyzes only the text
+     * that changed (Lucene's own index is still written whole).
      */
     static TextIndex rebuild(TextIndex previous, List<Entry> entries) {
         if (previous.entries.equals(entries)) {
             // a publication usually changes one language: the others keep their index as it is
             return previous;
         }
-        return new TextIndex(previous.profile, entries, previous.embedder, previous.meaningVectors);
+        return new TextIndex(previous.profile, entries, previous.embedder, previous);
     }
 
     public String language() {

@@ -30,7 +30,7 @@ class ContentBroadcast implements DisposableBean {
     private static final JsonMapper JSON = JsonMapper.shared();
 
     /** What one instance tells the others. */
-    record Notice(String instance, String site, long version) {
+    record Notice(String instance, String site) {
     }
 
     private final ReactiveStringRedisTemplate redis;
@@ -66,8 +66,8 @@ class ContentBroadcast implements DisposableBean {
     }
 
     /** Sends the notice; a Redis that is down delays other instances, never the publication itself. */
-    void announce(String site, long version) {
-        redis.convertAndSend(CHANNEL, JSON.writeValueAsString(new Notice(instance, site, version)))
+    void announce(String site) {
+        redis.convertAndSend(CHANNEL, JSON.writeValueAsString(new Notice(instance, site)))
                 .doOnError(e -> log.warn("Studio: could not tell the other instances about {}: {}", site, e.getMessage()))
                 .onErrorComplete()
                 .subscribe();

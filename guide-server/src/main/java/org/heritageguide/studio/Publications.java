@@ -104,11 +104,12 @@ class Publications {
         Job finished;
         try {
             StudioContent.Published published = content.publish(job.site(), job.paths(), job.author(),
-                    message == null || message.isBlank() ? "Publish" : message);
+                    message == null || message.isBlank() ? "Publish" : message, () -> {
+                        if (broadcast != null) {
+                            broadcast.announce(job.site());
+                        }
+                    });
             long ms = Duration.between(job.startedAt(), Instant.now()).toMillis();
-            if (broadcast != null && !published.paths().isEmpty()) {
-                broadcast.announce(job.site(), published.catalogVersion());
-            }
             String summary = published.paths().isEmpty() ? "Nothing to publish: the live version is the draft."
                     : "Published " + published.paths().size() + " file(s); live for visitors after " + ms + " ms.";
             finished = new Job(job.site(), job.author(), State.DONE, published.paths(),

@@ -428,9 +428,22 @@ class StudioContent implements DisposableBean {
     /**
      * Makes the drafts of the given files (all changed files of the site when {@code relativePaths} is
      * empty), and the changed pictures, live: validates the site as it would be, writes the files into the content directory, keeps
-     * the revision, and reloads the catalog. Refused, with the problems, if it would break the site.
+     * the revision, runs {@code written} and reloads the catalog. Refused, with the problems, if it would break the site.
+     *
+     * @param written run once the files and the revision are there for every instance to read, before this
+     *                one reloads (other instances told then reload at the same time as this one)
      */
-    Published publish(String site, Collection<String> relativePaths, String author, String message) {
+    Published publish(String site, Collection<String> relativePaths, String author, String message, Runnable written) {
+        List<String> changed = writeAndKeep(site, relativePaths, author, message);
+        if (changed.isEmpty()) {
+            return new Published(List.of(), live.get().version());
+        }
+        written.run();
+        return new Published(changed, reload.get().version());
+    }
+
+    /** The files published and their revision, under the write lock; the paths changed, none if none. */
+    private List<String> writeAndKeep(String site, Collection<String> relativePaths, String author, String message) {
         try (WriteLock held = writeLock()) {
             ContentRepository.Snapshot draft = repository.snapshot(ContentRepository.DRAFT);
             ContentRepository.Snapshot published = repository.snapshot(ContentRepository.PUBLISHED);
@@ -442,7 +455,7 @@ class StudioContent implements DisposableBean {
                 }
             }
             if (changed.isEmpty()) {
-                return new Published(List.of(), live.get().version());
+                return changed;
             }
             Map<String, String> before = filesOf(published, site);
             Map<String, String> after = new LinkedHashMap<>(before);
@@ -470,7 +483,7 @@ class StudioContent implements DisposableBean {
             }
             repository.commit(ContentRepository.PUBLISHED, published, changes, author, Instant.now(), message);
             diskFingerprint = fingerprint();
-            return new Published(changed, reload.get().version());
+            return changed;
         } catch (ContentRepository.BranchMoved moved) {
             throw new IllegalStateException("The published content changed during publication; try again", moved);
         }

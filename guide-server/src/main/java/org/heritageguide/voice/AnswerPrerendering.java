@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.heritageguide.dialogue.GuidePhrases;
 import org.heritageguide.dialogue.SpokenAnswers;
+import org.heritageguide.knowledge.KnowledgeIndexed;
 import org.heritageguide.site.Exhibit;
 import org.heritageguide.site.Localized;
 import org.heritageguide.site.Site;
@@ -17,7 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * When content is published, has the audio of what the guide will say rendered in the background:
- * the greetings, then every answer the dialogue gives from curator text ({@link SpokenAnswers}).
+ * the greetings, then every answer the dialogue gives from curator text ({@link SpokenAnswers}). The
+ * rendering stops when content changes and starts again once the guide answers from the new content,
+ * so that it never slows the indexing (on a loaded machine, by seconds): an answer asked meanwhile is
+ * spoken live.
  */
 @Component
 class AnswerPrerendering {
@@ -32,9 +36,14 @@ class AnswerPrerendering {
         this.engines = engines;
     }
 
-    /** Starts once the engines are warmed up, so as not to slow the server's way to readiness. */
     @EventListener
     void onSitesChanged(SitesChanged event) {
+        audio.stopPrerendering();
+    }
+
+    /** Starts once the engines are warmed up, so as not to slow the server's way to readiness. */
+    @EventListener
+    void onKnowledgeIndexed(KnowledgeIndexed event) {
         List<Spoken> texts = texts(event.catalog());
         engines.warmedUp().thenRun(() -> audio.prerender(texts));
     }

@@ -148,7 +148,7 @@ final class DialogueEvaluation {
     private DialogueEvaluation(TextEmbedders embedders, AnswerConfidence answers) {
         DialogueSettings settings = DialogueSettings.DEFAULT;
         SiteCatalog catalog = new ContentLoader(Path.of("content")).load(1);
-        this.knowledge = new KnowledgeBase(embedders);
+        this.knowledge = new KnowledgeBase(embedders, event -> { });
         knowledge.index(catalog);
         IntentMatcher intents = new IntentMatcher(embedders, settings.denseBase());
         TypedLanguage typed = new TypedLanguage();

@@ -27,7 +27,7 @@ class GuideTest {
     @BeforeAll
     static void indexTheSampleSites() {
         SiteCatalog catalog = new ContentLoader(Path.of("content")).load(1);
-        knowledge = new KnowledgeBase(TextEmbedders.NONE);
+        knowledge = new KnowledgeBase(TextEmbedders.NONE, event -> { });
         knowledge.index(catalog);
         IntentMatcher intents = new IntentMatcher(TextEmbedders.NONE, DialogueSettings.DEFAULT.denseBase());
         TypedLanguage typed = new TypedLanguage();

@@ -89,7 +89,7 @@ class StudioContentTest {
                 .hasEntrySatisfying("site.yaml", r -> assertThat(r.author()).isEqualTo(StudioContent.DISK_AUTHOR))
                 .containsKey("exhibits/chu-van-an.yaml");
 
-        StudioContent.Published published = content.publish("van-mieu", List.of(), "lan", "Publish");
+        StudioContent.Published published = content.publish("van-mieu", List.of(), "lan", "Publish", () -> { });
 
         assertThat(published.paths()).containsExactly(EXHIBIT);
         assertThat(liveSummary("en")).startsWith("Here stands Khuê Văn Các");
@@ -113,10 +113,15 @@ class StudioContentTest {
             StudioContent.FileVersion before = content.draft("van-mieu", EXHIBIT);
             content.save("van-mieu", EXHIBIT, before.etag(),
                     before.text().replace("This is Khuê Văn Các", "Here stands Khuê Văn Các"), "lan", "Reword");
-            content.publish("van-mieu", List.of(EXHIBIT), "lan", "Publish");
+            int reloadsBefore = reloads.get();
+            // told as soon as the publication is written, the other instance reloads beside this one
+            content.publish("van-mieu", List.of(EXHIBIT), "lan", "Publish", () -> {
+                assertThat(reloads).as("told before this instance reloads").hasValue(reloadsBefore);
+                other.syncFromDisk(); // as a publication notice would
+            });
+            other.syncFromDisk(); // as its disk check would
 
-            other.syncFromDisk(); // as its disk check, or a publication notice, would
-            other.syncFromDisk();
+            assertThat(reloads).hasValue(reloadsBefore + 1);
 
             assertThat(otherReloads).as("served once").hasValue(1);
             assertThat(otherLive.get().site("van-mieu").orElseThrow().exhibit("khue-van-cac").orElseThrow().summary().in("en"))
@@ -183,7 +188,7 @@ class StudioContentTest {
         assertThat(withoutArea).isNotEqualTo(site.text());
         content.save("van-mieu", "site.yaml", site.etag(), withoutArea, "lan", "Drop an area");
 
-        assertThatThrownBy(() -> content.publish("van-mieu", List.of(), "lan", "Publish"))
+        assertThatThrownBy(() -> content.publish("van-mieu", List.of(), "lan", "Publish", () -> { }))
                 .isInstanceOfSatisfying(StudioContent.InvalidContent.class, invalid -> assertThat(invalid.problems)
                         .anySatisfy(p -> assertThat(p.field()).isEqualTo("area")));
         assertThat(content.published("van-mieu", "site.yaml").etag()).isEqualTo(site.etag());

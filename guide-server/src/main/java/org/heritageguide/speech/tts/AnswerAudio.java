@@ -197,7 +197,7 @@ public class AnswerAudio implements DisposableBean {
             int lastLogged = 0;
             for (Spoken spoken : todo) {
                 if (generation.get() != batch) {
-                    log.info("Audio pre-rendering: superseded by newer content after {} of {}", done, todo.size());
+                    log.info("Audio pre-rendering: stopped for newer content after {} of {}", done, todo.size());
                     return;
                 }
                 try {
@@ -222,6 +222,12 @@ public class AnswerAudio implements DisposableBean {
             log.info("Audio pre-rendering: done, {} answers ({} rendered now) in {} s, cache {} MB", todo.size(),
                     rendered, (System.nanoTime() - start) / 1_000_000_000, cache.bytes() / 1_000_000);
         }, background);
+    }
+
+    /** Stops the batch being rendered ahead of time, after the text in hand: its texts may no longer be said. */
+    public void stopPrerendering() {
+        generation.incrementAndGet();
+        pending.set(0);
     }
 
     @Override
