@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -23,7 +24,9 @@ import org.springframework.modulith.docs.Documenter.DiagramOptions.ElementsWitho
  */
 class ModulesTest {
 
-    static final ApplicationModules MODULES = ApplicationModules.of(GuideApplication.class);
+    /** The test-support module's helpers are on the test class path only: no part of the application. */
+    static final ApplicationModules MODULES = ApplicationModules.of(GuideApplication.class,
+            JavaClass.Predicates.resideInAPackage("org.heritageguide.testing.."));
 
     @Test
     void theModulesKeepToEachOthersInterfacesAndHaveNoCycles() {
