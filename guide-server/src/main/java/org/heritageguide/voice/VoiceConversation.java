@@ -136,7 +136,7 @@ final class VoiceConversation {
         Mono<Void> receiving = socket.receive()
                 .filter(m -> m.getType() == WebSocketMessage.Type.TEXT || m.getType() == WebSocketMessage.Type.BINARY)
                 .map(Inbound::of)
-                .concatMap(this::handle, 4)
+                .concatMap(message -> Mono.defer(() -> handle(message)).onErrorResume(this::failedOnOurSide), 4)
                 .doFinally(signal -> {
                     activity.tryEmitComplete();
                     endOutbound();
@@ -167,7 +167,7 @@ final class VoiceConversation {
         } catch (JacksonException notJson) {
             json = null;
         }
-        String type = json != null && json.isObject() ? json.path("type").asString() : "";
+        String type = json != null && json.isObject() ? string(json, "type") : "";
         return switch (type) {
             case "start" -> start(json);
             case "stop" -> onListeningThread(() -> stop(message.receivedAt()));
@@ -186,14 +186,13 @@ final class VoiceConversation {
                     CloseStatus.POLICY_VIOLATION);
             return Mono.empty();
         }
-        JsonNode language = json.get("language");
-        String requested = language != null && language.isString()
-                ? language.asString().toLowerCase(Locale.ROOT).split("[-_]")[0] : null;
+        JsonNode language = json.path("language");
+        String requested = language.isString() ? language.asString().toLowerCase(Locale.ROOT).replaceFirst("[-_].*", "") : null;
         if (requested != null && !LANGUAGE.matcher(requested).matches()) {
             fail("bad-message", "\"language\" must be a language tag such as \"en\" or \"vi\".", CloseStatus.POLICY_VIOLATION);
             return Mono.empty();
         }
-        boolean naive = "baseline".equals(json.path("pipeline").asString());
+        boolean naive = "baseline".equals(string(json, "pipeline"));
         return shared.sessions.get(sessionId)
                 .publishOn(shared.listening)
                 .doOnNext(session -> open(session, sampleRate, requested, naive))
@@ -524,11 +523,14 @@ final class VoiceConversation {
     }
 
     private Mono<Void> onListeningThread(Runnable work) {
-        return Mono.fromRunnable(work).subscribeOn(shared.listening).onErrorResume(failure -> {
-            log.error("Voice stream failed in session {}", sessionId, failure);
-            fail("internal", "Something went wrong on our side. Please try again.", CloseStatus.SERVER_ERROR);
-            return Mono.empty();
-        }).then();
+        return Mono.fromRunnable(work).subscribeOn(shared.listening).onErrorResume(this::failedOnOurSide).then();
+    }
+
+    /** Never a silent close: the visitor is told, the operator reads why. */
+    private Mono<Void> failedOnOurSide(Throwable failure) {
+        log.error("Voice stream failed in session {}", sessionId, failure);
+        fail("internal", "Something went wrong on our side. Please try again.", CloseStatus.SERVER_ERROR);
+        return Mono.empty();
     }
 
     private synchronized boolean started() {
@@ -575,6 +577,12 @@ final class VoiceConversation {
 
     private synchronized void emitReply(Flux<WebSocketMessage> reply) {
         replies.tryEmitNext(reply);
+    }
+
+    /** A field's text, or "" when it is missing or no string (a client's {@code "type":{...}} is a bad message, not a failure). */
+    private static String string(JsonNode json, String field) {
+        JsonNode value = json.path(field);
+        return value.isString() ? value.asString() : "";
     }
 
     private static Map<String, Object> errorMessage(String code, String text) {
