@@ -316,6 +316,7 @@ final class VoiceConversation {
             // audio far slower than it is spoken) holds a stream without talking: it is cut off at twice the time.
             if (heard >= noSpeech || elapsed >= 2 * noSpeech) {
                 endQuestion(false);
+                shared.budgets.chargeHeardNothing(client);
                 error("no-speech", shared.phrases.say(sessionLanguage, "voice.no-speech"));
                 return;
             }
@@ -409,7 +410,7 @@ final class VoiceConversation {
         shared.toTranscript.record(System.nanoTime() - endedAt, TimeUnit.NANOSECONDS);
         long id = replyCount.incrementAndGet();
         activeReply = id;
-        Flux<WebSocketMessage> reply = shared.answers.answer(sessionId, transcript)
+        Flux<WebSocketMessage> reply = shared.answers.answer(sessionId, client, transcript)
                 .flatMapMany(answer -> reply(answer, endedAt))
                 .onErrorResume(failure -> {
                     if (failure instanceof ApiException api) {
