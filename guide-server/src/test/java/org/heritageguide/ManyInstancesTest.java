@@ -2,7 +2,6 @@ package org.heritageguide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -117,16 +116,7 @@ class ManyInstancesTest {
     @Test
     @Order(2)
     void aCuratorLoggedInOnOneInstanceWorksOnTheOther() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> form = browser.send(get(a, "/studio/login"), HttpResponse.BodyHandlers.ofString());
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
-        assertThat(csrf.find()).as(form.body()).isTrue();
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(a.uri("/studio/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + PASSWORD + "&_csrf="
-                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/studio"));
+        HttpClient browser = loggedInBrowser(a);
 
         // cookies belong to the host, not the port: what a browser behind one balanced address sends to both
         HttpResponse<String> me = browser.send(get(b, "/api/v1/studio/me"), HttpResponse.BodyHandlers.ofString());
@@ -196,6 +186,7 @@ class ManyInstancesTest {
             }
         }
         assertThat(acknowledged).isEqualTo(3);
+        HttpClient curator = loggedInBrowser(a);
 
         redis.kill();
 
@@ -212,6 +203,13 @@ class ManyInstancesTest {
             assertThat(readiness.response.statusCode()).isEqualTo(503);
             Timed liveness = send(get(instance, "/actuator/health/liveness"));
             assertThat(liveness.response.statusCode()).as("alive: no restart needed").isEqualTo(200);
+            // the studio: a curator's login (kept in Redis) cannot be read; a script with HTTP Basic is served or told 503
+            assertStudioUnavailableQuickly(instance, timed(() -> curator.send(get(instance, "/api/v1/studio/me"),
+                    HttpResponse.BodyHandlers.ofString())));
+            assertStudioUnavailableQuickly(instance, timed(() -> curator.send(get(instance, "/studio"), HttpResponse.BodyHandlers.ofString())));
+            Timed script = send(studio(instance, "/api/v1/studio/me").GET().build());
+            assertThat(script.ms).isLessThan(2000);
+            assertThat(script.response.statusCode()).as(script.response.body()).isIn(200, 503);
         }
 
         redis.restart();
@@ -230,6 +228,21 @@ class ManyInstancesTest {
         assertThat(post(b, "/api/v1/sessions", Map.of("site", "van-mieu")).response.statusCode()).isEqualTo(201);
     }
 
+    /** A browser in which the admin logged in to the studio on {@code instance} (the login kept in Redis). */
+    private static HttpClient loggedInBrowser(GuideServerProcess instance) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> form = browser.send(get(instance, "/studio/login"), HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).as(form.body()).isTrue();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(instance.uri("/studio/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + PASSWORD + "&_csrf="
+                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/studio"));
+        return browser;
+    }
+
     private record Timed(HttpResponse<String> response, long ms) {
     }
 
@@ -237,6 +250,24 @@ class ManyInstancesTest {
         assertThat(call.ms).as("%s answered after %d ms", instance.uri("/"), call.ms).isLessThan(2000);
         assertThat(call.response.statusCode()).as(call.response.body()).isEqualTo(503);
         assertThat(JSON.readTree(call.response.body()).path("error").asString()).isEqualTo("sessions-unavailable");
+    }
+
+    private void assertStudioUnavailableQuickly(GuideServerProcess instance, Timed call) {
+        assertThat(call.ms).as("%s answered after %d ms", instance.uri("/"), call.ms).isLessThan(2000);
+        assertThat(call.response.statusCode()).as(call.response.body()).isEqualTo(503);
+        assertThat(call.response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(JSON.readTree(call.response.body()).path("error").asString()).isEqualTo("studio-unavailable");
+        assertThat(JSON.readTree(call.response.body()).path("message").asString()).contains("try again");
+    }
+
+    private interface Call {
+        HttpResponse<String> send() throws Exception;
+    }
+
+    private static Timed timed(Call call) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = call.send();
+        return new Timed(response, Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
 
     private String openSession(GuideServerProcess instance, String exhibit) throws Exception {
@@ -260,10 +291,8 @@ class ManyInstancesTest {
                 .header("Content-Type", "application/json").POST(body(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private Timed send(HttpRequest request) throws IOException, InterruptedException {
-        long start = System.nanoTime();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Timed(response, Duration.ofNanos(System.nanoTime() - start).toMillis());
+    private Timed send(HttpRequest request) throws Exception {
+        return timed(() -> http.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     private static HttpRequest get(GuideServerProcess instance, String path) {

@@ -12,21 +12,23 @@ import org.heritageguide.analytics.VisitorEvent;
 import org.heritageguide.analytics.VisitorEvents;
 import org.heritageguide.knowledge.KnowledgeBase;
 import org.heritageguide.knowledge.SiteKnowledge;
+import org.heritageguide.limits.ClientBudgets;
 import org.heritageguide.session.Sessions;
 import org.heritageguide.session.VisitorSession;
 import org.heritageguide.site.SitesChanged;
 import org.heritageguide.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The entry point of a conversation turn, for typed questions and for transcribed speech alike: loads
@@ -34,7 +36,7 @@ import reactor.core.scheduler.Schedulers;
  * for the curators (every turn, answered or not).
  */
 @Service
-public class Dialogue {
+public class Dialogue implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Dialogue.class);
 
@@ -49,9 +51,10 @@ public class Dialogue {
     private final Guide guide;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final FairAnswering answering;
 
     Dialogue(Sessions sessions, KnowledgeBase knowledge, VisitorEvents events, GuidePhrases phrases,
-             DialogueSettings settings, ObjectProvider<Clock> clock, MeterRegistry meters) {
+             DialogueSettings settings, ClientBudgets budgets, ObjectProvider<Clock> clock, MeterRegistry meters) {
         this.sessions = sessions;
         this.knowledge = knowledge;
         this.events = events;
@@ -59,16 +62,21 @@ public class Dialogue {
         this.guide = new Guide(phrases, intents, typed, settings, LearnedConfidence.load(settings.wrongAnswerAim()));
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.meters = meters;
+        this.answering = new FairAnswering(Runtime.getRuntime().availableProcessors(), budgets::chargeAnswering);
+        Gauge.builder("guide.turns.waiting", answering, FairAnswering::waiting)
+                .description("questions waiting for a thread to answer them").register(meters);
     }
 
     /**
      * Answers one turn of a session.
      *
+     * @param client  who asks (their address, see {@code web.ClientAddresses}): each client gets a fair share of
+     *                the threads that answer ({@link FairAnswering})
      * @param channel {@code text} or {@code voice}
      * @return the answer; a 404 {@code session-not-found} error for an unknown or expired session, a 400
      *         {@code invalid} error for an empty or too long text
      */
-    public Mono<TurnResult> turn(String sessionId, String text, String channel) {
+    public Mono<TurnResult> turn(String sessionId, String client, String text, String channel) {
         if (text == null || text.isBlank() || text.length() > MAX_QUESTION_LENGTH) {
             return Mono.error(ApiException.badRequest("invalid",
                     "text must be between 1 and " + MAX_QUESTION_LENGTH + " characters."));
@@ -77,9 +85,10 @@ public class Dialogue {
         return sessions.get(sessionId).flatMap(session -> {
             SiteKnowledge site = knowledge.site(session.site()).orElseThrow(() -> ApiException.notFound("site-not-found",
                     "The site '" + session.site() + "' of this conversation is no longer served."));
-            // answering takes CPU (an embedding, several searches): not on the server's I/O threads
+            // answering takes CPU (an embedding, several searches): not on the server's I/O threads, and each
+            // client only its share of the threads that answer
             List<SiteKnowledge> others = knowledge.sites().stream().filter(s -> !s.site().id().equals(session.site())).toList();
-            return Mono.fromCallable(() -> guide.answer(site, others, session, text)).subscribeOn(Schedulers.parallel())
+            return answering.answer(client, () -> guide.answer(site, others, session, text))
                     .flatMap(reply -> keep(session, text, channel, reply, start));
         });
     }
@@ -163,5 +172,10 @@ public class Dialogue {
         detectors.join();
         log.info("Dialogue ready in {}: phrasebooks and language detection ({} ms)", languages,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    @Override
+    public void destroy() {
+        answering.close();
     }
 }

@@ -32,6 +32,10 @@ public class ClientBudgets {
 
     /** Clients remembered at most; past this, those whose budgets are full again are forgotten. */
     private static final int REMEMBERED = 50_000;
+    /** The CPU time of answering that counts as one more turn (see {@link #chargeAnswering}). */
+    private static final Duration TURN_CPU = Duration.ofMillis(100);
+    /** What a spoken question in which nothing was heard costs, in turns (see {@link #chargeHeardNothing}). */
+    private static final long HEARD_NOTHING_TURNS = 20;
 
     private final LimitSettings settings;
     private final MeterRegistry meters;
@@ -62,13 +66,36 @@ public class ClientBudgets {
         if (clients.size() > REMEMBERED) {
             clients.values().removeIf(bucket -> bucket.getAvailableTokens() >= burst);
         }
-        ConsumptionProbe probe = clients.computeIfAbsent(client, any -> newBucket(burst, perMinute(kind)))
-                .tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = bucket(kind, client).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return Duration.ZERO;
         }
         meters.counter("guide.limits.rejected", "budget", kind.metricName).increment();
         return Duration.ofNanos(probe.getNanosToWaitForRefill());
+    }
+
+    /**
+     * Charges a question's cost past an ordinary one's: one more turn for each {@code TURN_CPU} of CPU time its
+     * answer took beyond the first (an ordinary question takes a few to a hundred milliseconds, the longest
+     * junk half a second and more), so that a client sending costly questions is told to wait sooner.
+     */
+    public void chargeAnswering(String client, Duration cpu) {
+        long more = cpu.toNanos() / TURN_CPU.toNanos();
+        if (more > 0) {
+            bucket(Kind.TURNS, client).consumeIgnoringRateLimits(more);
+        }
+    }
+
+    /**
+     * Charges a spoken question in which nothing was heard: it held a voice stream and its recognizer for
+     * several seconds for nothing, as a client squatting streams does question after question.
+     */
+    public void chargeHeardNothing(String client) {
+        bucket(Kind.TURNS, client).consumeIgnoringRateLimits(HEARD_NOTHING_TURNS);
+    }
+
+    private Bucket bucket(Kind kind, String client) {
+        return buckets.get(kind).computeIfAbsent(client, any -> newBucket(burst(kind), perMinute(kind)));
     }
 
     private int burst(Kind kind) {

@@ -11,7 +11,9 @@ import jakarta.validation.constraints.Size;
 import org.heritageguide.dialogue.Dialogue;
 import org.heritageguide.dialogue.TurnResult;
 import org.heritageguide.speech.tts.AnswerAudio;
+import org.heritageguide.web.ClientAddresses;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,10 +29,12 @@ class TurnsController {
 
     private final Dialogue dialogue;
     private final AnswerAudio audio;
+    private final ClientAddresses clients;
 
-    TurnsController(Dialogue dialogue, AnswerAudio audio) {
+    TurnsController(Dialogue dialogue, AnswerAudio audio, ClientAddresses clients) {
         this.dialogue = dialogue;
         this.audio = audio;
+        this.clients = clients;
     }
 
     /** @param spoken the text is what the browser's own recognizer heard: a voice question, answered aloud at once */
@@ -45,8 +49,8 @@ class TurnsController {
     }
 
     @PostMapping(path = "/{id}/turns", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<TurnView> turn(@PathVariable String id, @Valid @RequestBody TurnRequest request) {
-        return dialogue.turn(id, request.text(), Boolean.TRUE.equals(request.spoken()) ? "voice" : "text").map(this::view);
+    Mono<TurnView> turn(@PathVariable String id, @Valid @RequestBody TurnRequest request, ServerHttpRequest http) {
+        return dialogue.turn(id, clients.of(http), request.text(), Boolean.TRUE.equals(request.spoken()) ? "voice" : "text").map(this::view);
     }
 
     private TurnView view(TurnResult result) {

@@ -21,8 +21,8 @@ class DialogueVoiceAnswers implements VoiceAnswers {
     }
 
     @Override
-    public Mono<SpokenAnswer> answer(String sessionId, String transcript) {
-        return dialogue.turn(sessionId, transcript, "voice").map(DialogueVoiceAnswers::spoken);
+    public Mono<SpokenAnswer> answer(String sessionId, String client, String transcript) {
+        return dialogue.turn(sessionId, client, transcript, "voice").map(DialogueVoiceAnswers::spoken);
     }
 
     /** The same fields as the turns API answers with (its {@code audioUrl} is added by the pipeline). */

@@ -8,11 +8,11 @@ import reactor.core.publisher.Mono;
 interface VoiceAnswers {
 
     /**
-     * The guide's answer to a transcript in a session.
+     * The guide's answer to a transcript in a session, asked by {@code client} (its address).
      *
      * @return the answer; fails with an {@code ApiException} 404 if the session is gone
      */
-    Mono<SpokenAnswer> answer(String sessionId, String transcript);
+    Mono<SpokenAnswer> answer(String sessionId, String client, String transcript);
 
     /**
      * An answer to speak.

@@ -136,7 +136,7 @@ final class VoiceConversation {
         Mono<Void> receiving = socket.receive()
                 .filter(m -> m.getType() == WebSocketMessage.Type.TEXT || m.getType() == WebSocketMessage.Type.BINARY)
                 .map(Inbound::of)
-                .concatMap(this::handle, 4)
+                .concatMap(message -> Mono.defer(() -> handle(message)).onErrorResume(this::failedOnOurSide), 4)
                 .doFinally(signal -> {
                     activity.tryEmitComplete();
                     endOutbound();
@@ -167,7 +167,7 @@ final class VoiceConversation {
         } catch (JacksonException notJson) {
             json = null;
         }
-        String type = json != null && json.isObject() ? json.path("type").asString() : "";
+        String type = json != null && json.isObject() ? string(json, "type") : "";
         return switch (type) {
             case "start" -> start(json);
             case "stop" -> onListeningThread(() -> stop(message.receivedAt()));
@@ -186,14 +186,13 @@ final class VoiceConversation {
                     CloseStatus.POLICY_VIOLATION);
             return Mono.empty();
         }
-        JsonNode language = json.get("language");
-        String requested = language != null && language.isString()
-                ? language.asString().toLowerCase(Locale.ROOT).split("[-_]")[0] : null;
+        JsonNode language = json.path("language");
+        String requested = language.isString() ? language.asString().toLowerCase(Locale.ROOT).replaceFirst("[-_].*", "") : null;
         if (requested != null && !LANGUAGE.matcher(requested).matches()) {
             fail("bad-message", "\"language\" must be a language tag such as \"en\" or \"vi\".", CloseStatus.POLICY_VIOLATION);
             return Mono.empty();
         }
-        boolean naive = "baseline".equals(json.path("pipeline").asString());
+        boolean naive = "baseline".equals(string(json, "pipeline"));
         return shared.sessions.get(sessionId)
                 .publishOn(shared.listening)
                 .doOnNext(session -> open(session, sampleRate, requested, naive))
@@ -317,6 +316,7 @@ final class VoiceConversation {
             // audio far slower than it is spoken) holds a stream without talking: it is cut off at twice the time.
             if (heard >= noSpeech || elapsed >= 2 * noSpeech) {
                 endQuestion(false);
+                shared.budgets.chargeHeardNothing(client);
                 error("no-speech", shared.phrases.say(sessionLanguage, "voice.no-speech"));
                 return;
             }
@@ -410,7 +410,7 @@ final class VoiceConversation {
         shared.toTranscript.record(System.nanoTime() - endedAt, TimeUnit.NANOSECONDS);
         long id = replyCount.incrementAndGet();
         activeReply = id;
-        Flux<WebSocketMessage> reply = shared.answers.answer(sessionId, transcript)
+        Flux<WebSocketMessage> reply = shared.answers.answer(sessionId, client, transcript)
                 .flatMapMany(answer -> reply(answer, endedAt))
                 .onErrorResume(failure -> {
                     if (failure instanceof ApiException api) {
@@ -524,11 +524,14 @@ final class VoiceConversation {
     }
 
     private Mono<Void> onListeningThread(Runnable work) {
-        return Mono.fromRunnable(work).subscribeOn(shared.listening).onErrorResume(failure -> {
-            log.error("Voice stream failed in session {}", sessionId, failure);
-            fail("internal", "Something went wrong on our side. Please try again.", CloseStatus.SERVER_ERROR);
-            return Mono.empty();
-        }).then();
+        return Mono.fromRunnable(work).subscribeOn(shared.listening).onErrorResume(this::failedOnOurSide).then();
+    }
+
+    /** Never a silent close: the visitor is told, the operator reads why. */
+    private Mono<Void> failedOnOurSide(Throwable failure) {
+        log.error("Voice stream failed in session {}", sessionId, failure);
+        fail("internal", "Something went wrong on our side. Please try again.", CloseStatus.SERVER_ERROR);
+        return Mono.empty();
     }
 
     private synchronized boolean started() {
@@ -575,6 +578,12 @@ final class VoiceConversation {
 
     private synchronized void emitReply(Flux<WebSocketMessage> reply) {
         replies.tryEmitNext(reply);
+    }
+
+    /** A field's text, or "" when it is missing or no string (a client's {@code "type":{...}} is a bad message, not a failure). */
+    private static String string(JsonNode json, String field) {
+        JsonNode value = json.path(field);
+        return value.isString() ? value.asString() : "";
     }
 
     private static Map<String, Object> errorMessage(String code, String text) {

@@ -59,7 +59,7 @@ class AnswerPrerenderingTest {
         assertThat(fromFaq).as("FAQ questions answered from their FAQ").isGreaterThanOrEqualTo(asked * 8 / 10);
         String session = sessions.open(site.id(), "khue-van-cac", "en").block().id();
         for (String question : List.of("Tell me about this", "Tell me more", "Tell me more")) {
-            TurnResult answer = dialogue.turn(session, question, "voice").block();
+            TurnResult answer = dialogue.turn(session, "127.0.0.1", question, "voice").block();
             assertThat(prerendered).as(question).contains(new Spoken(answer.language(), answer.text()));
         }
     }
@@ -79,6 +79,6 @@ class AnswerPrerenderingTest {
 
     private TurnResult ask(String site, String exhibit, String language, String question) {
         String session = sessions.open(site, exhibit, language).block().id();
-        return dialogue.turn(session, question, "text").block();
+        return dialogue.turn(session, "127.0.0.1", question, "text").block();
     }
 }

@@ -1,0 +1,181 @@
+package org.heritageguide.dialogue;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+
+/**
+ * The threads that answer questions (CPU work: embeddings, searches; as many as cores), shared between
+ * clients so that a few cannot slow everyone else (issue #16): the next question answered is always one of
+ * the client that has used the least CPU time answering lately (halving every {@code HALF_LIFE_NANOS}), and
+ * clients that have used more than {@code HEAVY_NANOS} of it lately are answered on all threads but one
+ * together, so that one is always left for everyone else. With one first-come queue, four clients sending the
+ * costliest questions they could kept both threads of a 2-core guide and the queue in front of everyone else.
+ * Each question's CPU time is also told to {@code cost} (the client's turn budget, {@code limits.ClientBudgets}).
+ */
+final class FairAnswering implements AutoCloseable {
+
+    private static final long HALF_LIFE_NANOS = 5_000_000_000L;
+    /**
+     * Several ordinary questions' worth of CPU in the last seconds: a client asking costly questions, or a busy
+     * school class behind one address (which is then answered one question at a time, but still first when it
+     * has spent less than the others).
+     */
+    private static final long HEAVY_NANOS = 500_000_000L;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    private final int threads;
+    private final BiConsumer<String, Duration> cost;
+    private final ExecutorService workers;
+    // guarded by this
+    private final Map<String, Client> clients = new HashMap<>();
+    private int running;
+    private int runningHeavy;
+    private int waiting;
+
+    /** @param cost told each client's CPU time of each question answered */
+    FairAnswering(int threads, BiConsumer<String, Duration> cost) {
+        this.threads = threads;
+        this.cost = cost;
+        AtomicInteger count = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "answering-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** {@code work} done for {@code client} when its turn comes; a cancelled subscription that has not begun is dropped. */
+    <T> Mono<T> answer(String client, Callable<T> work) {
+        return Mono.create(sink -> {
+            Task<T> task = new Task<>(work, sink);
+            sink.onCancel(() -> task.cancelled = true);
+            synchronized (this) {
+                clients.computeIfAbsent(client, key -> new Client()).pending.add(task);
+                waiting++;
+                dispatch();
+            }
+        });
+    }
+
+    /** Questions waiting for a thread now. */
+    synchronized int waiting() {
+        return waiting;
+    }
+
+    private synchronized void dispatch() {
+        long now = System.nanoTime();
+        while (running < threads) {
+            boolean heavyAllowed = runningHeavy < Math.max(1, threads - 1);
+            String next = null;
+            double least = Double.MAX_VALUE;
+            for (Map.Entry<String, Client> entry : clients.entrySet()) {
+                Client candidate = entry.getValue();
+                double spent = candidate.spent(now);
+                if (!candidate.pending.isEmpty() && spent < least && (heavyAllowed || spent <= HEAVY_NANOS)) {
+                    least = spent;
+                    next = entry.getKey();
+                }
+            }
+            if (next == null) {
+                return;
+            }
+            Client client = clients.get(next);
+            Task<?> task = client.pending.poll();
+            waiting--;
+            boolean heavy = least > HEAVY_NANOS;
+            running++;
+            if (heavy) {
+                runningHeavy++;
+            }
+            String name = next;
+            workers.execute(() -> run(name, client, task, heavy));
+        }
+        forgetIdleClients(now);
+    }
+
+    private void run(String name, Client client, Task<?> task, boolean heavy) {
+        long cpuBefore = CPU.getCurrentThreadCpuTime();
+        try {
+            task.run();
+        } finally {
+            long cpu = CPU.getCurrentThreadCpuTime() - cpuBefore;
+            cost.accept(name, Duration.ofNanos(cpu));
+            synchronized (this) {
+                client.add(cpu, System.nanoTime());
+                running--;
+                if (heavy) {
+                    runningHeavy--;
+                }
+                dispatch();
+            }
+        }
+    }
+
+    /** Past a thousand clients remembered, those with nothing waiting and next to nothing spent are forgotten. */
+    private void forgetIdleClients(long now) {
+        if (clients.size() > 1000) {
+            for (Iterator<Client> it = clients.values().iterator(); it.hasNext(); ) {
+                Client client = it.next();
+                if (client.pending.isEmpty() && client.spent(now) < 1_000_000) {
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    /** A client's questions waiting, and the CPU time answering it lately. */
+    private static final class Client {
+        final ArrayDeque<Task<?>> pending = new ArrayDeque<>();
+        private double spent;
+        private long at = System.nanoTime();
+
+        double spent(long now) {
+            return spent * Math.pow(0.5, (double) (now - at) / HALF_LIFE_NANOS);
+        }
+
+        void add(long nanos, long now) {
+            spent = spent(now) + nanos;
+            at = now;
+        }
+    }
+
+    private static final class Task<T> {
+        private final Callable<T> work;
+        private final MonoSink<T> sink;
+        volatile boolean cancelled;
+
+        Task(Callable<T> work, MonoSink<T> sink) {
+            this.work = work;
+            this.sink = sink;
+        }
+
+        void run() {
+            if (cancelled) {
+                return;
+            }
+            try {
+                sink.success(work.call());
+            } catch (Exception | Error e) {
+                sink.error(e);
+            }
+        }
+    }
+}
