@@ -466,7 +466,8 @@ public final class TextIndex {
         if (isKnown(view, term)) {
             return term;
         }
-        if (term.length() <= 5 && view.stopWords().stream().anyMatch(stop -> withinOneEdit(term, stop))) {
+        OneTypo typed = OneTypo.of(term);
+        if (term.length() <= 5 && view.stopWords().stream().anyMatch(typed::matches)) {
             return null;
         }
         DirectSpellChecker checker = term.length() <= 5 ? shortWords : longWords;
@@ -490,30 +491,6 @@ public final class TextIndex {
     /** The text's first {@code characters} characters (whole code points). */
     private static String upTo(String text, int characters) {
         return text.codePointCount(0, text.length()) <= characters ? text : text.substring(0, text.offsetByCodePoints(0, characters));
-    }
-
-    /** Damerau-Levenshtein distance at most one (one letter added, dropped, changed, or two swapped). */
-    static boolean withinOneEdit(String a, String b) {
-        if (a.equals(b)) {
-            return true;
-        }
-        int la = a.length();
-        int lb = b.length();
-        if (Math.abs(la - lb) > 1) {
-            return false;
-        }
-        int i = 0;
-        while (i < Math.min(la, lb) && a.charAt(i) == b.charAt(i)) {
-            i++;
-        }
-        if (la == lb) {
-            if (a.substring(i + 1).equals(b.substring(i + 1))) {
-                return true;
-            }
-            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
-                    && a.substring(i + 2).equals(b.substring(i + 2));
-        }
-        return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
     }
 
     private static double bestCosine(float[] question, float[][] entry) {
