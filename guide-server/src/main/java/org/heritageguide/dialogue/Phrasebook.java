@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.heritageguide.knowledge.LanguageAnalysis;
+import org.heritageguide.knowledge.OneTypo;
 import org.heritageguide.site.VisitorTopic;
 
 import tools.jackson.core.type.TypeReference;
@@ -229,26 +230,15 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
 
 
 
-    /** "wen was it bilt": a word one letter off a question word of three letters or more, same first letter. */
+    /** "wen was it bilt": a word one typo off a question word of three letters or more, same first letter. */
     private boolean misspells(String text, String word) {
         if (word.length() < 3 || word.contains(" ") || !LanguageAnalysis.writesWordsApart(language)) {
             return false;
         }
         String wanted = word.toLowerCase(Locale.ROOT);
+        OneTypo typo = OneTypo.of(wanted);
         return java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+"))
-                .anyMatch(w -> w.length() >= 3 && w.charAt(0) == wanted.charAt(0) && oneEditApart(w, wanted));
-    }
-
-    private static boolean oneEditApart(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 1 || a.equals(b)) {
-            return false;
-        }
-        int i = 0;
-        while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) {
-            i++;
-        }
-        return a.length() == b.length() ? a.substring(i + 1).equals(b.substring(i + 1))
-                : a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+                .anyMatch(w -> w.length() >= 3 && w.charAt(0) == wanted.charAt(0) && typo.matches(w));
     }
 
     /** Whether an answer opens with a yes/no reply ("Yes, …", "Đúng vậy, …"). */

@@ -298,10 +298,11 @@ public final class SiteKnowledge {
             words.add(new int[] {word.start(), word.end()});
         }
         int count = name.split(" ").length;
+        OneTypo typo = OneTypo.of(name);
         for (int first = 0; first + count <= words.size(); first++) {
             int start = words.get(first)[0];
             int end = words.get(first + count - 1)[1];
-            if (TextIndex.withinOneEdit(folded.substring(start, end), name)) {
+            if (typo.matches(folded.substring(start, end))) {
                 found.add(new int[] {start, end});
             }
         }

@@ -118,8 +118,6 @@ public final class TextIndex {
     private final int[] entryOfDocument;
     private final List<Map<String, Set<String>>> entryTerms = new ArrayList<>();
     private final List<Map<String, Set<String>>> titleTerms = new ArrayList<>();
-    private final Map<String, Map<String, Integer>> documentFrequency = new HashMap<>();
-    private final Map<String, Map<String, Integer>> titleFrequency = new HashMap<>();
     private final int distinctTitles;
     /** Per view, the summed IDF of each entry's terms and of its title's terms (the whole a match is measured against). */
     private final Map<String, double[]> entryWeight = new HashMap<>();
@@ -138,18 +136,17 @@ public final class TextIndex {
         this.entries = List.copyOf(entries);
         this.searcher = new IndexSearcher(write(profile, entries));
         this.entryOfDocument = entryOfDocument(searcher, entries);
+        this.distinctTitles = (int) entries.stream().map(Entry::title).distinct().count();
         Map<Entry, Integer> earlier = new HashMap<>();
         if (previous != null) {
             for (int i = 0; i < previous.entries.size(); i++) {
                 earlier.putIfAbsent(previous.entries.get(i), i);
             }
         }
-        Set<String> titles = new HashSet<>();
         for (Entry entry : entries) {
             Integer same = earlier.get(entry);
             Map<String, Set<String>> terms = same != null ? previous.entryTerms.get(same) : new HashMap<>();
             Map<String, Set<String>> title = same != null ? previous.titleTerms.get(same) : new HashMap<>();
-            boolean newTitle = titles.add(entry.title());
             for (LanguageAnalysis.View view : profile.views()) {
                 if (same == null) {
                     Set<String> all = new HashSet<>(profile.terms(view, entry.title()));
@@ -158,15 +155,10 @@ public final class TextIndex {
                     terms.put(view.name(), all);
                     title.put(view.name(), new HashSet<>(profile.terms(view, entry.title())));
                 }
-                terms.get(view.name()).forEach(t -> documentFrequency.computeIfAbsent(view.name(), v -> new HashMap<>()).merge(t, 1, Integer::sum));
-                if (newTitle) {
-                    title.get(view.name()).forEach(t -> titleFrequency.computeIfAbsent(view.name(), v -> new HashMap<>()).merge(t, 1, Integer::sum));
-                }
             }
             entryTerms.add(terms);
             titleTerms.add(title);
         }
-        this.distinctTitles = titles.size();
         for (LanguageAnalysis.View view : profile.views()) {
             double[] entryTotals = new double[entries.size()];
             double[] titleTotals = new double[entries.size()];
@@ -254,7 +246,7 @@ public final class TextIndex {
                     break;
                 }
                 boolean mayBeTypo = view.correctTypos() && !realWords.contains(term) && !setAside.contains(term)
-                        && !isKnown(view, term) && lookups++ < MAX_CORRECTIONS_PER_VIEW;
+                        && !known(view.name(), term) && lookups++ < MAX_CORRECTIONS_PER_VIEW;
                 String known = mayBeTypo ? corrected(view, term, corrections) : term;
                 if (known != null && !viewTerms.contains(known)) {
                     viewTerms.add(known);
@@ -321,8 +313,7 @@ public final class TextIndex {
     public Set<String> knownTerms(String question) {
         Set<String> known = new HashSet<>();
         for (LanguageAnalysis.View view : profile.views()) {
-            Map<String, Integer> vocabulary = documentFrequency.getOrDefault(view.name(), Map.of());
-            profile.terms(view, question).stream().filter(vocabulary::containsKey).forEach(known::add);
+            profile.terms(view, question).stream().filter(term -> known(view.name(), term)).forEach(known::add);
         }
         return known;
     }
@@ -438,7 +429,7 @@ public final class TextIndex {
     }
 
     private boolean known(String view, String term) {
-        return documentFrequency.getOrDefault(view, Map.of()).containsKey(term);
+        return documentFrequency("all." + view, term) > 0;
     }
 
     /**
@@ -459,13 +450,29 @@ public final class TextIndex {
 
     /** BM25's IDF over the entries; a term no entry has weighs the most. */
     private double idf(String view, String term) {
-        int df = documentFrequency.getOrDefault(view, Map.of()).getOrDefault(term, 0);
-        return Math.log(1 + (keys.length - df + 0.5) / (df + 0.5));
+        return bm25Idf(documentFrequency("all." + view, term), keys.length);
     }
 
+    /** The IDF over the distinct titles (the FAQs about an exhibit share its title: one title, counted once). */
     private double titleIdf(String view, String term) {
-        int df = titleFrequency.getOrDefault(view, Map.of()).getOrDefault(term, 0);
-        return Math.log(1 + (distinctTitles - df + 0.5) / (df + 0.5));
+        return bm25Idf(documentFrequency("distinctTitle." + view, term), distinctTitles);
+    }
+
+    /**
+     * {@link org.apache.lucene.search.similarities.BM25Similarity}'s IDF, in double precision as the
+     * coverage has always weighed terms (Lucene's own rounds it to a float).
+     */
+    private static double bm25Idf(int documentFrequency, int documents) {
+        return Math.log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
+    }
+
+    /** How many entries hold the term in the field: the index's own statistics. */
+    private int documentFrequency(String field, String term) {
+        try {
+            return searcher.getIndexReader().docFreq(new Term(field, term));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -473,10 +480,11 @@ public final class TextIndex {
      * closest known term ("bilt" → "built"), or the term unchanged when none is close.
      */
     private String corrected(LanguageAnalysis.View view, String term, Map<String, String> corrections) {
-        if (isKnown(view, term)) {
+        if (known(view.name(), term)) {
             return term;
         }
-        if (term.length() <= 5 && view.stopWords().stream().anyMatch(stop -> withinOneEdit(term, stop))) {
+        OneTypo typed = OneTypo.of(term);
+        if (term.length() <= 5 && view.stopWords().stream().anyMatch(typed::matches)) {
             return null;
         }
         DirectSpellChecker checker = term.length() <= 5 ? shortWords : longWords;
@@ -493,37 +501,9 @@ public final class TextIndex {
         return term;
     }
 
-    private boolean isKnown(LanguageAnalysis.View view, String term) {
-        return documentFrequency.getOrDefault(view.name(), Map.of()).containsKey(term);
-    }
-
     /** The text's first {@code characters} characters (whole code points). */
     private static String upTo(String text, int characters) {
         return text.codePointCount(0, text.length()) <= characters ? text : text.substring(0, text.offsetByCodePoints(0, characters));
-    }
-
-    /** Damerau-Levenshtein distance at most one (one letter added, dropped, changed, or two swapped). */
-    static boolean withinOneEdit(String a, String b) {
-        if (a.equals(b)) {
-            return true;
-        }
-        int la = a.length();
-        int lb = b.length();
-        if (Math.abs(la - lb) > 1) {
-            return false;
-        }
-        int i = 0;
-        while (i < Math.min(la, lb) && a.charAt(i) == b.charAt(i)) {
-            i++;
-        }
-        if (la == lb) {
-            if (a.substring(i + 1).equals(b.substring(i + 1))) {
-                return true;
-            }
-            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
-                    && a.substring(i + 2).equals(b.substring(i + 2));
-        }
-        return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
     }
 
     private static double bestCosine(float[] question, float[][] entry) {
@@ -570,21 +550,29 @@ public final class TextIndex {
                 analyzers.put(field + "." + view.name(), view.analyzer());
             }
             analyzers.put("all." + view.name(), view.analyzer());
+            analyzers.put("distinctTitle." + view.name(), view.analyzer());
         }
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(
                 new PerFieldAnalyzerWrapper(profile.views().get(0).analyzer(), analyzers)))) {
+            Set<String> titles = new HashSet<>();
             for (int i = 0; i < entries.size(); i++) {
                 Entry entry = entries.get(i);
                 Document document = new Document();
                 document.add(new StoredField("entry", i));
                 String questions = String.join("\n", entry.questions());
+                boolean newTitle = titles.add(entry.title());
                 for (LanguageAnalysis.View view : profile.views()) {
                     document.add(new TextField("title." + view.name(), entry.title(), Field.Store.NO));
                     document.add(new TextField("questions." + view.name(), questions, Field.Store.NO));
                     document.add(new TextField("body." + view.name(), entry.body(), Field.Store.NO));
-                    document.add(new TextField("all." + view.name(),
-                            entry.title() + "\n" + questions + "\n" + entry.body(), Field.Store.NO));
+                    // each text apart, so that no term (a bigram) spans the end of one and the start of the next
+                    document.add(new TextField("all." + view.name(), entry.title(), Field.Store.NO));
+                    entry.questions().forEach(q -> document.add(new TextField("all." + view.name(), q, Field.Store.NO)));
+                    document.add(new TextField("all." + view.name(), entry.body(), Field.Store.NO));
+                    if (newTitle) {
+                        document.add(new TextField("distinctTitle." + view.name(), entry.title(), Field.Store.NO));
+                    }
                 }
                 writer.addDocument(document);
             }
