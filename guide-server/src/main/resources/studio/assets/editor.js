@@ -24,7 +24,11 @@ const LABELS = {
   'pictures.alt': ['Picture', 'alt text: what it shows, for those who cannot see it'], 'pictures.caption': ['Picture', 'caption'],
 };
 const LOCALIZED = ['LOCALIZED_LINE', 'LOCALIZED_TEXT', 'LOCALIZED_NAMES'];
-const labelOf = key => LABELS[key] ?? [key];
+/** [label, note] of a field; the note may be undefined. */
+const labelOf = key => {
+  const [label, note] = LABELS[key] ?? [key];
+  return [label, note];
+};
 
 /**
  * Every localized field of an exhibit, as [path, label, note, shape], in reading order: by the server's
@@ -34,7 +38,8 @@ function fieldsOf(doc, description) {
   const fields = [];
   for (const field of description) {
     if (LOCALIZED.includes(field.shape)) {
-      fields.push([field.name, ...labelOf(field.name), field.shape]);
+      const [label, note] = labelOf(field.name);
+      fields.push([field.name, label, note, field.shape]);
     } else if (field.shape === 'LOCALIZED_TEXTS') {
       const [label, note] = labelOf(field.name);
       (doc[field.name] ?? []).forEach((_, i) => fields.push([`${field.name}[${i}]`, `${label} ${i + 1}`, note, 'LOCALIZED_TEXT']));

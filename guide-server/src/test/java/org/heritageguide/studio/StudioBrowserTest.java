@@ -149,6 +149,9 @@ class StudioBrowserTest {
     void aCuratorEditsTwoLanguagesPublishesAndVisitorsGetTheNewText() throws Exception {
         String id = StudioApiTest.newExhibit(curatorApi(), "lanterns");
         open(curator, "/studio/sites/ethnology/exhibits/" + id, By.name("summary.en"));
+        // the grid names its rows as a curator would, never by the server's names for their shapes
+        assertThat(curator.findElements(By.cssSelector("td.field"))).extracting(org.openqa.selenium.WebElement::getText)
+                .contains("Title").allSatisfy(text -> assertThat(text).doesNotContainPattern("[A-Z]{2,}_[A-Z]{2,}"));
 
         new org.openqa.selenium.support.ui.Select(curator.findElement(By.name("status"))).selectByValue("published");
         type(curator.findElement(By.name("summary.vi")), "Xưởng đèn lồng giấy dó, làm bằng tay từ năm 1990.");
