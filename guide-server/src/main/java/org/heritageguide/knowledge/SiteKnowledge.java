@@ -84,7 +84,17 @@ public final class SiteKnowledge {
      *
      * @param exhibit the exhibit it names, or null for the site
      */
-    private record Alias(String folded, String title, String exhibit) {
+    private record Alias(String folded, String title, String exhibit, String unspaced, OneTypo typo) {
+
+        /** A name this long may be typed with one letter wrong, missing, added or swapped ("Khue Van Cax"). */
+        private static final int TYPO_TOLERANT_LENGTH = 10;
+
+        /** {@code spaced}: whether the language writes words apart (only there is a typo told from another word). */
+        static Alias of(String name, String title, String exhibit, boolean spaced) {
+            String folded = foldEach(name);
+            return new Alias(folded, title, exhibit, folded.replaceAll("\\s+", ""),
+                    spaced && folded.length() >= TYPO_TOLERANT_LENGTH ? OneTypo.of(folded) : null);
+        }
 
         boolean ofTheSite() {
             return exhibit == null;
@@ -197,8 +207,7 @@ public final class SiteKnowledge {
         if (known.isEmpty()) {
             return new Named(question, null);
         }
-        String folded = foldEach(question);
-        boolean spaced = LanguageAnalysis.writesWordsApart(language);
+        FoldedText folded = new FoldedText(question, LanguageAnalysis.writesWordsApart(language));
         boolean[] taken = new boolean[question.length()];
         java.util.TreeMap<Integer, int[]> found = new java.util.TreeMap<>();
         List<String> titles = new ArrayList<>();
@@ -207,7 +216,7 @@ public final class SiteKnowledge {
         // every name as written first, then typos: "rong house" is the rông house, not a misspelt "Mong house"
         for (boolean typos : new boolean[] {false, true}) {
             for (Alias alias : known) {
-                for (int[] at : occurrences(folded, alias.folded(), spaced, typos)) {
+                for (int[] at : typos ? folded.nearly(alias) : folded.occurrences(alias)) {
                     boolean free = true;
                     for (int i = at[0]; i < at[1] && free; i++) {
                         free = !taken[i];
@@ -244,69 +253,80 @@ public final class SiteKnowledge {
      * the first university in Vietnam?" shares a word with its name and names nothing.
      */
     public boolean namesTheSite(String question, String language) {
-        String folded = foldEach(question);
-        boolean spaced = LanguageAnalysis.writesWordsApart(language);
+        FoldedText folded = new FoldedText(question, LanguageAnalysis.writesWordsApart(language));
         return aliases.getOrDefault(language, List.of()).stream().filter(Alias::ofTheSite)
-                .anyMatch(name -> !occurrences(folded, name.folded(), spaced, false).isEmpty()
-                        || !occurrences(folded, name.folded(), spaced, true).isEmpty());
+                .anyMatch(name -> !folded.occurrences(name).isEmpty() || !folded.nearly(name).isEmpty());
     }
 
-    /** A name this long may be typed with one letter wrong, missing, added or swapped ("Khue Van Cax"). */
-    private static final int TYPO_TOLERANT_LENGTH = 10;
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}'’]+");
 
     /**
-     * Where a folded name stands in a folded text, as {start, end}: as a whole (whole words where the language
-     * writes spaces), or, with {@code typos}, for a long name in such a language, as words one edit away.
+     * A question folded as names are ({@link #foldEach}), with what finding names in it needs worked out once:
+     * its letters without spaces and where each stands, and its words.
      */
-    private static List<int[]> occurrences(String folded, String name, boolean spaced, boolean typos) {
-        List<int[]> found = new ArrayList<>();
-        if (typos) {
-            return spaced && name.length() >= TYPO_TOLERANT_LENGTH ? nearly(folded, name) : found;
-        }
-        // spacing does not matter ("수상 인형극" is "수상인형극이"'s name): compared without spaces, each letter
-        // remembering where it stands in the text
-        StringBuilder unspaced = new StringBuilder(folded.length());
-        int[] position = new int[folded.length()];
-        for (int i = 0; i < folded.length(); i++) {
-            if (!Character.isWhitespace(folded.charAt(i))) {
-                position[unspaced.length()] = i;
-                unspaced.append(folded.charAt(i));
+    private static final class FoldedText {
+
+        private final String folded;
+        /** Whether its language writes words apart: a name is then found only as whole words. */
+        private final boolean spaced;
+        private final String unspaced;
+        private final int[] position;
+        private final List<int[]> words = new ArrayList<>();
+
+        FoldedText(String text, boolean spaced) {
+            this.folded = foldEach(text);
+            this.spaced = spaced;
+            // spacing does not matter ("수상 인형극" is "수상인형극이"'s name): compared without spaces, each letter
+            // remembering where it stands in the text
+            StringBuilder letters = new StringBuilder(folded.length());
+            this.position = new int[folded.length()];
+            for (int i = 0; i < folded.length(); i++) {
+                if (!Character.isWhitespace(folded.charAt(i))) {
+                    position[letters.length()] = i;
+                    letters.append(folded.charAt(i));
+                }
+            }
+            this.unspaced = letters.toString();
+            java.util.regex.Matcher word = WORD.matcher(folded);
+            while (word.find()) {
+                words.add(new int[] {word.start(), word.end()});
             }
         }
-        String wanted = name.replaceAll("\\s+", "");
-        if (wanted.isEmpty()) {
+
+        /** Where a name stands in the text as a whole, as {start, end} (whole words where the language writes spaces). */
+        List<int[]> occurrences(Alias name) {
+            List<int[]> found = new ArrayList<>();
+            String wanted = name.unspaced();
+            if (wanted.isEmpty()) {
+                return found;
+            }
+            for (int at = unspaced.indexOf(wanted); at >= 0; at = unspaced.indexOf(wanted, at + 1)) {
+                int start = position[at];
+                int end = position[at + wanted.length() - 1] + 1;
+                if (!spaced || (start == 0 || !Character.isLetterOrDigit(folded.charAt(start - 1)))
+                        && (end == folded.length() || !Character.isLetterOrDigit(folded.charAt(end)))) {
+                    found.add(new int[] {start, end});
+                }
+            }
             return found;
         }
-        for (int at = unspaced.indexOf(wanted); at >= 0; at = unspaced.indexOf(wanted, at + 1)) {
-            int start = position[at];
-            int end = position[at + wanted.length() - 1] + 1;
-            if (!spaced || (start == 0 || !Character.isLetterOrDigit(folded.charAt(start - 1)))
-                    && (end == folded.length() || !Character.isLetterOrDigit(folded.charAt(end)))) {
-                found.add(new int[] {start, end});
-            }
-        }
-        return found;
-    }
 
-    /** Where words one edit away from a name stand in a folded text. */
-    private static List<int[]> nearly(String folded, String name) {
-        List<int[]> found = new ArrayList<>();
-        List<int[]> words = new ArrayList<>();
-        java.util.regex.Matcher word = WORD.matcher(folded);
-        while (word.find()) {
-            words.add(new int[] {word.start(), word.end()});
-        }
-        int count = name.split(" ").length;
-        OneTypo typo = OneTypo.of(name);
-        for (int first = 0; first + count <= words.size(); first++) {
-            int start = words.get(first)[0];
-            int end = words.get(first + count - 1)[1];
-            if (typo.matches(folded.substring(start, end))) {
-                found.add(new int[] {start, end});
+        /** Where words one typo away from a name long enough to be forgiven one stand in the text. */
+        List<int[]> nearly(Alias name) {
+            List<int[]> found = new ArrayList<>();
+            if (name.typo() == null) {
+                return found;
             }
+            int count = name.folded().split(" ").length;
+            for (int first = 0; first + count <= words.size(); first++) {
+                int start = words.get(first)[0];
+                int end = words.get(first + count - 1)[1];
+                if (name.typo().matches(folded.substring(start, end))) {
+                    found.add(new int[] {start, end});
+                }
+            }
+            return found;
         }
-        return found;
     }
 
     /** Lower case without diacritics, letter for letter, so that positions stay those of the text. */
@@ -324,9 +344,10 @@ public final class SiteKnowledge {
     private static Map<String, List<Alias>> aliases(Site site) {
         Map<String, List<Alias>> byLanguage = new java.util.HashMap<>();
         for (String language : site.languages()) {
+            boolean spaced = LanguageAnalysis.writesWordsApart(language);
             List<Alias> aliases = new ArrayList<>();
             site.name().in(language).ifPresent(name -> Stream.concat(Stream.of(name), site.aliases().in(language).stream())
-                    .forEach(alias -> aliases.add(new Alias(foldEach(alias), name, null))));
+                    .forEach(alias -> aliases.add(Alias.of(alias, name, null, spaced))));
             for (var exhibit : site.publishedExhibits()) {
                 Optional<String> title = exhibit.title().in(language);
                 // the title itself too: typed without diacritics or with one typo, it is read as written; an exhibit
@@ -335,7 +356,7 @@ public final class SiteKnowledge {
                         ? Stream.concat(Stream.of(title.get()), exhibit.aliases().in(language).stream())
                         : Stream.concat(exhibit.title().texts().values().stream(),
                                 exhibit.aliases().byLanguage().values().stream().flatMap(List::stream));
-                names.distinct().forEach(name -> aliases.add(new Alias(foldEach(name), title.orElse(null), exhibit.id())));
+                names.distinct().forEach(name -> aliases.add(Alias.of(name, title.orElse(null), exhibit.id(), spaced)));
             }
             aliases.removeIf(alias -> alias.folded().isBlank());
             aliases.sort(Comparator.comparingInt((Alias alias) -> alias.folded().length()).reversed());
