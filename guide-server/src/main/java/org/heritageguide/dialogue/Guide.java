@@ -396,13 +396,7 @@ final class Guide {
         if (!words.isEmpty()) {
             return Optional.empty();
         }
-        for (int i = 0; i < exhibit.facts().size(); i++) {
-            Optional<Localized.Translation> value = exhibit.facts().get(i).value().firstOf(site.fallbackChain(language));
-            if (value.isPresent() && holds(asked, value.get())) {
-                return Optional.of(new OnFocus(focus, -1, i));
-            }
-        }
-        return Optional.empty();
+        return factHolding(site, exhibit, language, asked);
     }
 
     private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\d");
@@ -428,10 +422,15 @@ final class Guide {
                 }
             }
         }
+        return factHolding(site, exhibit, language, asked);
+    }
+
+    /** The exhibit's first fact whose value (in the visitor's language or the next one it has) holds what is asked. */
+    private Optional<OnFocus> factHolding(Site site, Exhibit exhibit, String language, AnswerType asked) {
         for (int i = 0; i < exhibit.facts().size(); i++) {
             Optional<Localized.Translation> value = exhibit.facts().get(i).value().firstOf(site.fallbackChain(language));
             if (value.isPresent() && holds(asked, value.get())) {
-                return Optional.of(new OnFocus(exhibitId, -1, i));
+                return Optional.of(new OnFocus(exhibit.id(), -1, i));
             }
         }
         return Optional.empty();
