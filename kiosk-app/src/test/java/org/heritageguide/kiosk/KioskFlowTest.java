@@ -356,6 +356,38 @@ class KioskFlowTest extends KioskTestSupport {
     }
 
     @Test
+    void anAnswerThatArrivesAfterTheVisitorLeftIsNeitherShownNorHeardByTheNextVisitor() throws Exception {
+        launch(settings(server.uri(), data));
+        tap("#language-en");
+        int greeted = greetingHeard();
+        String first = sessionId().orElseThrow();
+
+        // the visitor asks and walks away at once; the next one has picked a language before the answer is back
+        interact(() -> {
+            kiosk.ask("when was khue van cac built?");
+            kiosk.resetToWelcome();
+            kiosk.chooseLanguage("en");
+        });
+        waitUntil(() -> sessionId().filter(id -> !id.equals(first)).isPresent() && shown(".bubble-guide"), 20);
+        waitUntil(() -> speaker.played() >= greeted + 1 && !kiosk.player().playing(), 60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (JSON.readTree(get(server.uri().resolve("/api/v1/sessions/" + first)).body()).path("turns").asInt() < 1) {
+            assertThat(System.nanoTime()).as("the guide answered the visitor who left").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        // the answer to the visitor who left was on its way back before this question was sent
+        typeQuestion("Where are the toilets?");
+        tap("#ask-button");
+
+        waitUntil(() -> texts(".bubble-guide").size() >= 2, 60);
+        assertThat(texts(".bubble-visitor")).containsExactly("Where are the toilets?");
+        assertThat(String.join(" ", texts(".bubble-guide"))).doesNotContain("1805");
+        waitUntil(() -> speaker.clips.size() > greeted + 1 && speaker.clips.get(greeted + 1).finished, 60);
+        assertThat(speaker.clips).as("the greetings of both visitors and the second one's answer").hasSize(greeted + 2);
+        assertThat(kiosk.health().errors()).isZero();
+    }
+
+    @Test
     void whenTheServerIsDownTheKioskSaysSoKeepsShowingItsCopyAndRecoversByItself() throws Exception {
         List<String> logged = captureLog();
         try (TcpRelay relay = new TcpRelay(server.port())) {
