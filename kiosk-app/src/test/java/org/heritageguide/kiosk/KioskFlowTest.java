@@ -64,7 +64,7 @@ class KioskFlowTest extends KioskTestSupport {
         assertThat(texts(".bubble-guide").get(0)).contains("Temple de la Littérature");
         assertThat(shown("#talk-button")).as("no button to talk in a language the guide cannot hear").isFalse();
         assertThat(shown("#question-field")).isTrue();
-        String session = kiosk.sessionId().orElseThrow();
+        String session = sessionId().orElseThrow();
         JsonNode onServer = JSON.readTree(get(server.uri().resolve("/api/v1/sessions/" + session)).body());
         assertThat(onServer.path("language").asString()).isEqualTo("fr");
         assertThat(onServer.path("site").asString()).isEqualTo("van-mieu");
@@ -75,7 +75,7 @@ class KioskFlowTest extends KioskTestSupport {
         waitUntil(() -> texts("#talk-button").equals(List.of("Hold to talk")), 10);
         assertThat(shown("#languages")).isFalse();
         assertThat(texts(".bubble-guide").get(0)).as("the conversation so far stays").contains("Temple de la Littérature");
-        assertThat(kiosk.sessionId()).contains(session);
+        assertThat(sessionId()).contains(session);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!"en".equals(JSON.readTree(get(server.uri().resolve("/api/v1/sessions/" + session)).body()).path("language").asString())) {
             assertThat(System.nanoTime()).as("the server's conversation switched to English").isLessThan(deadline);
@@ -254,7 +254,7 @@ class KioskFlowTest extends KioskTestSupport {
 
     /** Waits for the greeting to be shown and heard to its end; the number of clips played so far. */
     private int greetingHeard() {
-        waitUntil(() -> kiosk.sessionId().isPresent() && shown(".bubble-guide"), 20);
+        waitUntil(() -> sessionId().isPresent() && shown(".bubble-guide"), 20);
         waitUntil(() -> speaker.played() >= 1 && !kiosk.player().playing(), 60);
         return speaker.clips.size();
     }
@@ -287,7 +287,7 @@ class KioskFlowTest extends KioskTestSupport {
         tap("#all-exhibits-button");
         tap("#ask-about-thai-hoc-house");
         waitUntil(() -> String.join(" ", texts(".bubble-guide")).contains("Thái Học"), 10);
-        assertThat(JSON.readTree(get(server.uri().resolve("/api/v1/sessions/" + kiosk.sessionId().orElseThrow())).body())
+        assertThat(JSON.readTree(get(server.uri().resolve("/api/v1/sessions/" + sessionId().orElseThrow())).body())
                 .path("exhibit").asString()).isEqualTo("thai-hoc-house");
 
         tap("#info-button");
@@ -299,7 +299,7 @@ class KioskFlowTest extends KioskTestSupport {
     void continueOnYourPhoneShowsAQrCodeThatOpensTheSameConversation() throws Exception {
         launch(settings(server.uri(), data));
         tap("#language-vi");
-        waitUntil(() -> kiosk.sessionId().isPresent(), 10);
+        waitUntil(() -> sessionId().isPresent(), 10);
 
         tap("#phone-button");
         waitUntil(() -> shown("#handoff-qr"), 10);
@@ -310,7 +310,7 @@ class KioskFlowTest extends KioskTestSupport {
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String decoded = new String(zbar.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertThat(zbar.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        String session = kiosk.sessionId().orElseThrow();
+        String session = sessionId().orElseThrow();
         assertThat(decoded).isEqualTo(server.uri() + "/c/" + session);
 
         String id = URI.create(decoded).getPath().substring("/c/".length());
@@ -335,7 +335,7 @@ class KioskFlowTest extends KioskTestSupport {
         launch(settings(server.uri(), data).withTimings(Duration.ofMillis(1500), Duration.ofSeconds(4), Duration.ofSeconds(1)));
         tap("#language-en");
         waitUntil(() -> !texts(".bubble-guide").isEmpty(), 10);
-        String first = kiosk.sessionId().orElseThrow();
+        String first = sessionId().orElseThrow();
         interact(() -> kiosk.view().addVisitorBubble("a question of the first visitor"));
 
         waitUntil(() -> shown("#still-there"), 10);
@@ -345,14 +345,46 @@ class KioskFlowTest extends KioskTestSupport {
 
         waitUntil(() -> shown("#goodbye"), 10);
         waitUntil(() -> shown("#language-en"), 10);
-        assertThat(kiosk.sessionId()).isEmpty();
+        assertThat(sessionId()).isEmpty();
         assertThat(kiosk.health().resets()).isEqualTo(1);
 
         tap("#language-en");
-        waitUntil(() -> kiosk.sessionId().isPresent(), 10);
-        assertThat(kiosk.sessionId().get()).isNotEqualTo(first);
+        waitUntil(() -> sessionId().isPresent(), 10);
+        assertThat(sessionId().get()).isNotEqualTo(first);
         assertThat(texts(".bubble-visitor")).isEmpty();
         assertThat(shownText()).doesNotContain("a question of the first visitor");
+    }
+
+    @Test
+    void anAnswerThatArrivesAfterTheVisitorLeftIsNeitherShownNorHeardByTheNextVisitor() throws Exception {
+        launch(settings(server.uri(), data));
+        tap("#language-en");
+        int greeted = greetingHeard();
+        String first = sessionId().orElseThrow();
+
+        // the visitor asks and walks away at once; the next one has picked a language before the answer is back
+        interact(() -> {
+            kiosk.ask("when was khue van cac built?");
+            kiosk.resetToWelcome();
+            kiosk.chooseLanguage("en");
+        });
+        waitUntil(() -> sessionId().filter(id -> !id.equals(first)).isPresent() && shown(".bubble-guide"), 20);
+        waitUntil(() -> speaker.played() >= greeted + 1 && !kiosk.player().playing(), 60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (JSON.readTree(get(server.uri().resolve("/api/v1/sessions/" + first)).body()).path("turns").asInt() < 1) {
+            assertThat(System.nanoTime()).as("the guide answered the visitor who left").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        // the answer to the visitor who left was on its way back before this question was sent
+        typeQuestion("Where are the toilets?");
+        tap("#ask-button");
+
+        waitUntil(() -> texts(".bubble-guide").size() >= 2, 60);
+        assertThat(texts(".bubble-visitor")).containsExactly("Where are the toilets?");
+        assertThat(String.join(" ", texts(".bubble-guide"))).doesNotContain("1805");
+        waitUntil(() -> speaker.clips.size() > greeted + 1 && speaker.clips.get(greeted + 1).finished, 60);
+        assertThat(speaker.clips).as("the greetings of both visitors and the second one's answer").hasSize(greeted + 2);
+        assertThat(kiosk.health().errors()).isZero();
     }
 
     @Test
@@ -361,7 +393,7 @@ class KioskFlowTest extends KioskTestSupport {
         try (TcpRelay relay = new TcpRelay(server.port())) {
             launch(settings(relay.uri(), data));
             tap("#language-en");
-            waitUntil(() -> kiosk.sessionId().isPresent(), 10);
+            waitUntil(() -> sessionId().isPresent(), 10);
             waitUntil(() -> Files.exists(data.resolve("cache/exhibits-van-mieu/khue-van-cac.json")), 10);
 
             relay.stop();

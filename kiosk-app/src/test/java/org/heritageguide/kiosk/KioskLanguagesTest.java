@@ -18,7 +18,7 @@ class KioskLanguagesTest extends KioskTestSupport {
         launch(settings(server.uri(), data));
         assertThat(texts("#language-vi .language-invite")).containsExactly("Gõ hoặc chọn câu hỏi");
         tap("#language-vi");
-        waitUntil(() -> kiosk.sessionId().isPresent(), 20);
+        waitUntil(() -> sessionId().isPresent(), 20);
         assertThat(shown("#talk-button")).as("the guide cannot hear Vietnamese: no button invites to talk").isFalse();
 
         tap("#question-field");
@@ -63,7 +63,7 @@ class KioskLanguagesTest extends KioskTestSupport {
         assertThat(texts("#language-ko .language-invite")).containsExactly("질문을 고르세요");
         assertThat(texts("#language-en .language-invite")).containsExactly("Touch to talk");
         tap("#language-ko");
-        waitUntil(() -> kiosk.sessionId().isPresent(), 20);
+        waitUntil(() -> sessionId().isPresent(), 20);
         assertThat(shown("#talk-button")).isFalse();
         assertThat(texts(".suggestions-title")).containsExactly("이렇게 물어보세요:");
         assertThat(texts(".suggestion")).contains("문묘는 누가 세웠나요?").hasSizeBetween(1, 3);

@@ -35,7 +35,7 @@ class KioskSoakTest extends KioskTestSupport {
         for (int visit = 1; visit <= VISITS; visit++) {
             String language = languages[visit % languages.length];
             interact(() -> kiosk.chooseLanguage(language));
-            waitUntil(() -> kiosk.sessionId().isPresent() && shown(".bubble-guide"), 10);
+            waitUntil(() -> sessionId().isPresent() && shown(".bubble-guide"), 10);
             int n = visit;
             interact(() -> {
                 kiosk.view().addVisitorBubble("question " + n + " of this visitor");

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -170,6 +171,11 @@ class KioskTestSupport extends FxRobot {
             throw new AssertionError("Waited " + seconds + " s in vain. The screen shows: " + shownText(), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The server's id of the kiosk's conversation, if one is open (read on the JavaFX thread, as the kiosk keeps it). */
+    Optional<String> sessionId() {
+        return fx(kiosk::sessionId);
     }
 
     /** Runs {@code call} on the JavaFX thread and returns what it returned. */
