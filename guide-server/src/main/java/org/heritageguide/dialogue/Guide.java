@@ -126,7 +126,7 @@ final class Guide {
      * @param asked    the kind of answer the question asks for, or null (a yes/no question, a statement)
      */
     private record Understanding(String language, String question, SiteKnowledge.Answers content,
-                                 IntentMatcher.Match intent, AnswerType asked, Evidence evidence,
+                                 IntentMatcher.Match intent, Asked asked, Evidence evidence,
                                  Decision.Outcome decided, OnFocus onFocus) {
 
         /** How well the question is understood in this language, to compare with another. */
@@ -154,7 +154,7 @@ final class Guide {
                     : String.format(java.util.Locale.ROOT, "%s:%s %.2f (cov=%.2f ec=%.2f d=%.2f)",
                     intent.intent().key(), intent.parameter(), intent.confidence(), intent.evidence().coverage(),
                     intent.evidence().entryCoverage(), intent.evidence().dense());
-            return language + " " + decided.rule() + " asks=" + (asked == null ? "-" : asked.key())
+            return language + " " + decided.rule() + " asks=" + (asked == null ? "-" : asked)
                     + " holds=" + evidence.content().holdsAnswer() + " terms="
                     + (content.result() == null ? "" : content.result().terms().values())
                     + " named=" + content.namedExhibit() + " content[" + best + second + "] intent[" + intended + "]";
@@ -263,7 +263,7 @@ final class Guide {
         String question = courtesy == null ? text : String.join(" ", rest);
         Optional<Phrasebook> book = intents.phrasebook(language);
         boolean pointing = book.map(b -> b.points(question)).orElse(false);
-        AnswerType asked = book.flatMap(b -> b.asks(question)).orElse(null);
+        Asked asked = book.flatMap(b -> b.asks(question).map(type -> Asked.of(type, language, b, question))).orElse(null);
         String focus = focus(knowledge.site(), session);
         SiteKnowledge.Answers searched = knowledge.search(question, language, new SiteKnowledge.Focus(focus, pointing),
                 intents.knownWords(question, language));
@@ -275,13 +275,13 @@ final class Guide {
         Optional<SiteKnowledge.Candidate> best = content.best();
         Optional<VisitorTopic> topic = book.flatMap(b -> b.topicNamed(question));
         boolean pointsAtFocus = pointing && focus != null && !content.namesSomething();
-        boolean asksOnlyWhatItIs = asked == AnswerType.DESCRIPTION && knowledge.index(language)
+        boolean asksOnlyWhatItIs = asked != null && asked.is(AnswerType.DESCRIPTION) && knowledge.index(language)
                 .map(index -> content.result() != null && !index.asksMoreThan(content.result(), Set.of())).orElse(false);
         boolean namesNothingAtFocus = focus != null && !content.namesSomething();
         String untranslated = content.namedUntranslated();
         OnFocus onFocus = untranslated != null
                 ? asked == null || !asked.isValue() ? null : holding(knowledge.site(), untranslated, language, asked).orElse(null)
-                : namesNothingAtFocus && asked != null && book.map(b -> b.recognises(asked)).orElse(false)
+                : namesNothingAtFocus && asked != null && book.map(b -> b.recognises(asked.type())).orElse(false)
                 ? onFocus(knowledge.site(), focus, language, asked, question, pointsAtFocus).orElse(null) : null;
         Evidence.Content about = best.map(b -> contentEvidence(knowledge.site(), session, question, content, b,
                 focus, fitted.holdsAnswer())).orElse(Evidence.Content.NONE);
@@ -294,7 +294,7 @@ final class Guide {
                 Evidence.Elsewhere.NOTHING,
                 topic.filter(t -> asked == null || !asked.isValue() || topicHolds(knowledge.site(), t, language, asked))
                         .isPresent(), untranslated != null, untranslated != null && onFocus != null,
-                asked == null || !asked.isValue() && asked != AnswerType.PLACE);
+                asked == null || !asked.isValue() && !asked.is(AnswerType.PLACE));
         Decision.Outcome decided = decision.decide(evidence);
         IntentMatcher.Match acted = switch (decided.verdict()) {
             case DESCRIBE_FOCUS -> new IntentMatcher.Match(Intent.DESCRIBE, null, settings.intentFloor(), null);
@@ -363,7 +363,7 @@ final class Guide {
      * other words in the sentence; one that only names nothing ("when did he live?") half of them, since it
      * may be about anything.
      */
-    private Optional<OnFocus> onFocus(Site site, String focus, String language, AnswerType asked, String question,
+    private Optional<OnFocus> onFocus(Site site, String focus, String language, Asked asked, String question,
                                       boolean pointed) {
         Exhibit exhibit = site.publishedExhibit(focus).orElse(null);
         if (exhibit == null) {
@@ -374,7 +374,7 @@ final class Guide {
         // sentence: "is there motorbike parking here?" is not answered with any number the exhibit's text holds
         Set<String> words = words(language, question);
         intents.phrasebook(language).ifPresent(book -> {
-            words.removeAll(words(language, String.join(" ", book.answerTypes().get(asked).asked())));
+            words.removeAll(words(language, String.join(" ", book.answerTypes().get(asked.type()).asked())));
             words.removeAll(words(language, String.join(" ", book.pointing())));
         });
         int best = -1;
@@ -407,7 +407,7 @@ final class Guide {
      * is answered with "It opened in 2013…". The words asking for it are in another language than the text, so
      * they cannot choose among several such sentences: the first, as the curators ordered them, says it.
      */
-    private Optional<OnFocus> holding(Site site, String exhibitId, String language, AnswerType asked) {
+    private Optional<OnFocus> holding(Site site, String exhibitId, String language, Asked asked) {
         Exhibit exhibit = site.publishedExhibit(exhibitId).orElse(null);
         if (exhibit == null) {
             return Optional.empty();
@@ -426,7 +426,7 @@ final class Guide {
     }
 
     /** The exhibit's first fact whose value (in the visitor's language or the next one it has) holds what is asked. */
-    private Optional<OnFocus> factHolding(Site site, Exhibit exhibit, String language, AnswerType asked) {
+    private Optional<OnFocus> factHolding(Site site, Exhibit exhibit, String language, Asked asked) {
         for (int i = 0; i < exhibit.facts().size(); i++) {
             Optional<Localized.Translation> value = exhibit.facts().get(i).value().firstOf(site.fallbackChain(language));
             if (value.isPresent() && holds(asked, value.get())) {
@@ -490,7 +490,7 @@ final class Guide {
      * "when was it built?"). It takes the best one's place and confidence: the question is as surely about
      * that thing. A question asking for a value that none of them states is not answered from them.
      */
-    private Fitted fitting(Site site, SiteKnowledge.Answers answers, AnswerType asked) {
+    private Fitted fitting(Site site, SiteKnowledge.Answers answers, Asked asked) {
         SiteKnowledge.Candidate best = answers.best().orElse(null);
         if (asked == null || best == null) {
             return new Fitted(answers, true);
@@ -516,13 +516,18 @@ final class Guide {
         return new Fitted(answers.withCandidates(ranked), true);
     }
 
-    /** Whether a text can answer a question asking for {@code asked}, read with its own language's phrasebook. */
-    private boolean holds(AnswerType asked, Localized.Translation text) {
-        return intents.phrasebook(text.language()).map(b -> b.holds(asked, text.text())).orElse(true);
+    /**
+     * Whether a text can answer a question asking for {@code asked}, read with its own language's phrasebook; a
+     * number in the question's language must be a number of what it counts ("82 stelae" does not say how many names).
+     */
+    private boolean holds(Asked asked, Localized.Translation text) {
+        return intents.phrasebook(text.language()).map(b -> b.holds(asked.type(), text.text())
+                && (asked.counted() == null || !asked.language().equals(text.language())
+                || b.counts(asked.counted(), text.text()))).orElse(true);
     }
 
     /** Whether the site's information on a practical topic, as the visitor would get it, holds what is asked. */
-    private boolean topicHolds(Site site, VisitorTopic topic, String language, AnswerType asked) {
+    private boolean topicHolds(Site site, VisitorTopic topic, String language, Asked asked) {
         return topicText(site, topic, language).map(text -> holds(asked, text)).orElse(false);
     }
 

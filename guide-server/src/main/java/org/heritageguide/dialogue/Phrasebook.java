@@ -36,8 +36,14 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
      * @param asked the words that ask for it ("how many", "bao nhiêu", "几个")
      * @param said  words an answer of this kind holds ("century", "by", "free")
      * @param units words that follow a number in such an answer ("m", "dong", "米")
+     * @param between for a count, the words that may stand between the asking words or a number and what is
+     *                counted ("of", "de", the classifiers "tấm", "vị")
+     * @param within  for a count, how many words after a number (past those between) may name what is counted:
+     *                one where a noun comes first ("82 tấm bia tiến sĩ" counts stelae, not doctors), more where
+     *                words describing it come before it ("54 ethnic groups"); 0 where counted things are not
+     *                told apart (languages written without spaces)
      */
-    record Cues(List<String> asked, List<String> said, List<String> units) {
+    record Cues(List<String> asked, List<String> said, List<String> units, List<String> between, int within) {
     }
 
     /** A year as texts write it: three or four digits, not part of a longer number ("1805", "990"). */
@@ -87,9 +93,18 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
             String where = resource + " answerTypes " + key;
             AnswerType type = AnswerType.fromKey(String.valueOf(key))
                     .orElseThrow(() -> new IllegalStateException(where + ": unknown answer type"));
-            Map<String, List<String>> cues = lists(value, where);
+            Map<String, Object> fields = new LinkedHashMap<>();
+            if (value instanceof Map<?, ?> given) {
+                given.forEach((field, cue) -> fields.put(String.valueOf(field), cue));
+            }
+            Object within = fields.remove("within");
+            if (within != null && !(within instanceof Integer)) {
+                throw new IllegalStateException(where + " within: expected a whole number");
+            }
+            Map<String, List<String>> cues = lists(value instanceof Map<?, ?> ? fields : value, where);
             types.put(type, new Cues(cues.getOrDefault("asked", List.of()), cues.getOrDefault("said", List.of()),
-                    cues.getOrDefault("units", List.of())));
+                    cues.getOrDefault("units", List.of()), cues.getOrDefault("between", List.of()),
+                    within == null ? 0 : (Integer) within));
         });
         return types;
     }
@@ -196,6 +211,112 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
     }
 
     /**
+     * What a "how many" question counts: the first word after its asking words, past the words that stand
+     * between ("how many names…": "names"; "bao nhiêu ông tiến sĩ": "tiến"); null where the question does not
+     * say ("có bao nhiêu cái?", "how many are there?") or the language does not tell counted things apart.
+     */
+    String counted(String question) {
+        Cues count = answerTypes.get(AnswerType.COUNT);
+        if (count == null || count.within() == 0) {
+            return null;
+        }
+        String lower = question.toLowerCase(Locale.ROOT);
+        int after = -1;
+        int longest = 0;
+        for (String cue : count.asked()) {
+            java.util.regex.Matcher found = wholeWord(cue).matcher(lower);
+            if (cue.length() > longest && found.find()) {
+                after = found.end();
+                longest = cue.length();
+            }
+        }
+        if (after < 0) {
+            return null;
+        }
+        // a word the search leaves out is no thing: "how many are there?" counts nothing it names
+        LanguageAnalysis.Profile search = LanguageAnalysis.profile(language);
+        return wordsOfTheClause(lower.substring(after)).stream().filter(word -> !count.between().contains(word))
+                .findFirst().filter(word -> !search.terms(search.views().get(0), word).isEmpty()).orElse(null);
+    }
+
+    /**
+     * Whether a text gives a number of what is counted: a number followed, within {@link Cues#within} words past
+     * those that stand between, by a word like {@code counted} ("82 stelae" for "stelae", not for "names"). A bare
+     * value ("2", a fact's) may be of anything.
+     */
+    boolean counts(String counted, String text) {
+        Cues count = answerTypes.get(AnswerType.COUNT);
+        List<String> tokens = new ArrayList<>();
+        java.util.regex.Matcher token = TOKEN.matcher(text.toLowerCase(Locale.ROOT));
+        while (token.find()) {
+            tokens.add(token.group());
+        }
+        java.util.function.Predicate<String> number = word -> NUMBER.matcher(word).matches() || count.said().contains(word);
+        if (tokens.stream().filter(Phrasebook::isWord).count() <= BARE_VALUE_WORDS && tokens.stream().anyMatch(number)) {
+            return true;
+        }
+        for (int at = 0; at < tokens.size(); at++) {
+            if (!number.test(tokens.get(at))) {
+                continue;
+            }
+            int seen = 0;
+            for (int next = at + 1; next < tokens.size() && seen < count.within() && isWord(tokens.get(next)); next++) {
+                if (count.between().contains(tokens.get(next))) {
+                    continue;
+                }
+                if (alike(tokens.get(next), counted)) {
+                    return true;
+                }
+                seen++;
+            }
+        }
+        return false;
+    }
+
+    /** How many words a text may have and still be a bare value ("2", "19 m", "hai tầng"). */
+    private static final int BARE_VALUE_WORDS = 3;
+    /** A number as one token ("40,000"), a word, or any other mark. */
+    private static final Pattern TOKEN = Pattern.compile("\\d+(?:[.,]\\d+)*|[\\p{L}\\p{N}'’]+|\\S");
+
+    private static boolean isWord(String token) {
+        return Character.isLetterOrDigit(token.codePointAt(0));
+    }
+
+    /** The words of a text up to its first punctuation mark. */
+    private static List<String> wordsOfTheClause(String text) {
+        List<String> words = new ArrayList<>();
+        java.util.regex.Matcher token = TOKEN.matcher(text);
+        while (token.find() && isWord(token.group())) {
+            words.add(token.group());
+        }
+        return words;
+    }
+
+    /**
+     * Whether two words are the same word, told apart from diacritics and endings by a shared beginning: plurals
+     * differ past what one stemmer equates ("stele", "steles", "stelae"; "famille", "familles").
+     */
+    private static boolean alike(String a, String b) {
+        String one = LanguageAnalysis.fold(a);
+        String other = LanguageAnalysis.fold(b);
+        int shorter = Math.min(one.length(), other.length());
+        if (one.equals(other) || shorter < 4) {
+            return one.equals(other);
+        }
+        int shared = 0;
+        while (shared < shorter && one.charAt(shared) == other.charAt(shared)) {
+            shared++;
+        }
+        return shared >= Math.max(4, shorter - 2);
+    }
+
+    private Pattern wholeWord(String phrase) {
+        String quoted = Pattern.quote(phrase.toLowerCase(Locale.ROOT));
+        return Pattern.compile(LanguageAnalysis.writesWordsApart(language)
+                ? "(?<![\\p{L}\\p{N}])" + quoted + "(?![\\p{L}\\p{N}])" : quoted);
+    }
+
+    /**
      * Whether a text can be told to hold an answer of this kind: a value, or a kind whose answers have words
      * of their own ("by" for who); a "how" or "what" can be answered by any text.
      */
@@ -250,13 +371,7 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
 
     /** Whether a text holds a word or phrase (as a whole word, except in languages written without spaces). */
     boolean holds(String text, String phrase) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        String wanted = phrase.toLowerCase(Locale.ROOT);
-        if (!LanguageAnalysis.writesWordsApart(language)) {
-            return lower.contains(wanted);
-        }
-        return java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(wanted)
-                + "(?![\\p{L}\\p{N}])").matcher(lower).find();
+        return wholeWord(phrase).matcher(text.toLowerCase(Locale.ROOT)).find();
     }
 
     /** Korean attaches particles to words: 이건 = 이것 + 은. */

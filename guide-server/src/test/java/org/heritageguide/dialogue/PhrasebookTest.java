@@ -96,6 +96,34 @@ class PhrasebookTest {
         assertThat(Phrasebook.load("fr").orElseThrow().holds(AnswerType.DATE, "Elle date du XVe siècle.")).isTrue();
     }
 
+    @Test
+    void aCountIsANumberOfWhatTheQuestionCounts() {
+        Phrasebook en = Phrasebook.load("en").orElseThrow();
+        assertThat(en.counted("How many names are on the stelae?")).isEqualTo("names");
+        assertThat(en.counted("how many of the stelae survive")).isEqualTo("stelae");
+        assertThat(en.counted("How many are there?")).isNull();
+        assertThat(en.counts("stelae", "There are 82 stelae.")).isTrue();
+        assertThat(en.counts("steles", "There are 82 stelae.")).as("another plural").isTrue();
+        assertThat(en.counts("names", "There are 82 stelae. They record the names of 1,307 laureates.")).isFalse();
+        assertThat(en.counts("groups", "Vietnam recognises 54 ethnic groups.")).as("words describing it between").isTrue();
+        assertThat(en.counts("pillars", "2")).as("a fact's bare value").isTrue();
+        assertThat(en.holds(AnswerType.MEASURE, "The lower storey is four square brick pillars.")).as("how tall?").isFalse();
+
+        Phrasebook vi = Phrasebook.load("vi").orElseThrow();
+        assertThat(vi.counted("Có tổng cộng bao nhiêu vị tiến sĩ được khắc tên trên bia?")).isEqualTo("tiến");
+        assertThat(vi.counted("Có tất cả bao nhiêu cái?")).as("nothing but a classifier").isNull();
+        assertThat(vi.counts("tiến", "Hiện còn 82 tấm bia tiến sĩ.")).as("the noun comes first: stelae").isFalse();
+        assertThat(vi.counts("bia", "Hiện còn 82 tấm bia tiến sĩ.")).isTrue();
+        assertThat(vi.counts("tầng", "Bên trong, trên hai tầng, bạn sẽ làm quen với 54 dân tộc.")).isTrue();
+        assertThat(vi.counts("kg", "Một lầu treo quả chuông đồng lớn, một lầu đặt hai chiếc trống.")).isFalse();
+
+        Phrasebook fr = Phrasebook.load("fr").orElseThrow();
+        assertThat(fr.counted("Il y a combien de familles ?")).isEqualTo("familles");
+        assertThat(fr.counts("familles", "La maison abritait trois familles.")).isTrue();
+        assertThat(fr.counts("noms", "On compte 82 stèles.")).isFalse();
+        assertThat(Phrasebook.load("zh").orElseThrow().counted("有几块石碑？")).as("not told apart").isNull();
+    }
+
     private static void assertAsks(String language, String question, AnswerType type) {
         assertThat(Phrasebook.load(language).orElseThrow().asks(question)).as("%s: %s", language, question).contains(type);
     }
