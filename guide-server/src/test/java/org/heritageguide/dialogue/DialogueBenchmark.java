@@ -30,9 +30,9 @@ public final class DialogueBenchmark {
             new FreshSet("fourth", DialogueEvaluation.FOURTH_FRESH_SET,
                     "written after the third session's changes, measured before and after the fourth's, never tuned on"),
             new FreshSet("fifth", DialogueEvaluation.FIFTH_FRESH_SET,
-                    "written before the fourth session's change, measured after it, never tuned on"),
+                    "written before the fourth session's change, measured after it and the fifth's, used up"),
             new FreshSet("sixth", DialogueEvaluation.SIXTH_FRESH_SET,
-                    "written before the fifth session's change, never tuned on"));
+                    "written before the fifth session's change, measured before and after its first, never tuned on"));
 
     private DialogueBenchmark() {
     }
