@@ -25,11 +25,13 @@ class MicrophoneRefusedBrowserTest extends PhoneBrowserTestSupport {
     void aRefusedMicrophoneIsExplainedAndTypingStillWorks() {
         phone.open(label("van-mieu", "khue-van-cac"));
         // a first visit (this browser is new): the page and the app's own files, compressed, stay small
+        // (50.2 KB since app.js was split into a module per concern, issue #17; 39 KB before: each module
+        // costs its headers and is compressed on its own)
         Number appBytes = (Number) phone.script("""
                 return [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
                   .filter(e => e.entryType === 'navigation' || new URL(e.name).pathname.startsWith('/visitor/'))
                   .reduce((sum, e) => sum + e.transferSize, 0)""");
-        assertThat(appBytes.intValue()).isBetween(10_000, 48_000);
+        assertThat(appBytes.intValue()).isBetween(10_000, 56_000);
 
         phone.find("#ask").click();
 

@@ -2,8 +2,12 @@ package org.heritageguide.visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,6 +84,36 @@ class VisitorPagesTest {
                 .jsonPath("$.icons[?(@.purpose == 'maskable')].src").isEqualTo("icon-512.png")
                 .jsonPath("$.icons[*].src").value(srcs -> assertThat((List<String>) srcs)
                         .contains("icon.svg", "icon-192.png", "icon-512.png"));
+    }
+
+    @Test
+    void thePagePreloadsEveryModuleTheAppImportsSoThatAPhoneFetchesThemAtOnce() {
+        String page = page("/v/", "en");
+        Matcher asset = ASSET.matcher(page);
+        assertThat(asset.find()).isTrue();
+        String base = "/visitor/" + asset.group(1) + "/";
+        Set<String> imported = new TreeSet<>();
+        Deque<String> toRead = new ArrayDeque<>(List.of("app.js"));
+        while (!toRead.isEmpty()) {
+            String module = toRead.pop();
+            if (!imported.add(module)) {
+                continue;
+            }
+            String script = client.get().uri(base + module).exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            Matcher imports = Pattern.compile("from '\\./([a-z0-9-]+\\.js)'").matcher(script);
+            while (imports.find()) {
+                toRead.push(imports.group(1));
+            }
+        }
+        Set<String> preloaded = new TreeSet<>();
+        Matcher preload = Pattern.compile("<link rel=\"modulepreload\" href=\"" + Pattern.quote(base) + "([^\"]+)\">").matcher(page);
+        while (preload.find()) {
+            preloaded.add(preload.group(1));
+        }
+        assertThat(imported).hasSizeGreaterThan(5);
+        assertThat(preloaded).isEqualTo(imported);
     }
 
     @Test

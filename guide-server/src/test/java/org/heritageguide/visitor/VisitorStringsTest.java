@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.heritageguide.i18n.Languages;
 import org.heritageguide.i18n.TextBundle;
@@ -41,9 +42,13 @@ class VisitorStringsTest {
     void everyStringThePageAndItsScriptsUseExists() throws IOException {
         Set<String> used = new TreeSet<>();
         used.addAll(matches(resource("visitor/app.html"), "\\{\\{t:([a-z0-9.\\-]+)}}", "data-i18n(?:-[a-z-]+)?=\"([a-z0-9.\\-]+)\""));
-        // every quoted 'group.name' in the script is a string key
-        used.addAll(matches(resource("visitor/web/app.js"),
-                "'((?:app|nav|exhibits?|info|suggest|log|ask|type|start|error|action|handoff|voice)\\.[a-z0-9.\\-]+)'"));
+        // every quoted 'group.name' in the scripts is a string key
+        try (Stream<Path> scripts = Files.list(Path.of("guide-server/src/main/resources/visitor/web"))) {
+            for (Path script : scripts.filter(file -> file.toString().endsWith(".js")).toList()) {
+                used.addAll(matches(Files.readString(script),
+                        "'((?:app|nav|exhibits?|info|suggest|log|ask|type|start|error|action|handoff|voice)\\.[a-z0-9.\\-]+)'"));
+            }
+        }
         // and the pages the server renders with the same words
         for (String controller : new String[] {"LabelPageController.java"}) {
             used.addAll(matches(Files.readString(Path.of("guide-server/src/main/java/org/heritageguide/visitor", controller)),
