@@ -79,25 +79,35 @@ class Publications {
         return Optional.ofNullable(latest.get(site)).map(this::withWork);
     }
 
-    /** Starts publishing; refuses a second one for the same site while one runs. */
-    synchronized Job start(String site, Collection<String> paths, String author, String message) {
-        Job running = latest.get(site);
-        if (running != null && running.state() == State.RUNNING) {
-            throw new IllegalStateException("A publication of this site is already running");
-        }
-        Instant started = Instant.now();
-        Job job = new Job(site, author, State.RUNNING, List.copyOf(paths), List.of(new Step("checking and writing", 0, 1)),
-                0, started, null, null, List.of());
-        latest.put(site, job);
-        audioTotals.remove(site);
+    /** Starts publishing in the background; refuses a second one for the same site while one runs. */
+    Job start(String site, Collection<String> paths, String author, String message) {
+        Job job = begin(site, paths, author);
         Schedulers.boundedElastic().schedule(() -> run(job, message));
         return job;
     }
 
-    /** Publishes now, on the caller's thread (for the bulk actions, which answer when done). */
+    /**
+     * Publishes on the caller's thread (for the bulk actions, which answer when done); refused as
+     * {@link #start} is.
+     */
     Job runNow(String site, Collection<String> paths, String author, String message) {
-        Job job = start(site, paths, author, message);
-        return run(job, message);
+        return run(begin(site, paths, author), message);
+    }
+
+    /**
+     * Makes the job the site's running publication. Each job runs once: a second run would find the files
+     * written and report DONE, with nothing published, while the first one's reload had not yet served them.
+     */
+    private synchronized Job begin(String site, Collection<String> paths, String author) {
+        Job running = latest.get(site);
+        if (running != null && running.state() == State.RUNNING) {
+            throw new IllegalStateException("A publication of this site is already running");
+        }
+        Job job = new Job(site, author, State.RUNNING, List.copyOf(paths), List.of(new Step("checking and writing", 0, 1)),
+                0, Instant.now(), null, null, List.of());
+        latest.put(site, job);
+        audioTotals.remove(site);
+        return job;
     }
 
     private Job run(Job job, String message) {

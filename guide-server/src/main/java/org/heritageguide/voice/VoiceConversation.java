@@ -1,20 +1,21 @@
 package org.heritageguide.voice;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 import org.heritageguide.audio.Pcm;
 import org.heritageguide.audio.Wav;
+import org.heritageguide.dialogue.GuidePhrases;
+import org.heritageguide.dialogue.TurnResult;
 import org.heritageguide.limits.ClientBudgets;
+import org.heritageguide.session.Sessions;
 import org.heritageguide.session.VisitorSession;
 import org.heritageguide.speech.asr.Heard;
 import org.heritageguide.speech.asr.RecognitionStream;
+import org.heritageguide.speech.asr.SpeechRecognizer;
+import org.heritageguide.speech.tts.AnswerAudio;
 import org.heritageguide.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +29,8 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 import reactor.util.concurrent.Queues;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,33 +50,49 @@ import tools.jackson.databind.json.JsonMapper;
  * go through two bounded channels merged into the socket: {@code control} (ready, partial, transcript,
  * error) and {@code replies}, where each answer (its text, then its audio) is a stream of its own that a
  * newer one, or the visitor speaking again (barge-in), cancels. Audio is produced only as fast as the
- * client reads it, so a slow client costs a bounded amount of memory.
+ * client reads it, so a slow client costs a bounded amount of memory. Both ways the messages are typed:
+ * {@link ClientMessage} in, {@link ServerMessage} out.
+ *
+ * <p>One lock, the conversation itself, guards all of its state, whichever thread touches it: a message
+ * handled on a listening thread, a deadline, the sending of an answer's audio (its pacing), an answer
+ * ending or cancelled. Reactor only carries the messages in and out; every emission into its sinks is
+ * made holding the lock, so they are emitted one at a time, as the sinks need.
  */
 final class VoiceConversation {
 
     private static final Logger log = LoggerFactory.getLogger(VoiceConversation.class);
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final CloseStatus TOO_BIG = new CloseStatus(1009, "frame too large");
 
-    private final VoiceHandler shared;
     private final WebSocketSession socket;
     private final String sessionId;
     private final String client;
+    private final VoiceSettings settings;
+    private final Sessions sessions;
+    private final SpeechRecognizer recognizer;
+    private final AnswerAudio audio;
+    private final VoiceAnswers answers;
+    private final GuidePhrases phrases;
+    private final ClientBudgets budgets;
+    private final SpeechStreams streams;
+    /** Where recognition runs, shared by every conversation of the instance. */
+    private final Scheduler listening;
+    private final VoiceLatency latency;
     /** A signal each time a question begins or ends, or an answer is all sent: the idle watch (see {@link #run()}). */
     private final Sinks.Many<Boolean> activity = Sinks.many().unicast().onBackpressureBuffer();
     private final Sinks.Many<WebSocketMessage> control = Sinks.many().unicast()
             .onBackpressureBuffer(Queues.<WebSocketMessage>get(256).get());
     private final Sinks.Many<Flux<WebSocketMessage>> replies = Sinks.many().unicast()
             .onBackpressureBuffer(Queues.<Flux<WebSocketMessage>>get(16).get());
-    private final AtomicLong replyCount = new AtomicLong();
-    private volatile long activeReply;
-    /** When the client will have played all audio sent so far ({@link System#nanoTime()}). */
-    private volatile long playingUntil;
-    private volatile boolean ending;
-    private volatile CloseStatus closeWith = CloseStatus.NORMAL;
 
     // guarded by this
+    private long replyCount;
+    /** The reply being sent (its number), 0 when none. */
+    private long activeReply;
+    /** When the client will have played all audio sent so far ({@link System#nanoTime()}). */
+    private long playingUntil;
+    private boolean ending;
+    private CloseStatus closeWith = CloseStatus.NORMAL;
     /** Whether a {@code start} was accepted: the language and sample rate below are the visitor's. */
     private boolean started;
     private String language;
@@ -97,7 +113,7 @@ final class VoiceConversation {
     private int carry = -1;
     /** The naive pipeline, for comparison: nothing is recognized before stop, nothing spoken before all is synthesized. */
     private boolean baseline;
-    private final java.io.ByteArrayOutputStream utterance = new java.io.ByteArrayOutputStream();
+    private final ByteArrayOutputStream utterance = new ByteArrayOutputStream();
 
     /** A message copied off the socket, with when it arrived. */
     private record Inbound(String text, byte[] bytes, long receivedAt) {
@@ -113,21 +129,32 @@ final class VoiceConversation {
         }
     }
 
-    VoiceConversation(VoiceHandler shared, WebSocketSession socket, String sessionId, String client) {
-        this.shared = shared;
+    VoiceConversation(WebSocketSession socket, String sessionId, String client, VoiceSettings settings, Sessions sessions,
+                      SpeechRecognizer recognizer, AnswerAudio audio, VoiceAnswers answers, GuidePhrases phrases,
+                      ClientBudgets budgets, SpeechStreams streams, Scheduler listening, VoiceLatency latency) {
         this.socket = socket;
         this.sessionId = sessionId;
         this.client = client;
+        this.settings = settings;
+        this.sessions = sessions;
+        this.recognizer = recognizer;
+        this.audio = audio;
+        this.answers = answers;
+        this.phrases = phrases;
+        this.budgets = budgets;
+        this.streams = streams;
+        this.listening = listening;
+        this.latency = latency;
     }
 
     Mono<Void> run() {
         Flux<WebSocketMessage> outbound = Flux.merge(control.asFlux(), Flux.switchOnNext(replies.asFlux()));
-        Mono<Void> sending = socket.send(outbound).then(Mono.defer(() -> socket.close(closeWith)));
+        Mono<Void> sending = socket.send(outbound).then(Mono.defer(() -> socket.close(closeWith())));
         // idleness is watched beside the inbound stream, not on it: cancelling the socket's inbound stream
         // would close the connection before the "timeout" error could be sent. Audio that begins no question
         // (silence after a no-speech, say) does not count as activity
         Mono<Void> watching = activity.asFlux()
-                .timeout(Mono.delay(shared.settings.startTimeout()), next -> Mono.delay(shared.settings.idleTimeout()))
+                .timeout(Mono.delay(settings.startTimeout()), next -> Mono.delay(settings.idleTimeout()))
                 .onErrorResume(TimeoutException.class, timeout -> {
                     fail("timeout", "No question was asked for too long; the connection is closed.", CloseStatus.GOING_AWAY);
                     return Mono.empty();
@@ -137,16 +164,13 @@ final class VoiceConversation {
                 .filter(m -> m.getType() == WebSocketMessage.Type.TEXT || m.getType() == WebSocketMessage.Type.BINARY)
                 .map(Inbound::of)
                 .concatMap(message -> Mono.defer(() -> handle(message)).onErrorResume(this::failedOnOurSide), 4)
-                .doFinally(signal -> {
-                    activity.tryEmitComplete();
-                    endOutbound();
-                })
+                .doFinally(signal -> inboundEnded())
                 .then();
         return Mono.when(receiving, sending, watching).doFinally(signal -> release());
     }
 
     private Mono<Void> handle(Inbound message) {
-        if (ending) {
+        if (ending()) {
             return Mono.empty();
         }
         if (message.bytes() != null) {
@@ -154,48 +178,28 @@ final class VoiceConversation {
                 fail("bad-message", "Send {\"type\":\"start\",\"sampleRate\":16000} before any audio.", CloseStatus.NOT_ACCEPTABLE);
                 return Mono.empty();
             }
-            if (message.bytes().length > shared.settings.maxFrame().toBytes()) {
-                fail("bad-message", "An audio frame may hold at most " + shared.settings.maxFrame().toBytes()
+            if (message.bytes().length > settings.maxFrame().toBytes()) {
+                fail("bad-message", "An audio frame may hold at most " + settings.maxFrame().toBytes()
                         + " bytes; send smaller frames (e.g. 100 ms each).", TOO_BIG);
                 return Mono.empty();
             }
             return onListeningThread(() -> feed(message.bytes()));
         }
-        JsonNode json;
-        try {
-            json = JSON.readTree(message.text());
-        } catch (JacksonException notJson) {
-            json = null;
+        ClientMessage read = ClientMessage.read(message.text());
+        if (read instanceof ClientMessage.Start start) {
+            return start(start);
         }
-        String type = json != null && json.isObject() ? string(json, "type") : "";
-        return switch (type) {
-            case "start" -> start(json);
-            case "stop" -> onListeningThread(() -> stop(message.receivedAt()));
-            default -> {
-                fail("bad-message", "Expected a JSON message {\"type\":\"start\"} or {\"type\":\"stop\"}, or binary audio.",
-                        CloseStatus.POLICY_VIOLATION);
-                yield Mono.empty();
-            }
-        };
+        if (read instanceof ClientMessage.Stop) {
+            return onListeningThread(() -> stop(message.receivedAt()));
+        }
+        fail("bad-message", ((ClientMessage.Unreadable) read).why(), CloseStatus.POLICY_VIOLATION);
+        return Mono.empty();
     }
 
-    private Mono<Void> start(JsonNode json) {
-        int sampleRate = json.path("sampleRate").asInt(0);
-        if (sampleRate < 8000 || sampleRate > 48000) {
-            fail("bad-message", "\"sampleRate\" must be a number of samples per second from 8000 to 48000.",
-                    CloseStatus.POLICY_VIOLATION);
-            return Mono.empty();
-        }
-        JsonNode language = json.path("language");
-        String requested = language.isString() ? language.asString().toLowerCase(Locale.ROOT).replaceFirst("[-_].*", "") : null;
-        if (requested != null && !LANGUAGE.matcher(requested).matches()) {
-            fail("bad-message", "\"language\" must be a language tag such as \"en\" or \"vi\".", CloseStatus.POLICY_VIOLATION);
-            return Mono.empty();
-        }
-        boolean naive = "baseline".equals(string(json, "pipeline"));
-        return shared.sessions.get(sessionId)
-                .publishOn(shared.listening)
-                .doOnNext(session -> open(session, sampleRate, requested, naive))
+    private Mono<Void> start(ClientMessage.Start start) {
+        return sessions.get(sessionId)
+                .publishOn(listening)
+                .doOnNext(session -> open(session, start))
                 .onErrorResume(failure -> {
                     if (failure instanceof ApiException e) {
                         fail(e.code(), e.getMessage(), CloseStatus.POLICY_VIOLATION);
@@ -209,37 +213,33 @@ final class VoiceConversation {
                 .then();
     }
 
-    private synchronized void open(VisitorSession session, int sampleRate, String requested, boolean naive) {
+    private synchronized void open(VisitorSession session, ClientMessage.Start start) {
         if (ending) {
             return;
         }
         sessionLanguage = session.language();
-        String language = requested != null ? requested : session.language();
-        String languageName = shared.phrases.languageName(language, sessionLanguage);
-        if (!shared.recognizer.recognizes(language)) {
-            fail("no-speech-model", shared.phrases.say(sessionLanguage, "voice.no-speech-model", languageName),
+        String language = start.language() != null ? start.language() : session.language();
+        String languageName = phrases.languageName(language, sessionLanguage);
+        if (!recognizer.recognizes(language)) {
+            fail("no-speech-model", phrases.say(sessionLanguage, "voice.no-speech-model", languageName),
                     CloseStatus.NORMAL);
             return;
         }
-        if (naive && !shared.settings.baselinePipeline()) {
+        if (start.baseline() && !settings.baselinePipeline()) {
             fail("bad-message", "The baseline pipeline is for benchmarks only (guide.voice.baseline-pipeline).",
                     CloseStatus.POLICY_VIOLATION);
             return;
         }
         this.started = true;
         this.language = language;
-        this.sampleRate = sampleRate;
-        this.baseline = naive;
+        this.sampleRate = start.sampleRate();
+        this.baseline = start.baseline();
         if (!beginQuestion(false)) {
             return;
         }
-        Map<String, Object> ready = message("ready");
-        ready.put("language", language);
-        ready.put("sampleRate", sampleRate);
-        boolean speaks = shared.audio.speaks(language);
-        ready.put("speaks", speaks);
-        ready.put("notice", speaks ? null : shared.phrases.say(sessionLanguage, "voice.no-voice", languageName));
-        send(ready);
+        boolean speaks = audio.speaks(language);
+        send(new ServerMessage.Ready(language, sampleRate, speaks,
+                speaks ? null : phrases.say(sessionLanguage, "voice.no-voice", languageName)));
     }
 
     /**
@@ -248,15 +248,15 @@ final class VoiceConversation {
      * connection is then closed with the reason).
      */
     private boolean beginQuestion(boolean withAudio) {
-        Duration wait = shared.budgets.tryToSpend(ClientBudgets.Kind.TURNS, client);
+        Duration wait = budgets.tryToSpend(ClientBudgets.Kind.TURNS, client);
         if (!wait.isZero()) {
-            fail("too-many-requests", shared.phrases.say(sessionLanguage, "voice.too-many-requests",
+            fail("too-many-requests", phrases.say(sessionLanguage, "voice.too-many-requests",
                     ApiException.wholeSeconds(wait)), CloseStatus.POLICY_VIOLATION);
             return false;
         }
         if (!holdsStream) {
-            if (!shared.takeStream(client)) {
-                fail("busy", shared.phrases.say(sessionLanguage, "voice.busy"), CloseStatus.SERVICE_OVERLOAD);
+            if (!streams.take(client)) {
+                fail("busy", phrases.say(sessionLanguage, "voice.busy"), CloseStatus.SERVICE_OVERLOAD);
                 return false;
             }
             holdsStream = true;
@@ -265,7 +265,7 @@ final class VoiceConversation {
         if (stream != null) {
             stream.close();
         }
-        stream = shared.recognizer.open(language, sampleRate).orElseThrow();
+        stream = recognizer.open(language, sampleRate).orElseThrow();
         carry = -1;
         utterance.reset();
         long number = ++question;
@@ -276,8 +276,8 @@ final class VoiceConversation {
         continues = false;
         active();
         deadlines = Disposables.composite(
-                Mono.delay(shared.settings.noSpeechTimeout()).then(onListeningThread(() -> enforceLimits(number))).subscribe(),
-                Mono.delay(shared.settings.maxUtterance()).then(onListeningThread(() -> enforceLimits(number))).subscribe());
+                Mono.delay(settings.noSpeechTimeout()).then(onListeningThread(() -> enforceLimits(number))).subscribe(),
+                Mono.delay(settings.maxUtterance()).then(onListeningThread(() -> enforceLimits(number))).subscribe());
         return true;
     }
 
@@ -290,7 +290,7 @@ final class VoiceConversation {
         }
         if (holdsStream) {
             holdsStream = false;
-            shared.giveStreamBack(client);
+            streams.giveBack(client);
         }
         continues = nextAudioContinues;
         active();
@@ -309,15 +309,15 @@ final class VoiceConversation {
         double elapsed = (now - questionBegan) / 1e9;
         double heard = questionBytes / 2.0 / sampleRate;
         double seconds = Math.max(elapsed, heard);
-        double noSpeech = shared.settings.noSpeechTimeout().toMillis() / 1000.0;
+        double noSpeech = settings.noSpeechTimeout().toMillis() / 1000.0;
         if (!heardWords) {
             // what counts is the audio listened to: on a starved machine the visitor's words may still be on
             // their way when the clock says the time is up. A client sending less than that (nothing, or
             // audio far slower than it is spoken) holds a stream without talking: it is cut off at twice the time.
             if (heard >= noSpeech || elapsed >= 2 * noSpeech) {
                 endQuestion(false);
-                shared.budgets.chargeHeardNothing(client);
-                error("no-speech", shared.phrases.say(sessionLanguage, "voice.no-speech"));
+                budgets.chargeHeardNothing(client);
+                error("no-speech", phrases.say(sessionLanguage, "voice.no-speech"));
                 return;
             }
             if (elapsed >= noSpeech) {
@@ -326,11 +326,11 @@ final class VoiceConversation {
                         .subscribe());
             }
         }
-        double cap = shared.settings.maxUtterance().toMillis() / 1000.0;
+        double cap = settings.maxUtterance().toMillis() / 1000.0;
         if (seconds >= cap) {
             String text = stream.finish();
             endQuestion(!text.isBlank());
-            error("too-long", shared.phrases.say(sessionLanguage, "voice.too-long", (long) cap));
+            error("too-long", phrases.say(sessionLanguage, "voice.too-long", (long) cap));
             utteranceEnded(text, now);
         }
     }
@@ -349,7 +349,7 @@ final class VoiceConversation {
         carry = usable < pcm.length ? pcm[pcm.length - 1] & 0xff : -1;
         questionBytes += usable;
         if (baseline) {
-            if (utterance.size() < shared.settings.maxUtterance().toSeconds() * 48000 * 2) {
+            if (utterance.size() < settings.maxUtterance().toSeconds() * 48000 * 2) {
                 utterance.write(pcm, 0, usable);
             }
             return;
@@ -363,9 +363,7 @@ final class VoiceConversation {
         if (heard.changed() && !heard.text().isEmpty()) {
             heardWords = true;
             bargeIn();
-            Map<String, Object> partial = message("partial");
-            partial.put("text", heard.text());
-            send(partial);
+            send(new ServerMessage.Partial(heard.text()));
         }
         enforceLimits(question);
     }
@@ -401,66 +399,62 @@ final class VoiceConversation {
 
     private void utteranceEnded(String transcript, long endedAt) {
         if (transcript.isBlank()) {
-            error("no-speech", shared.phrases.say(sessionLanguage, "voice.no-speech"));
+            error("no-speech", phrases.say(sessionLanguage, "voice.no-speech"));
             return;
         }
-        Map<String, Object> message = message("transcript");
-        message.put("text", transcript);
-        send(message);
-        shared.toTranscript.record(System.nanoTime() - endedAt, TimeUnit.NANOSECONDS);
-        long id = replyCount.incrementAndGet();
+        send(new ServerMessage.Transcript(transcript));
+        latency.toTranscript().record(System.nanoTime() - endedAt, TimeUnit.NANOSECONDS);
+        long id = ++replyCount;
         activeReply = id;
-        Flux<WebSocketMessage> reply = shared.answers.answer(sessionId, client, transcript)
+        Flux<WebSocketMessage> reply = answers.answer(sessionId, client, transcript)
                 .flatMapMany(answer -> reply(answer, endedAt))
                 .onErrorResume(failure -> {
                     if (failure instanceof ApiException api) {
-                        return Flux.just(text(errorMessage(api.code(), api.getMessage())));
+                        return Flux.just(text(new ServerMessage.ErrorMessage(api.code(), api.getMessage())));
                     }
-                    if (activeReply == id && !ending) {
+                    if (stillAnswering(id)) {
                         log.error("Voice turn failed in session {}", sessionId, failure);
                     }
-                    return Flux.just(text(errorMessage("internal", "Something went wrong on our side. Please try again.")));
+                    return Flux.just(text(new ServerMessage.ErrorMessage("internal", "Something went wrong on our side. Please try again.")));
                 })
-                .doFinally(signal -> {
-                    if (activeReply == id) {
-                        activeReply = 0;
-                    }
-                    active(); // the idle time starts once the answer's audio is all sent
-                });
+                .doFinally(signal -> replyEnded(id));
         emitReply(reply);
     }
 
+    /** Whether reply {@code id} is still the one being sent, on a connection not ending. */
+    private synchronized boolean stillAnswering(long id) {
+        return activeReply == id && !ending;
+    }
+
+    /** Reply {@code id} was all sent, failed or was cancelled: the idle time starts now. */
+    private synchronized void replyEnded(long id) {
+        if (activeReply == id) {
+            activeReply = 0;
+        }
+        active();
+    }
+
     /** The answer's text, then its audio (if its language has a voice), as WAV frames. */
-    private Flux<WebSocketMessage> reply(VoiceAnswers.SpokenAnswer answer, long endedAt) {
-        String audioUrl = shared.audio.url(answer.language(), answer.text()).orElse(null);
-        Map<String, Object> message = message("answer");
-        message.putAll(answer.fields());
-        message.put("audioUrl", audioUrl);
+    private Flux<WebSocketMessage> reply(TurnResult answer, long endedAt) {
+        String audioUrl = audio.url(answer.language(), answer.text()).orElse(null);
         Mono<WebSocketMessage> text = Mono.fromSupplier(() -> {
-            shared.toAnswer.record(System.nanoTime() - endedAt, TimeUnit.NANOSECONDS);
-            return text(message);
+            latency.toAnswer().record(System.nanoTime() - endedAt, TimeUnit.NANOSECONDS);
+            return text(new ServerMessage.Answer(answer, audioUrl));
         });
         if (audioUrl == null) {
             return text.flux();
         }
         if (baseline) {
             Playback unpaced = new Playback(endedAt);
-            return Flux.concat(text, shared.audio.speakUncached(answer.language(), answer.text()).flatMapMany(pcm ->
-                    Flux.concat(Mono.fromSupplier(() -> text(audioHeader(pcm))), frames(pcm, unpaced, false))),
-                    Mono.fromSupplier(() -> text(message("audio-end"))));
+            return Flux.concat(text, audio.speakUncached(answer.language(), answer.text()).flatMapMany(pcm ->
+                    Flux.concat(Mono.fromSupplier(() -> text(new ServerMessage.Audio(pcm.sampleRate()))), frames(pcm, unpaced, false))),
+                    Mono.fromSupplier(() -> text(new ServerMessage.AudioEnd(false))));
         }
         Playback playback = new Playback(endedAt);
-        Flux<WebSocketMessage> audio = shared.audio.speak(answer.language(), answer.text())
+        Flux<WebSocketMessage> spoken = audio.speak(answer.language(), answer.text())
                 .concatMap(pcm -> playback.started() ? frames(pcm, playback, true)
-                        : Flux.concat(Mono.fromSupplier(() -> text(audioHeader(pcm))), frames(pcm, playback, true)));
-        return Flux.concat(text, audio, Mono.fromSupplier(() -> text(message("audio-end"))));
-    }
-
-    private static Map<String, Object> audioHeader(Pcm pcm) {
-        Map<String, Object> header = message("audio");
-        header.put("format", "wav");
-        header.put("sampleRate", pcm.sampleRate());
-        return header;
+                        : Flux.concat(Mono.fromSupplier(() -> text(new ServerMessage.Audio(pcm.sampleRate()))), frames(pcm, playback, true)));
+        return Flux.concat(text, spoken, Mono.fromSupplier(() -> text(new ServerMessage.AudioEnd(false))));
     }
 
     /**
@@ -468,7 +462,7 @@ final class VoiceConversation {
      * than {@code guide.voice.audio-lead} ahead of the time the client will play them.
      */
     private Flux<WebSocketMessage> frames(Pcm pcm, Playback playback, boolean paced) {
-        int bytesPerFrame = (int) (pcm.sampleRate() * 2L * shared.settings.audioFrame().toMillis() / 1000) & ~1;
+        int bytesPerFrame = (int) (pcm.sampleRate() * 2L * settings.audioFrame().toMillis() / 1000) & ~1;
         byte[] samples = pcm.samples();
         int count = (samples.length + bytesPerFrame - 1) / bytesPerFrame;
         return Flux.range(0, count).concatMap(i -> {
@@ -483,7 +477,10 @@ final class VoiceConversation {
         }, 0);
     }
 
-    /** Where the client's playback of the current answer stands, as far as the guide can tell. */
+    /**
+     * Where the client's playback of the current answer stands, as far as the guide can tell; guarded by
+     * the conversation's lock like the rest of its state.
+     */
     private final class Playback {
         private final long endedAt;
         private long startedAt;
@@ -494,20 +491,24 @@ final class VoiceConversation {
         }
 
         boolean started() {
-            return startedAt != 0;
+            synchronized (VoiceConversation.this) {
+                return startedAt != 0;
+            }
         }
 
         /** Accounts for a frame of {@code nanos} of sound; returns how long to hold it back. */
         long waitBeforeSending(long nanos) {
-            long now = System.nanoTime();
-            if (startedAt == 0) {
-                startedAt = now;
-                shared.toFirstAudio.record(now - endedAt, TimeUnit.NANOSECONDS);
+            synchronized (VoiceConversation.this) {
+                long now = System.nanoTime();
+                if (startedAt == 0) {
+                    startedAt = now;
+                    latency.toFirstAudio().record(now - endedAt, TimeUnit.NANOSECONDS);
+                }
+                long due = startedAt + queuedNanos - settings.audioLead().toNanos();
+                queuedNanos += nanos;
+                playingUntil = startedAt + queuedNanos;
+                return due - now;
             }
-            long due = startedAt + queuedNanos - shared.settings.audioLead().toNanos();
-            queuedNanos += nanos;
-            playingUntil = startedAt + queuedNanos;
-            return due - now;
         }
     }
 
@@ -517,14 +518,12 @@ final class VoiceConversation {
             activeReply = 0;
             playingUntil = 0;
             emitReply(Flux.empty());
-            Map<String, Object> end = message("audio-end");
-            end.put("interrupted", true);
-            send(end);
+            send(new ServerMessage.AudioEnd(true));
         }
     }
 
     private Mono<Void> onListeningThread(Runnable work) {
-        return Mono.fromRunnable(work).subscribeOn(shared.listening).onErrorResume(this::failedOnOurSide).then();
+        return Mono.fromRunnable(work).subscribeOn(listening).onErrorResume(this::failedOnOurSide).then();
     }
 
     /** Never a silent close: the visitor is told, the operator reads why. */
@@ -538,8 +537,16 @@ final class VoiceConversation {
         return started;
     }
 
+    private synchronized boolean ending() {
+        return ending;
+    }
+
+    private synchronized CloseStatus closeWith() {
+        return closeWith;
+    }
+
     private void error(String code, String text) {
-        send(errorMessage(code, text));
+        send(new ServerMessage.ErrorMessage(code, text));
     }
 
     /** Tells the client what is wrong, sends what is queued, and closes the connection. */
@@ -548,9 +555,15 @@ final class VoiceConversation {
             return;
         }
         closeWith = status;
-        send(errorMessage(code, text));
+        send(new ServerMessage.ErrorMessage(code, text));
         ending = true;
         release();
+        endOutbound();
+    }
+
+    /** The client closed its side, or the connection broke: nothing more will come in. */
+    private synchronized void inboundEnded() {
+        activity.tryEmitComplete();
         endOutbound();
     }
 
@@ -565,9 +578,9 @@ final class VoiceConversation {
         endQuestion(false);
     }
 
-    private synchronized void send(Map<String, Object> message) {
+    private synchronized void send(ServerMessage message) {
         Sinks.EmitResult result = control.tryEmitNext(text(message));
-        if (result == Sinks.EmitResult.FAIL_OVERFLOW && !"partial".equals(message.get("type"))) {
+        if (result == Sinks.EmitResult.FAIL_OVERFLOW && !(message instanceof ServerMessage.Partial)) {
             log.info("Voice client of session {} does not read its messages; closing", sessionId);
             closeWith = CloseStatus.POLICY_VIOLATION;
             ending = true;
@@ -580,26 +593,7 @@ final class VoiceConversation {
         replies.tryEmitNext(reply);
     }
 
-    /** A field's text, or "" when it is missing or no string (a client's {@code "type":{...}} is a bad message, not a failure). */
-    private static String string(JsonNode json, String field) {
-        JsonNode value = json.path(field);
-        return value.isString() ? value.asString() : "";
-    }
-
-    private static Map<String, Object> errorMessage(String code, String text) {
-        Map<String, Object> message = message("error");
-        message.put("code", code);
-        message.put("message", text);
-        return message;
-    }
-
-    private static Map<String, Object> message(String type) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("type", type);
-        return message;
-    }
-
-    private WebSocketMessage text(Map<String, Object> message) {
+    private WebSocketMessage text(ServerMessage message) {
         return socket.textMessage(JSON.writeValueAsString(message));
     }
 }

@@ -14,10 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -30,23 +27,18 @@ import reactor.core.scheduler.Schedulers;
 @Component
 class VoiceHandler implements WebSocketHandler, DisposableBean {
 
-    final VoiceSettings settings;
-    final Sessions sessions;
-    final SpeechRecognizer recognizer;
-    final AnswerAudio audio;
-    final VoiceAnswers answers;
-    final GuidePhrases phrases;
-    final StreamSlots streams;
-    final ClientAddresses clients;
-    final ClientBudgets budgets;
+    private final VoiceSettings settings;
+    private final Sessions sessions;
+    private final SpeechRecognizer recognizer;
+    private final AnswerAudio audio;
+    private final VoiceAnswers answers;
+    private final GuidePhrases phrases;
+    private final ClientAddresses clients;
+    private final ClientBudgets budgets;
+    private final SpeechStreams streams;
+    private final VoiceLatency latency;
     /** Speech recognition is CPU work: as many threads as cores, shared by every conversation. */
-    final Scheduler listening;
-    /** Questions refused as busy, by the cap that refused them: {@code instance} (every stream taken) or {@code client} (its share). */
-    private final Counter refusedInstanceFull;
-    private final Counter refusedClientFull;
-    final Timer toTranscript;
-    final Timer toAnswer;
-    final Timer toFirstAudio;
+    private final Scheduler listening;
 
     VoiceHandler(VoiceSettings settings, Sessions sessions, SpeechRecognizer recognizer, AnswerAudio audio,
                  VoiceAnswers answers, GuidePhrases phrases, ClientAddresses clients, ClientBudgets budgets,
@@ -59,7 +51,8 @@ class VoiceHandler implements WebSocketHandler, DisposableBean {
         this.phrases = phrases;
         this.clients = clients;
         this.budgets = budgets;
-        this.streams = new StreamSlots(settings.maxStreams(), settings.maxStreamsPerClient());
+        this.streams = new SpeechStreams(settings, meters);
+        this.latency = new VoiceLatency(meters);
         // one queue for all threads: a frame waits only until any thread is free, never behind a long
         // task of another conversation that happened to land on the same worker (a conversation's own
         // messages still go one at a time: VoiceConversation handles them with concatMap)
@@ -70,13 +63,6 @@ class VoiceHandler implements WebSocketHandler, DisposableBean {
                     thread.setDaemon(true);
                     return thread;
                 }), "asr");
-        this.refusedInstanceFull = refusedCounter(meters, "instance");
-        this.refusedClientFull = refusedCounter(meters, "client");
-        Gauge.builder("guide.voice.streams", streams, StreamSlots::held)
-                .description("visitors talking now").register(meters);
-        this.toTranscript = latency(meters, "transcript");
-        this.toAnswer = latency(meters, "answer");
-        this.toFirstAudio = latency(meters, "first-audio");
     }
 
     @Override
@@ -84,38 +70,12 @@ class VoiceHandler implements WebSocketHandler, DisposableBean {
         String path = session.getHandshakeInfo().getUri().getPath();
         String sessionId = path.substring("/ws/v1/sessions/".length(), path.length() - "/voice".length());
         String client = clients.of(session.getHandshakeInfo().getRemoteAddress(), session.getHandshakeInfo().getHeaders());
-        return new VoiceConversation(this, session, sessionId, client).run();
-    }
-
-    /** Takes a stream for a question of {@code client}'s; false when all are taken, or the client's share. */
-    boolean takeStream(String client) {
-        StreamSlots.Taken taken = streams.take(client);
-        switch (taken) {
-            case INSTANCE_FULL -> refusedInstanceFull.increment();
-            case CLIENT_FULL -> refusedClientFull.increment();
-            case YES -> { }
-        }
-        return taken.taken();
-    }
-
-    void giveStreamBack(String client) {
-        streams.giveBack(client);
+        return new VoiceConversation(session, sessionId, client, settings, sessions, recognizer, audio, answers, phrases,
+                budgets, streams, listening, latency).run();
     }
 
     @Override
     public void destroy() {
         listening.dispose(); // shuts its executor down
-    }
-
-    private static Counter refusedCounter(MeterRegistry meters, String cap) {
-        return Counter.builder("guide.voice.refused").tag("cap", cap)
-                .description("voice questions refused as busy, by the cap reached: every stream of the instance, or the client's share")
-                .register(meters);
-    }
-
-    private static Timer latency(MeterRegistry meters, String stage) {
-        return Timer.builder("guide.voice.latency").tag("until", stage)
-                .description("from the end of the visitor's speech until the guide sent this")
-                .publishPercentiles(0.5, 0.95).register(meters);
     }
 }

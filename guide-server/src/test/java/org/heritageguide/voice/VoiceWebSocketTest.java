@@ -40,7 +40,7 @@ class VoiceWebSocketTest {
     MeterRegistry meters;
 
     @Autowired
-    VoiceHandler handler;
+    VoiceSettings settings;
 
     @Test
     void pushToTalkTheVisitorSeesTheirWordsThenHearsTheAnswer() throws IOException {
@@ -189,7 +189,7 @@ class VoiceWebSocketTest {
         // every stream of the instance taken by other visitors, each from an address of their own: this
         // visitor's address holds none (issue #16: that case closed the socket, 1005, without a word)
         awaitNoVisitorTalking();
-        int cap = handler.settings.maxStreams();
+        int cap = settings.maxStreams();
         try (TalkingVisitors others = TalkingVisitors.start("http://localhost:" + port, address -> session("en", address), cap);
              VoiceClient client = connect(session("en"))) {
             awaitVisitorsTalking(cap);
@@ -296,7 +296,7 @@ class VoiceWebSocketTest {
         String session = session("en");
         Map<String, String> sameAddress = Map.of("X-Forwarded-For", "198.51.100.77");
         List<VoiceClient> school = new java.util.ArrayList<>();
-        for (int i = 0; i < handler.settings.maxStreamsPerClient(); i++) {
+        for (int i = 0; i < settings.maxStreamsPerClient(); i++) {
             school.add(VoiceClient.connect("http://localhost:" + port, session, sameAddress));
         }
         // each starts its question again before no-speech can end it, as a client squatting streams would
