@@ -287,12 +287,13 @@ final class Guide {
                 focus, fitted.holdsAnswer())).orElse(Evidence.Content.NONE);
         boolean intentHoldsAnswer = intent == null || asked == null || !asked.isValue()
                 || intent.intent() == Intent.VISITOR_INFO && VisitorTopic.fromKey(intent.parameter())
-                        .map(t -> topicHolds(knowledge.site(), t, language, asked)).orElse(false);
+                        .map(t -> topicHolds(knowledge.site(), t, language, asked, content.namedExhibit())).orElse(false);
         Evidence evidence = new Evidence(onlyCourtesies, intent == null ? 0 : intent.confidence(),
                 intent != null && intent.intent().isAbout(), intentHoldsAnswer, about, asked != null && asked.isValue(),
                 pointsAtFocus, asksOnlyWhatItIs, namesNothingAtFocus, untranslated == null && onFocus != null,
                 Evidence.Elsewhere.NOTHING,
-                topic.filter(t -> asked == null || !asked.isValue() || topicHolds(knowledge.site(), t, language, asked))
+                topic.filter(t -> asked == null || !asked.isValue()
+                                || topicHolds(knowledge.site(), t, language, asked, content.namedExhibit()))
                         .isPresent(), untranslated != null, untranslated != null && onFocus != null,
                 asked == null || !asked.isValue() && !asked.is(AnswerType.PLACE));
         Decision.Outcome decided = decision.decide(evidence);
@@ -526,9 +527,22 @@ final class Guide {
                 || b.counts(asked.counted(), text.text()))).orElse(true);
     }
 
-    /** Whether the site's information on a practical topic, as the visitor would get it, holds what is asked. */
-    private boolean topicHolds(Site site, VisitorTopic topic, String language, Asked asked) {
-        return topicText(site, topic, language).map(text -> holds(asked, text)).orElse(false);
+    /**
+     * Whether the site's information on a practical topic, as the visitor would get it, holds the value asked: a
+     * value of what the question names, if it names an exhibit ("how much is a ticket for the water puppet show?"
+     * is not answered with the entrance fee, unless the text on tickets names the show).
+     */
+    private boolean topicHolds(Site site, VisitorTopic topic, String language, Asked asked, String named) {
+        return topicText(site, topic, language).map(text -> holds(asked, text)
+                && (named == null || site.exhibit(named).map(e -> names(e, text)).orElse(true))).orElse(false);
+    }
+
+    /** Whether a text names an exhibit by its title or one of its other names in the text's language. */
+    private static boolean names(Exhibit exhibit, Localized.Translation text) {
+        String folded = LanguageAnalysis.fold(text.text());
+        return java.util.stream.Stream.concat(exhibit.title().in(text.language()).stream(),
+                        exhibit.aliases().in(text.language()).stream())
+                .map(LanguageAnalysis::fold).anyMatch(name -> !name.isBlank() && folded.contains(name));
     }
 
     /** The site's information on a practical topic in the visitor's language, else the first fallback that has it. */

@@ -32,9 +32,9 @@ public final class DialogueBenchmark {
             new FreshSet("fifth", DialogueEvaluation.FIFTH_FRESH_SET,
                     "written before the fourth session's change, measured after it and the fifth's, used up"),
             new FreshSet("sixth", DialogueEvaluation.SIXTH_FRESH_SET,
-                    "written before the fifth session's change, measured before and after its first, never tuned on"),
+                    "written before the fifth session's changes, measured before and after each, used up"),
             new FreshSet("seventh", DialogueEvaluation.SEVENTH_FRESH_SET,
-                    "written before the fifth session's second change, never tuned on"));
+                    "written before the fifth session's second change, measured before and after it, never tuned on"));
 
     private DialogueBenchmark() {
     }

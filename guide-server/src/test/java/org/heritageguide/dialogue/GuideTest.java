@@ -114,6 +114,24 @@ class GuideTest {
     }
 
     /**
+     * The price or the hours of a thing the site shows are not the site's: "how much is a ticket for the water
+     * puppet show?" was answered with the entrance fee, which says nothing of the show. The entrance fee is
+     * still the answer to "how much is a ticket?".
+     */
+    @Test
+    void aValueAskedOfANamedExhibitIsNotTheSitesPracticalInformation() {
+        SiteKnowledge ethnology = knowledge.site("ethnology").orElseThrow();
+        for (var asked : List.of(List.of("en", "how much is a ticket for the water puppet show?"),
+                List.of("vi", "vé xem múa rối nước bao nhiêu tiền?"))) {
+            Guide.Reply reply = guide.answer(ethnology, List.of(), session("ethnology", asked.get(0)), asked.get(1));
+            assertThat(reply.sources()).extracting(Guide.Source::id).as(asked.get(1)).doesNotContain("info:tickets");
+        }
+        Guide.Reply fee = guide.answer(ethnology, List.of(), session("ethnology", "en"), "how much is a ticket?");
+        assertThat(fee.sources()).extracting(Guide.Source::id).containsExactly("info:tickets");
+        assertThat(fee.text()).contains("40,000");
+    }
+
+    /**
      * A question pointing at the exhibit in front of the visitor is about it. "How old is this?" at the
      * pavilion shares "old" with the site-wide FAQ "How old is the Temple of Literature?" (1070); "Ai làm ra
      * nó?" (who made it?) at the Ba Na house shared a word with the Ê Đê house's text. Both answered about
