@@ -45,7 +45,7 @@ class RedisSessionStoreTest {
     void aSessionSurvivesTheRoundTripWithItsHistoryAndContext() {
         var store = new RedisSessionStore(template, new SessionSettings(Duration.ofMinutes(30), 50), JsonMapper.shared());
         Instant now = Instant.parse("2026-11-25T08:00:00Z");
-        var session = new VisitorSession("r1", "van-mieu", null, "vi", now, now, List.of(), List.of(), null)
+        var session = VisitorSession.builder("r1").site("van-mieu").language("vi").openedAt(now).build()
                 .withExhibit("khue-van-cac")
                 .withTurn(new VisitorSession.Turn("Khuê Văn Các xây năm nào?", "Năm 1805.", "vi", true,
                         List.of("exhibit:khue-van-cac"), "voice", now), 50)
