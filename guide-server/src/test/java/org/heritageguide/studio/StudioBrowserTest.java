@@ -134,8 +134,13 @@ class StudioBrowserTest {
     }
 
     static void screenshot(WebDriver driver, String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); document.activeElement?.blur();");
+        screenshotWhereItIs(driver, name);
+    }
+
+    /** A screenshot of the page scrolled as it is, once it is still. */
+    private static void screenshotWhereItIs(WebDriver driver, String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
         settled(driver);
         Files.write(SCREENSHOTS.resolve("studio-" + name + ".png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
     }
@@ -350,9 +355,7 @@ class StudioBrowserTest {
         assertThat(curator.findElement(By.cssSelector(thumbnail)).getAttribute("src")).contains("/api/v1/studio/sites/ethnology/pictures/", "?w=320");
         assertThat(curator.findElement(By.cssSelector("[data-field=\"pictures[0].alt\"] figcaption")).getText())
                 .isEqualTo("Photo: a test, CC BY 4.0");
-        Thread.sleep(300);
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve("studio-picture.png"), ((ChromeDriver) curator).getScreenshotAs(OutputType.BYTES));
+        screenshotWhereItIs(curator, "picture");
     }
 
     @Test
