@@ -11,10 +11,10 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 
 /**
  * A full-stack test against the real server on a random port, with the real engines and the sample
- * sites. Every full-stack test uses exactly this annotation, so that they all share one application
- * context (loading the engines once per test run). An {@code @Autowired WebTestClient} talks to that
- * server over HTTP. The content is a copy of {@code content/}, made once per run by {@link TestContent},
- * so that tests may publish through the studio.
+ * sites. Every full-stack test that does not publish uses exactly this annotation, so that they all share
+ * one application context (loading the engines once per test run). An {@code @Autowired WebTestClient} talks to that
+ * server over HTTP. The content is a copy of {@code content/}, made once per run by {@link TestContent}; a
+ * test that publishes through the studio is a {@link PublishingServerTest} instead, with a copy of its own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -14,15 +14,15 @@ import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 
 /**
- * Gives the full-stack tests their own copy of the sample content, made once per test run before the
- * shared application context starts: tests that publish through the studio write into the copy
- * ({@code guide-server/target/test-content}), never into the project's {@code content/}. The studio's
- * revisions of an earlier run are dropped with it.
+ * Gives the full-stack tests a copy of the sample content, made once per test run before the shared
+ * application context starts ({@code guide-server/target/test-content}), so that nothing they do writes
+ * into the project's {@code content/}. The studio's revisions of an earlier run are dropped with it. Tests
+ * that publish have a copy of their own ({@link PublishingServerTest}).
  */
 public final class TestContent implements BeforeAllCallback, TestInstancePreConstructCallback {
 
     public static final Path DIR = Path.of("guide-server/target/test-content");
-    private static final Path SOURCE = Path.of("content");
+    static final Path SOURCE = Path.of("content");
     private static final Path REVISIONS = Path.of("guide-server/target/test-data/revisions");
     private static boolean copied;
 
@@ -65,7 +65,7 @@ public final class TestContent implements BeforeAllCallback, TestInstancePreCons
         copied = true;
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -103,9 +103,8 @@ public class Dialogue implements DisposableBean {
             throw ApiException.badRequest("invalid", "The question must be between 1 and " + MAX_QUESTION_LENGTH
                     + " characters.");
         }
-        Instant now = clock.instant();
-        VisitorSession visitor = new VisitorSession("try-out", draft.site().id(), null, language, now, now, List.of(),
-                List.of(), null).withExhibit(exhibit);
+        VisitorSession visitor = VisitorSession.builder("try-out").site(draft.site().id()).language(language)
+                .openedAt(clock.instant()).build().withExhibit(exhibit);
         Guide.Reply reply = guide.answer(draft, List.of(), visitor, text);
         return result(reply, !reply.sessionLanguage().equals(language));
     }

@@ -3,7 +3,6 @@ package org.heritageguide.session;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.heritageguide.web.ApiException;
@@ -29,8 +28,7 @@ public class Sessions {
     }
 
     public Mono<VisitorSession> open(String site, String exhibit, String language) {
-        var now = clock.instant();
-        var session = new VisitorSession(newId(), site, null, language, now, now, List.of(), List.of(), null)
+        var session = VisitorSession.builder(newId()).site(site).language(language).openedAt(clock.instant()).build()
                 .withExhibit(exhibit);
         return store.save(session);
     }

@@ -102,7 +102,7 @@ public final class ContentLoader {
 
     private Optional<Site> loadSite(String siteId, List<ContentProblem> problems) {
         Path siteDir = contentDir.resolve(SITES).resolve(siteId);
-        SiteHeader header = readFile(siteDir.resolve(SITE_FILE), problems, (reader, root) -> readHeader(reader, root));
+        Site header = readFile(siteDir.resolve(SITE_FILE), problems, (reader, root) -> readHeader(reader, root, siteId));
         if (header == null) {
             return Optional.empty();
         }
@@ -132,9 +132,7 @@ public final class ContentLoader {
         List<Faq> faqs = Files.exists(faqFile)
                 ? readFile(faqFile, problems, (reader, root) -> readFaqs(reader, root, exhibitIds))
                 : List.of();
-        return Optional.of(new Site(siteId, header.name, header.aliases, header.defaultLanguage, header.sourceLanguage,
-                header.languages, header.partialLanguages, header.fallbackLanguages, header.city, header.intro, header.visitorInfo,
-                header.areas, header.browserSpeech, exhibits, faqs == null ? List.of() : faqs));
+        return Optional.of(header.toBuilder().exhibits(exhibits).faqs(faqs == null ? List.of() : faqs).build());
     }
 
     private interface Parser<T> {
@@ -165,12 +163,8 @@ public final class ContentLoader {
         return value;
     }
 
-    private record SiteHeader(Localized name, Names aliases, String defaultLanguage, String sourceLanguage, List<String> languages,
-                              List<String> partialLanguages, List<String> fallbackLanguages, Localized city, Localized intro,
-                              Map<VisitorTopic, Localized> visitorInfo, List<Area> areas, BrowserSpeech browserSpeech) {
-    }
-
-    private SiteHeader readHeader(FileReader reader, YamlNode root) {
+    /** The site as {@code site.yaml} describes it, without its exhibits and FAQs. */
+    private Site readHeader(FileReader reader, YamlNode root, String siteId) {
         if (reader.requireMap(root, "") == null) {
             return null;
         }
@@ -222,8 +216,9 @@ public final class ContentLoader {
         } else if (areasNode != null && !areasNode.isNull()) {
             reader.problem(areasNode, "areas", "expected a list of areas");
         }
-        return new SiteHeader(name, aliases, defaultLanguage, sourceLanguage, languages, partial, fallback, city, intro, info, areas,
-                browserSpeech(reader, root));
+        return Site.builder(siteId).name(name).aliases(aliases).defaultLanguage(defaultLanguage).sourceLanguage(sourceLanguage)
+                .languages(languages).partialLanguages(partial).fallbackLanguages(fallback).city(city).intro(intro)
+                .visitorInfo(info).areas(areas).browserSpeech(browserSpeech(reader, root)).build();
     }
 
     private static BrowserSpeech browserSpeech(FileReader reader, YamlNode root) {
@@ -249,13 +244,13 @@ public final class ContentLoader {
         return listed;
     }
 
-    private Exhibit readExhibit(FileReader reader, YamlNode root, String id, SiteHeader site, Set<String> exhibitIds,
+    private Exhibit readExhibit(FileReader reader, YamlNode root, String id, Site site, Set<String> exhibitIds,
                                 Set<String> pictureFiles) {
         if (reader.requireMap(root, "") == null) {
             return null;
         }
         reader.onlyFields(root, "", ContentFields.EXHIBIT_NAMES);
-        String language = site.defaultLanguage;
+        String language = site.defaultLanguage();
         String statusText = reader.text(root, "status", true);
         ExhibitStatus status = statusText == null ? ExhibitStatus.DRAFT : ExhibitStatus.fromWritten(statusText).orElse(null);
         if (status == null) {
@@ -263,7 +258,7 @@ public final class ContentLoader {
             status = ExhibitStatus.DRAFT;
         }
         String area = reader.id(root, "area", false);
-        if (area != null && site.areas.stream().noneMatch(a -> a.id().equals(area))) {
+        if (area != null && site.area(area).isEmpty()) {
             reader.problem(root.get("area"), "area", "'" + area + "' is not an area of the site (see site.yaml)");
         }
         int order = reader.integer(root, "order", Integer.MAX_VALUE);

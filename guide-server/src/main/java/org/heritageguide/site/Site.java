@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * A museum or historic site and everything its curators wrote about it. Immutable: a content change
- * produces a new {@code Site}.
+ * produces a new {@code Site}. Made with {@link #builder(String)}, each part by its name.
  */
 public record Site(
         String id,
@@ -39,6 +39,115 @@ public record Site(
         areas = List.copyOf(areas);
         exhibits = Collections.unmodifiableMap(new LinkedHashMap<>(exhibits));
         faqs = List.copyOf(faqs);
+    }
+
+    /** A site with the id {@code id}: no languages, texts, areas, exhibits or FAQs until they are given. */
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    /** A builder holding this site's parts, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(id).name(name).aliases(aliases).defaultLanguage(defaultLanguage).sourceLanguage(sourceLanguage)
+                .languages(languages).partialLanguages(partialLanguages).fallbackLanguages(fallbackLanguages).city(city)
+                .intro(intro).visitorInfo(visitorInfo).areas(areas).browserSpeech(browserSpeech).exhibits(exhibits).faqs(faqs);
+    }
+
+    public static final class Builder {
+        private final String id;
+        private Localized name = Localized.EMPTY;
+        private Names aliases = Names.NONE;
+        private String defaultLanguage;
+        private String sourceLanguage;
+        private List<String> languages = List.of();
+        private List<String> partialLanguages = List.of();
+        private List<String> fallbackLanguages = List.of();
+        private Localized city = Localized.EMPTY;
+        private Localized intro = Localized.EMPTY;
+        private Map<VisitorTopic, Localized> visitorInfo = Map.of();
+        private List<Area> areas = List.of();
+        private BrowserSpeech browserSpeech = BrowserSpeech.ON_DEVICE;
+        private Map<String, Exhibit> exhibits = Map.of();
+        private List<Faq> faqs = List.of();
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        public Builder name(Localized name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder aliases(Names aliases) {
+            this.aliases = aliases;
+            return this;
+        }
+
+        public Builder defaultLanguage(String defaultLanguage) {
+            this.defaultLanguage = defaultLanguage;
+            return this;
+        }
+
+        public Builder sourceLanguage(String sourceLanguage) {
+            this.sourceLanguage = sourceLanguage;
+            return this;
+        }
+
+        public Builder languages(List<String> languages) {
+            this.languages = languages;
+            return this;
+        }
+
+        public Builder partialLanguages(List<String> partialLanguages) {
+            this.partialLanguages = partialLanguages;
+            return this;
+        }
+
+        public Builder fallbackLanguages(List<String> fallbackLanguages) {
+            this.fallbackLanguages = fallbackLanguages;
+            return this;
+        }
+
+        public Builder city(Localized city) {
+            this.city = city;
+            return this;
+        }
+
+        public Builder intro(Localized intro) {
+            this.intro = intro;
+            return this;
+        }
+
+        public Builder visitorInfo(Map<VisitorTopic, Localized> visitorInfo) {
+            this.visitorInfo = visitorInfo;
+            return this;
+        }
+
+        public Builder areas(List<Area> areas) {
+            this.areas = areas;
+            return this;
+        }
+
+        public Builder browserSpeech(BrowserSpeech browserSpeech) {
+            this.browserSpeech = browserSpeech;
+            return this;
+        }
+
+        public Builder exhibits(Map<String, Exhibit> exhibits) {
+            this.exhibits = exhibits;
+            return this;
+        }
+
+        public Builder faqs(List<Faq> faqs) {
+            this.faqs = faqs;
+            return this;
+        }
+
+        public Site build() {
+            return new Site(id, name, aliases, defaultLanguage, sourceLanguage, languages, partialLanguages, fallbackLanguages,
+                    city, intro, visitorInfo, areas, browserSpeech, exhibits, faqs);
+        }
     }
 
     public boolean speaks(String language) {

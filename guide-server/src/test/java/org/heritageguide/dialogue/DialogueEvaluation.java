@@ -302,8 +302,7 @@ final class DialogueEvaluation {
     }
 
     private static VisitorSession session(String site, String exhibit, String language) {
-        Instant now = Instant.now();
-        return new VisitorSession("eval", site, null, language, now, now, List.of(), List.of(), null).withExhibit(exhibit);
+        return VisitorSession.builder("eval").site(site).language(language).openedAt(Instant.now()).build().withExhibit(exhibit);
     }
 
     @SuppressWarnings("unchecked")

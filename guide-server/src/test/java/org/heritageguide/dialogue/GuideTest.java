@@ -214,7 +214,6 @@ class GuideTest {
     }
 
     private static VisitorSession session(String site, String language) {
-        Instant now = Instant.now();
-        return new VisitorSession("test", site, null, language, now, now, List.of(), List.of(), null);
+        return VisitorSession.builder("test").site(site).language(language).openedAt(Instant.now()).build();
     }
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -55,7 +54,7 @@ class InMemorySessionStoreTest {
 
     static VisitorSession session(String id) {
         Instant now = Instant.parse("2026-11-25T08:00:00Z");
-        return new VisitorSession(id, "van-mieu", "khue-van-cac", "en", now, now, List.of("khue-van-cac"), List.of(), null);
+        return VisitorSession.builder(id).site("van-mieu").language("en").openedAt(now).build().withExhibit("khue-van-cac");
     }
 
     static final class MutableClock extends Clock {

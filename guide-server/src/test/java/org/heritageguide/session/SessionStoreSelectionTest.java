@@ -3,7 +3,6 @@ package org.heritageguide.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.heritageguide.redis.RedisConnectionTestAccess;
 import org.heritageguide.testing.RedisServerProcess;
@@ -38,8 +37,7 @@ class SessionStoreSelectionTest {
             runner.withPropertyValues("guide.redis.url=" + redis.url()).run(context -> {
                 SessionStore store = context.getBean(SessionStore.class);
                 assertThat(store).isInstanceOf(RedisSessionStore.class);
-                Instant now = Instant.now();
-                store.save(new VisitorSession("sel-1", "van-mieu", null, "en", now, now, List.of(), List.of(), null)).block();
+                store.save(VisitorSession.builder("sel-1").site("van-mieu").language("en").openedAt(Instant.now()).build()).block();
                 assertThat(context.getBean(ReactiveStringRedisTemplate.class).hasKey("guide:session:sel-1").block()).isTrue();
             });
         }

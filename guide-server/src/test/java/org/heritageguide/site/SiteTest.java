@@ -3,14 +3,13 @@ package org.heritageguide.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 class SiteTest {
 
-    private final Site site = new Site("s", Localized.of("vi", "Tên"), Names.NONE, "vi", "vi", List.of("vi", "en", "fr"),
-            List.of(), List.of(), Localized.EMPTY, Localized.of("vi", "Chào"), Map.of(), List.of(), BrowserSpeech.ON_DEVICE, Map.of(), List.of());
+    private final Site site = Site.builder("s").name(Localized.of("vi", "Tên")).defaultLanguage("vi").sourceLanguage("vi")
+            .languages(List.of("vi", "en", "fr")).intro(Localized.of("vi", "Chào")).build();
 
     @Test
     void negotiatesThePreferredLanguageTheSiteSpeaks() {
@@ -32,8 +31,8 @@ class SiteTest {
 
     @Test
     void aSiteCanOfferEnglishBeforeItsDefaultLanguageToForeignVisitors() {
-        Site englishFirst = new Site("s", Localized.of("vi", "Tên"), Names.NONE, "vi", "vi", List.of("vi", "en", "ko"), List.of(),
-                List.of("en"), Localized.EMPTY, Localized.of("vi", "Chào"), Map.of(), List.of(), BrowserSpeech.ON_DEVICE, Map.of(), List.of());
+        Site englishFirst = Site.builder("s").name(Localized.of("vi", "Tên")).defaultLanguage("vi").sourceLanguage("vi")
+                .languages(List.of("vi", "en", "ko")).fallbackLanguages(List.of("en")).intro(Localized.of("vi", "Chào")).build();
 
         assertThat(englishFirst.fallbackChain("ko")).containsExactly("ko", "en", "vi");
         assertThat(englishFirst.fallbackChain("vi")).containsExactly("vi", "en");

@@ -14,6 +14,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 import org.heritageguide.GuideServerTest;
+import org.heritageguide.PublishingServerTest;
 import org.heritageguide.picture.TestPictures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /** Curators upload exhibit pictures through the studio API; every bad upload is refused and leaves nothing behind. */
-@GuideServerTest
+@PublishingServerTest
 class PictureUploadApiTest {
 
     @LocalServerPort

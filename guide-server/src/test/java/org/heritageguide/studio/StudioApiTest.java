@@ -14,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.heritageguide.GuideProperties;
 import org.heritageguide.GuideServerTest;
-import org.heritageguide.TestContent;
+import org.heritageguide.PublishingServerTest;
 import org.heritageguide.analytics.VisitorEvent;
 import org.heritageguide.analytics.VisitorEvents;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /** The studio API against the running server: access, drafts, conflicts, publishing, inbox, dashboard. */
-@GuideServerTest
+@PublishingServerTest
 class StudioApiTest {
 
     static final String CURATOR = "ethno-curator";
@@ -45,6 +46,9 @@ class StudioApiTest {
 
     @Autowired
     VisitorEvents events;
+
+    @Autowired
+    GuideProperties properties;
 
     WebTestClient client() {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
@@ -251,7 +255,7 @@ class StudioApiTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.publication.state").isEqualTo("DONE");
         client().get().uri("/api/v1/sites/ethnology/exhibits/" + id).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.summary.en").isEqualTo("This is the paper lantern workshop.");
-        assertThat(Files.readString(TestContent.DIR.resolve("sites/ethnology/" + path))).contains("status: published");
+        assertThat(Files.readString(properties.contentDir().resolve("sites/ethnology/" + path))).contains("status: published");
 
         EntityExchangeResult<Map> opened = file(curator(), "ethnology", path);
         String edited = ((String) opened.getResponseBody().get("yaml")).replace("paper lantern workshop", "kite workshop");
@@ -378,11 +382,11 @@ class StudioApiTest {
     void publishingKeepsTheModeOfTheFilesItReplaces() throws Exception {
         String id = newExhibit(curator(), "mode");
         String path = "exhibits/" + id + ".yaml";
-        Path onDisk = TestContent.DIR.resolve("sites/ethnology/" + path);
+        Path onDisk = properties.contentDir().resolve("sites/ethnology/" + path);
         curator().post().uri("/api/v1/studio/sites/ethnology/exhibits/status").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("exhibits", List.of(id), "status", "published", "publish", true)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.publication.state").isEqualTo("DONE");
-        Path madeTheUsualWay = Files.createFile(TestContent.DIR.resolve("usual-" + System.nanoTime()));
+        Path madeTheUsualWay = Files.createFile(properties.contentDir().resolve("usual-" + System.nanoTime()));
         assertThat(Files.getPosixFilePermissions(onDisk)).as("a new file's mode")
                 .isEqualTo(Files.getPosixFilePermissions(madeTheUsualWay));
         Files.delete(madeTheUsualWay);
@@ -432,7 +436,7 @@ class StudioApiTest {
     @Test
     void aFileWrittenByHandInTheContentDirectoryIsPickedUp() throws Exception {
         String id = "by-hand-" + Long.toString(System.nanoTime(), 36);
-        Path file = TestContent.DIR.resolve("sites/ethnology/exhibits/" + id + ".yaml");
+        Path file = properties.contentDir().resolve("sites/ethnology/exhibits/" + id + ".yaml");
         Files.writeString(file, """
                 status: published
                 area: outdoor-garden

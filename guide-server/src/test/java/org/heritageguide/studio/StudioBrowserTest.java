@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.heritageguide.GuideServerTest;
+import org.heritageguide.PublishingServerTest;
 import org.heritageguide.analytics.VisitorEvent;
 import org.heritageguide.analytics.VisitorEvents;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +44,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * answers it. Saves a screenshot of each page to guide-server/target/screenshots/studio-*.png (1440×900);
  * scripts/screenshots copies them to docs/screenshots.
  */
-@GuideServerTest
+@PublishingServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StudioBrowserTest {
 
@@ -134,8 +135,13 @@ class StudioBrowserTest {
     }
 
     static void screenshot(WebDriver driver, String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); document.activeElement?.blur();");
+        screenshotWhereItIs(driver, name);
+    }
+
+    /** A screenshot of the page scrolled as it is, once it is still. */
+    private static void screenshotWhereItIs(WebDriver driver, String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
         settled(driver);
         Files.write(SCREENSHOTS.resolve("studio-" + name + ".png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
     }
@@ -350,9 +356,7 @@ class StudioBrowserTest {
         assertThat(curator.findElement(By.cssSelector(thumbnail)).getAttribute("src")).contains("/api/v1/studio/sites/ethnology/pictures/", "?w=320");
         assertThat(curator.findElement(By.cssSelector("[data-field=\"pictures[0].alt\"] figcaption")).getText())
                 .isEqualTo("Photo: a test, CC BY 4.0");
-        Thread.sleep(300);
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve("studio-picture.png"), ((ChromeDriver) curator).getScreenshotAs(OutputType.BYTES));
+        screenshotWhereItIs(curator, "picture");
     }
 
     @Test
@@ -369,9 +373,6 @@ class StudioBrowserTest {
 
     @Test
     void theInboxTurnsAnUnansweredQuestionIntoAFaq() throws Exception {
-        int before = curatorApi().get().uri("/api/v1/studio/sites/ethnology/inbox").exchange().returnResult(Map.class)
-                .getResponseBody().filter(g -> "is there a kite festival".equals(g.get("key")))
-                .map(g -> (Integer) g.get("count")).defaultIfEmpty(0).blockFirst(Duration.ofSeconds(10));
         Instant now = Instant.now();
         for (int i = 0; i < 4; i++) {
             events.record(VisitorEvent.turn(now.minusMillis(i), "ethnology", "kite-building", "inbox-" + i,
@@ -383,7 +384,7 @@ class StudioBrowserTest {
         events.record(VisitorEvent.turn(now, "ethnology", null, "inbox-6", "en", "text", wording, false, 80, List.of()));
         open(curator, "/studio/sites/ethnology/inbox", By.cssSelector("tr[data-question='is there a kite festival']"));
         WebElement row = curator.findElement(By.cssSelector("tr[data-question='is there a kite festival']"));
-        assertThat(row.getText()).contains("Is there a kite festival?", (before + 3) + " times", "EN " + (before + 3));
+        assertThat(row.getText()).contains("Is there a kite festival?", "3 times", "EN 3");
         String wordingKey = "who did the interior of the bronze drum building";
         WebElement answerable = curator.findElement(By.cssSelector("tr[data-question='" + wordingKey + "']"));
         assertThat(answerable.getText()).contains("Does the FAQ “Who designed the museum?” answer it?");
@@ -454,9 +455,6 @@ class StudioBrowserTest {
         var opened = admin.get().uri("/api/v1/studio/sites/van-mieu/files/exhibits/khue-van-cac.yaml").exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult();
         String yaml = (String) opened.getResponseBody().get("yaml");
-        if (yaml.contains("Gác cao gần 9 mét")) {
-            return;
-        }
         String revised = yaml.replace("đang\n    tỏa sáng.", "đang\n    tỏa sáng. Gác cao gần 9 mét.");
         assertThat(revised).isNotEqualTo(yaml);
         admin.put().uri("/api/v1/studio/sites/van-mieu/files/exhibits/khue-van-cac.yaml")
