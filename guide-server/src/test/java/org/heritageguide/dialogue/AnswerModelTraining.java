@@ -50,7 +50,8 @@ public final class AnswerModelTraining {
      */
     static final List<Double> AIMS = List.of(0.01, 0.02, 0.05, 0.10);
     static final int FOLDS = 5;
-    static final int REPEATS = 5;
+    /** Enough random splits that one example more or less moves their median threshold by little (5 moved it by 0.01). */
+    static final int REPEATS = 25;
     /** The question sets learned from, each held to the aim on its own, by name. */
     private static final Map<String, List<String>> SETS = new TreeMap<>(Map.of(
             DialogueEvaluation.EVALUATION_SET, List.of(DialogueEvaluation.EVALUATION_SET),
@@ -114,8 +115,9 @@ public final class AnswerModelTraining {
             long answered = outOfFold.stream().mapToLong(likelihoods -> IntStream.range(0, examples.size())
                     .filter(i -> likelihoods[i] >= threshold).count()).sum() / REPEATS;
             properties.setProperty(LearnedConfidence.thresholdKey(aim), String.format(Locale.ROOT, "%.4f", threshold));
-            System.out.printf(Locale.ROOT, "  wrong-answer aim %.0f %%: threshold %.3f, out of fold %d of the %d "
-                    + "answers from content given%n", 100 * aim, threshold, answered, examples.size());
+            System.out.printf(Locale.ROOT, "  wrong-answer aim %.0f %%: threshold %.3f (splits %.3f-%.3f), out of fold %d "
+                    + "of the %d answers from content given%n", 100 * aim, threshold, thresholds[REPEATS / 4],
+                    thresholds[REPEATS * 3 / 4], answered, examples.size());
         }
         try (OutputStream file = Files.newOutputStream(out.resolve("answer-model.properties"))) {
             properties.store(file, "thresholds per wrong-answer aim, learned by AnswerModelTraining from " + SETS);

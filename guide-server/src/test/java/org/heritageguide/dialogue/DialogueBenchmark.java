@@ -34,7 +34,7 @@ public final class DialogueBenchmark {
             new FreshSet("sixth", DialogueEvaluation.SIXTH_FRESH_SET,
                     "written before the fifth session's changes, measured before and after each, used up"),
             new FreshSet("seventh", DialogueEvaluation.SEVENTH_FRESH_SET,
-                    "written before the fifth session's second change, measured before and after it, never tuned on"));
+                    "written before the fifth session's second change, measured before and after it and two more tries, used up"));
 
     private DialogueBenchmark() {
     }
