@@ -34,7 +34,9 @@ public final class DialogueBenchmark {
             new FreshSet("sixth", DialogueEvaluation.SIXTH_FRESH_SET,
                     "written before the fifth session's changes, measured before and after each, used up"),
             new FreshSet("seventh", DialogueEvaluation.SEVENTH_FRESH_SET,
-                    "written before the fifth session's second change, measured before and after it and two more tries, used up"));
+                    "written before the fifth session's second change, measured before and after it and two more tries, used up"),
+            new FreshSet("eighth", DialogueEvaluation.EIGHTH_FRESH_SET,
+                    "written after the fifth session's changes, never tuned on"));
 
     private DialogueBenchmark() {
     }
