@@ -287,13 +287,13 @@ final class Guide {
                 focus, fitted.holdsAnswer())).orElse(Evidence.Content.NONE);
         boolean intentHoldsAnswer = intent == null || asked == null || !asked.isValue()
                 || intent.intent() == Intent.VISITOR_INFO && VisitorTopic.fromKey(intent.parameter())
-                        .map(t -> topicHolds(knowledge.site(), t, language, asked, content.namedExhibit())).orElse(false);
+                        .map(t -> topicHolds(knowledge, t, language, asked, content.namedExhibit())).orElse(false);
         Evidence evidence = new Evidence(onlyCourtesies, intent == null ? 0 : intent.confidence(),
                 intent != null && intent.intent().isAbout(), intentHoldsAnswer, about, asked != null && asked.isValue(),
                 pointsAtFocus, asksOnlyWhatItIs, namesNothingAtFocus, untranslated == null && onFocus != null,
                 Evidence.Elsewhere.NOTHING,
                 topic.filter(t -> asked == null || !asked.isValue()
-                                || topicHolds(knowledge.site(), t, language, asked, content.namedExhibit()))
+                                || topicHolds(knowledge, t, language, asked, content.namedExhibit()))
                         .isPresent(), untranslated != null, untranslated != null && onFocus != null,
                 asked == null || !asked.isValue() && !asked.is(AnswerType.PLACE));
         Decision.Outcome decided = decision.decide(evidence);
@@ -532,17 +532,9 @@ final class Guide {
      * value of what the question names, if it names an exhibit ("how much is a ticket for the water puppet show?"
      * is not answered with the entrance fee, unless the text on tickets names the show).
      */
-    private boolean topicHolds(Site site, VisitorTopic topic, String language, Asked asked, String named) {
-        return topicText(site, topic, language).map(text -> holds(asked, text)
-                && (named == null || site.exhibit(named).map(e -> names(e, text)).orElse(true))).orElse(false);
-    }
-
-    /** Whether a text names an exhibit by its title or one of its other names in the text's language. */
-    private static boolean names(Exhibit exhibit, Localized.Translation text) {
-        String folded = LanguageAnalysis.fold(text.text());
-        return java.util.stream.Stream.concat(exhibit.title().in(text.language()).stream(),
-                        exhibit.aliases().in(text.language()).stream())
-                .map(LanguageAnalysis::fold).anyMatch(name -> !name.isBlank() && folded.contains(name));
+    private boolean topicHolds(SiteKnowledge knowledge, VisitorTopic topic, String language, Asked asked, String named) {
+        return topicText(knowledge.site(), topic, language).map(text -> holds(asked, text)
+                && (named == null || knowledge.namesExhibit(text.text(), text.language(), named))).orElse(false);
     }
 
     /** The site's information on a practical topic in the visitor's language, else the first fallback that has it. */

@@ -93,15 +93,17 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
             String where = resource + " answerTypes " + key;
             AnswerType type = AnswerType.fromKey(String.valueOf(key))
                     .orElseThrow(() -> new IllegalStateException(where + ": unknown answer type"));
-            Map<String, Object> fields = new LinkedHashMap<>();
-            if (value instanceof Map<?, ?> given) {
-                given.forEach((field, cue) -> fields.put(String.valueOf(field), cue));
+            if (!(value instanceof Map<?, ?> given)) {
+                throw new IllegalStateException(where + ": expected a map");
             }
+            // every cue is a list of words but a count's "within", a number
+            Map<String, Object> fields = new LinkedHashMap<>();
+            given.forEach((field, cue) -> fields.put(String.valueOf(field), cue));
             Object within = fields.remove("within");
             if (within != null && !(within instanceof Integer)) {
                 throw new IllegalStateException(where + " within: expected a whole number");
             }
-            Map<String, List<String>> cues = lists(value instanceof Map<?, ?> ? fields : value, where);
+            Map<String, List<String>> cues = lists(fields, where);
             types.put(type, new Cues(cues.getOrDefault("asked", List.of()), cues.getOrDefault("said", List.of()),
                     cues.getOrDefault("units", List.of()), cues.getOrDefault("between", List.of()),
                     within == null ? 0 : (Integer) within));

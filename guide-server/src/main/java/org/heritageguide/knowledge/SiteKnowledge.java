@@ -258,6 +258,13 @@ public final class SiteKnowledge {
                 .anyMatch(name -> !folded.occurrences(name).isEmpty() || !folded.nearly(name).isEmpty());
     }
 
+    /** Whether a text in a language names an exhibit by one of its names there, found as {@link #withTitles} finds them. */
+    public boolean namesExhibit(String text, String language, String exhibit) {
+        FoldedText folded = new FoldedText(text, LanguageAnalysis.writesWordsApart(language));
+        return aliases.getOrDefault(language, List.of()).stream().filter(alias -> exhibit.equals(alias.exhibit()))
+                .anyMatch(alias -> !folded.occurrences(alias).isEmpty());
+    }
+
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}'’]+");
 
     /**
