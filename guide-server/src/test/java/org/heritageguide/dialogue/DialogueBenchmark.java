@@ -36,7 +36,9 @@ public final class DialogueBenchmark {
             new FreshSet("seventh", DialogueEvaluation.SEVENTH_FRESH_SET,
                     "written before the fifth session's second change, measured before and after it and two more tries, used up"),
             new FreshSet("eighth", DialogueEvaluation.EIGHTH_FRESH_SET,
-                    "written after the fifth session's changes, never tuned on"));
+                    "written after the fifth session's changes, never tuned on"),
+            new FreshSet("ninth", DialogueEvaluation.NINTH_FRESH_SET,
+                    "written at the start of the sixth session, never tuned on"));
 
     private DialogueBenchmark() {
     }
