@@ -129,22 +129,30 @@ final class VoiceConversation {
         }
     }
 
-    VoiceConversation(WebSocketSession socket, String sessionId, String client, VoiceSettings settings, Sessions sessions,
-                      SpeechRecognizer recognizer, AnswerAudio audio, VoiceAnswers answers, GuidePhrases phrases,
-                      ClientBudgets budgets, SpeechStreams streams, Scheduler listening, VoiceLatency latency) {
+    /**
+     * What every conversation on this instance is given, made once by {@link VoiceHandler}: the settings,
+     * sessions, recognizer, answer audio, the dialogue, phrases, budgets, the instance's speech streams, its
+     * listening threads (shared by every conversation) and the latency it records.
+     */
+    record Instance(VoiceSettings settings, Sessions sessions, SpeechRecognizer recognizer, AnswerAudio audio,
+                    VoiceAnswers answers, GuidePhrases phrases, ClientBudgets budgets, SpeechStreams streams,
+                    Scheduler listening, VoiceLatency latency) {
+    }
+
+    VoiceConversation(WebSocketSession socket, String sessionId, String client, Instance instance) {
         this.socket = socket;
         this.sessionId = sessionId;
         this.client = client;
-        this.settings = settings;
-        this.sessions = sessions;
-        this.recognizer = recognizer;
-        this.audio = audio;
-        this.answers = answers;
-        this.phrases = phrases;
-        this.budgets = budgets;
-        this.streams = streams;
-        this.listening = listening;
-        this.latency = latency;
+        this.settings = instance.settings();
+        this.sessions = instance.sessions();
+        this.recognizer = instance.recognizer();
+        this.audio = instance.audio();
+        this.answers = instance.answers();
+        this.phrases = instance.phrases();
+        this.budgets = instance.budgets();
+        this.streams = instance.streams();
+        this.listening = instance.listening();
+        this.latency = instance.latency();
     }
 
     Mono<Void> run() {

@@ -27,42 +27,26 @@ import reactor.core.scheduler.Schedulers;
 @Component
 class VoiceHandler implements WebSocketHandler, DisposableBean {
 
-    private final VoiceSettings settings;
-    private final Sessions sessions;
-    private final SpeechRecognizer recognizer;
-    private final AnswerAudio audio;
-    private final VoiceAnswers answers;
-    private final GuidePhrases phrases;
     private final ClientAddresses clients;
-    private final ClientBudgets budgets;
-    private final SpeechStreams streams;
-    private final VoiceLatency latency;
-    /** Speech recognition is CPU work: as many threads as cores, shared by every conversation. */
-    private final Scheduler listening;
+    private final VoiceConversation.Instance instance;
 
     VoiceHandler(VoiceSettings settings, Sessions sessions, SpeechRecognizer recognizer, AnswerAudio audio,
                  VoiceAnswers answers, GuidePhrases phrases, ClientAddresses clients, ClientBudgets budgets,
                  MeterRegistry meters) {
-        this.settings = settings;
-        this.sessions = sessions;
-        this.recognizer = recognizer;
-        this.audio = audio;
-        this.answers = answers;
-        this.phrases = phrases;
         this.clients = clients;
-        this.budgets = budgets;
-        this.streams = new SpeechStreams(settings, meters);
-        this.latency = new VoiceLatency(meters);
-        // one queue for all threads: a frame waits only until any thread is free, never behind a long
+        // speech recognition is CPU work: as many threads as cores, shared by every conversation, in one
+        // queue for all threads: a frame waits only until any thread is free, never behind a long
         // task of another conversation that happened to land on the same worker (a conversation's own
         // messages still go one at a time: VoiceConversation handles them with concatMap)
         AtomicInteger threads = new AtomicInteger();
-        this.listening = Schedulers.fromExecutorService(
+        Scheduler listening = Schedulers.fromExecutorService(
                 Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
                     Thread thread = new Thread(runnable, "asr-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 }), "asr");
+        this.instance = new VoiceConversation.Instance(settings, sessions, recognizer, audio, answers, phrases, budgets,
+                new SpeechStreams(settings, meters), listening, new VoiceLatency(meters));
     }
 
     @Override
@@ -70,12 +54,11 @@ class VoiceHandler implements WebSocketHandler, DisposableBean {
         String path = session.getHandshakeInfo().getUri().getPath();
         String sessionId = path.substring("/ws/v1/sessions/".length(), path.length() - "/voice".length());
         String client = clients.of(session.getHandshakeInfo().getRemoteAddress(), session.getHandshakeInfo().getHeaders());
-        return new VoiceConversation(session, sessionId, client, settings, sessions, recognizer, audio, answers, phrases,
-                budgets, streams, listening, latency).run();
+        return new VoiceConversation(session, sessionId, client, instance).run();
     }
 
     @Override
     public void destroy() {
-        listening.dispose(); // shuts its executor down
+        instance.listening().dispose(); // shuts its executor down
     }
 }
