@@ -202,17 +202,13 @@ public final class ContentLoader {
         List<Area> areas = new ArrayList<>();
         YamlNode areasNode = root.get("areas");
         if (areasNode != null && areasNode.isList()) {
-            for (int i = 0; i < areasNode.items().size(); i++) {
-                YamlNode area = reader.requireMap(areasNode.items().get(i), "areas[" + i + "]");
-                if (area != null) {
-                    reader.onlyFields(area, "areas[" + i + "]", ContentFields.AREA);
-                    String id = reader.id(area, "id", true);
-                    Localized areaName = reader.localized(area, "name", defaultLanguage);
-                    if (id != null) {
-                        areas.add(new Area(id, areaName));
-                    }
+            reader.eachMap(areasNode, "areas", ContentFields.AREA, (area, at) -> {
+                String id = reader.id(area, "id", true);
+                Localized areaName = reader.localized(area, "name", defaultLanguage);
+                if (id != null) {
+                    areas.add(new Area(id, areaName));
                 }
-            }
+            });
         } else if (areasNode != null && !areasNode.isNull()) {
             reader.problem(areasNode, "areas", "expected a list of areas");
         }
@@ -283,15 +279,9 @@ public final class ContentLoader {
         List<Fact> facts = new ArrayList<>();
         YamlNode factsNode = root.get("facts");
         if (factsNode != null && factsNode.isList()) {
-            for (int i = 0; i < factsNode.items().size(); i++) {
-                String at = "facts[" + i + "]";
-                YamlNode fact = reader.requireMap(factsNode.items().get(i), at);
-                if (fact != null) {
-                    reader.onlyFields(fact, at, ContentFields.FACT);
+            reader.eachMap(factsNode, "facts", ContentFields.FACT, (fact, at) ->
                     facts.add(new Fact(reader.localized(fact, "label", at + ".label", language),
-                            reader.localized(fact, "value", at + ".value", language)));
-                }
-            }
+                            reader.localized(fact, "value", at + ".value", language))));
         } else if (factsNode != null && !factsNode.isNull()) {
             reader.problem(factsNode, "facts", "expected a list of facts");
         }
@@ -310,13 +300,7 @@ public final class ContentLoader {
             reader.problem(picturesNode, "pictures", "expected a list of pictures");
             return pictures;
         }
-        for (int i = 0; i < picturesNode.items().size(); i++) {
-            String at = "pictures[" + i + "]";
-            YamlNode picture = reader.requireMap(picturesNode.items().get(i), at);
-            if (picture == null) {
-                continue;
-            }
-            reader.onlyFields(picture, at, ContentFields.PICTURE);
+        reader.eachMap(picturesNode, "pictures", ContentFields.PICTURE, (picture, at) -> {
             String file = reader.text(picture, "file", at + ".file", true);
             if (file != null && !Picture.isFileName(file)) {
                 reader.problem(picture.get("file"), at + ".file", "'" + file
@@ -332,7 +316,7 @@ public final class ContentLoader {
             if (file != null) {
                 pictures.add(new Picture(file, alt, caption, credit == null ? "" : credit));
             }
-        }
+        });
         return pictures;
     }
 
@@ -345,13 +329,7 @@ public final class ContentLoader {
         }
         List<Faq> faqs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (int i = 0; i < root.items().size(); i++) {
-            String at = "[" + i + "]";
-            YamlNode node = reader.requireMap(root.items().get(i), at);
-            if (node == null) {
-                continue;
-            }
-            reader.onlyFields(node, at, ContentFields.FAQ);
+        reader.eachMap(root, "", ContentFields.FAQ, (node, at) -> {
             String id = reader.id(node, "id", true);
             if (id != null && !ids.add(id)) {
                 reader.problem(node.get("id"), at + ".id", "'" + id + "' is used twice");
@@ -373,7 +351,7 @@ public final class ContentLoader {
             if (id != null) {
                 faqs.add(new Faq(id, exhibit, questions, answer));
             }
-        }
+        });
         return faqs;
     }
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /** Reads typed values out of one content file's YAML, collecting every problem with its line and field. */
@@ -42,6 +43,21 @@ final class FileReader {
             if (!fields.contains(key)) {
                 problems.add(new ContentProblem(file, map.lineOf(key), at.isEmpty() ? key : at + "." + key,
                         "unknown field; expected one of " + fields.stream().sorted().toList()));
+            }
+        }
+    }
+
+    /**
+     * Reads each item of a list that is a map of {@code fields} only, with where it is ({@code name[i]}); an
+     * item that is not a map, or a key not among the fields, is reported.
+     */
+    void eachMap(YamlNode list, String name, Collection<String> fields, BiConsumer<YamlNode, String> read) {
+        for (int i = 0; i < list.items().size(); i++) {
+            String at = name + "[" + i + "]";
+            YamlNode item = requireMap(list.items().get(i), at);
+            if (item != null) {
+                onlyFields(item, at, fields);
+                read.accept(item, at);
             }
         }
     }
