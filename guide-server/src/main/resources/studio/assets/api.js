@@ -78,9 +78,15 @@ export function pick(texts, ...languages) {
   return Object.values(texts)[0] ?? '';
 }
 
-export const LANGUAGE_NAMES = {
-  vi: 'Tiếng Việt', en: 'English', fr: 'Français', zh: '中文', ko: '한국어', ja: '日本語', de: 'Deutsch', es: 'Español',
-};
+/** A language's name in its own script ("Tiếng Việt", "Français"), from the browser's CLDR data, as the visitor app's. */
+export function languageName(language) {
+  try {
+    const name = new Intl.DisplayNames([language], { type: 'language' }).of(language);
+    return name ? name.charAt(0).toLocaleUpperCase(language) + name.slice(1) : language;
+  } catch {
+    return language;
+  }
+}
 
 export function problemList(problems, title = 'Problems to fix') {
   if (!problems?.length) return null;

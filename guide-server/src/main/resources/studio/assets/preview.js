@@ -1,6 +1,6 @@
 // Trying the draft as a visitor would: what the guide says at this exhibit, heard in each language's voice,
 // and what it answers to a question asked here.
-import { api, fill, h, LANGUAGE_NAMES, toast } from './api.js';
+import { api, fill, h, languageName, toast } from './api.js';
 
 export function tryIt(panel, siteId, exhibitId, site, state) {
   const languages = [site.sourceLanguage, ...site.languages.filter(l => l !== site.sourceLanguage)];
@@ -8,7 +8,6 @@ export function tryIt(panel, siteId, exhibitId, site, state) {
   const results = h('div.stack');
   const answer = h('div.stack', { 'aria-live': 'polite' });
   const question = h('input', { type: 'text', id: 'try-question', maxlength: 500, 'aria-label': 'A question a visitor might ask here' });
-  const languageName = code => LANGUAGE_NAMES[code] ?? code;
   const show = async chosen => {
     language = chosen;
     question.placeholder = `A question a visitor might ask here, in ${languageName(language)}`;

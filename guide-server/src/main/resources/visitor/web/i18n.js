@@ -2,11 +2,6 @@
 
 // the languages the server has the app's words in, written into the page by the server
 const UI_LANGUAGES = (document.documentElement.dataset.uiLanguages || 'en').split(' ');
-const ENDONYMS = {
-  vi: 'Tiếng Việt', en: 'English', fr: 'Français', zh: '中文', ko: '한국어', ja: '日本語',
-  de: 'Deutsch', es: 'Español', it: 'Italiano', pt: 'Português', ru: 'Русский', th: 'ไทย',
-  nl: 'Nederlands', pl: 'Polski', id: 'Bahasa Indonesia', km: 'ខ្មែរ', lo: 'ລາວ', hi: 'हिन्दी',
-};
 
 const base = new URL('./i18n/', import.meta.url);
 const loaded = new Map();
@@ -63,9 +58,11 @@ export function translate(root = document) {
   root.querySelectorAll('[data-i18n-aria-label]').forEach((el) => { el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel)); });
 }
 
-/** A language's name in its own script: "Tiếng Việt", "Français", "中文". */
+/**
+ * A language's name in its own script: "Tiếng Việt", "Français", "中文", from the browser's CLDR data (the
+ * kiosk takes them from Java's), so that no list of languages is kept here.
+ */
 export function endonym(language) {
-  if (ENDONYMS[language]) return ENDONYMS[language];
   try {
     const name = new Intl.DisplayNames([language], { type: 'language' }).of(language);
     return name ? name.charAt(0).toLocaleUpperCase(language) + name.slice(1) : language;
