@@ -123,9 +123,9 @@ public final class LoadBench {
             // at least 200 questions a step, so that its p99 is not just its slowest one
             StepResult result = step(questions, rate, Math.max(stepSeconds, (200 + rate - 1) / rate), offset);
             List<Double> ms = result.millis();
-            double p99 = percentile(ms, 99);
+            double p99 = VoiceBench.percentile(ms, 99);
             String line = String.format(Locale.ROOT, "| %d | %d / %d | %.1f ms | %.1f ms | **%.1f ms** | %.0f ms | %d | %.2f | %.1f ms | %.2f | %s |",
-                    rate, result.sent(), ms.size(), percentile(ms, 50), percentile(ms, 95), p99, percentile(ms, 100),
+                    rate, result.sent(), ms.size(), VoiceBench.percentile(ms, 50), VoiceBench.percentile(ms, 95), p99, VoiceBench.percentile(ms, 100),
                     result.errors(), result.cost().serverCpuSeconds() / result.cost().seconds(),
                     1000 * result.cost().serverCpuSeconds() / Math.max(1, result.sent()),
                     result.cost().clientCpuSeconds() / result.cost().seconds(), result.cost().loadAverage());
@@ -276,12 +276,12 @@ public final class LoadBench {
             long begin = System.nanoTime();
             List<VoiceBench.Turn> turns = visitors(level, each, questions);
             Cost cost = cost(System.nanoTime() - begin).minus(before);
-            List<Double> first = values(turns, VoiceBench.Turn::firstAudioMs);
+            List<Double> first = VoiceBench.values(turns, VoiceBench.Turn::firstAudioMs);
             long errors = turns.stream().filter(t -> t.error() != null).count();
-            double p95 = percentile(first, 95);
+            double p95 = VoiceBench.percentile(first, 95);
             String line = String.format(Locale.ROOT, "| %d | %d | %s | %s | %.0f / **%.0f ms** | %d | %.2f | %.2f | %s |",
-                    level, turns.size(), p50p95(values(turns, VoiceBench.Turn::transcriptMs)),
-                    p50p95(values(turns, VoiceBench.Turn::answerMs)), percentile(first, 50), p95, errors,
+                    level, turns.size(), VoiceBench.percentiles(turns, VoiceBench.Turn::transcriptMs),
+                    VoiceBench.percentiles(turns, VoiceBench.Turn::answerMs), VoiceBench.percentile(first, 50), p95, errors,
                     cost.serverCpuSeconds() / cost.seconds(), cost.clientCpuSeconds() / cost.seconds(), cost.loadAverage());
             System.out.println(line);
             turns.stream().filter(t -> t.error() != null).limit(3).forEach(t -> System.out.println("  error: " + t.error()));
@@ -455,21 +455,5 @@ public final class LoadBench {
 
     private static List<Integer> ints(String list) {
         return java.util.Arrays.stream(list.split(",")).map(String::trim).map(Integer::parseInt).toList();
-    }
-
-    private static List<Double> values(List<VoiceBench.Turn> turns, java.util.function.ToDoubleFunction<VoiceBench.Turn> metric) {
-        return turns.stream().mapToDouble(metric).filter(v -> !Double.isNaN(v)).sorted().boxed().toList();
-    }
-
-    private static String p50p95(List<Double> sorted) {
-        return sorted.isEmpty() ? "–" : String.format(Locale.ROOT, "%.0f / %.0f ms", percentile(sorted, 50), percentile(sorted, 95));
-    }
-
-    private static double percentile(List<Double> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return Double.NaN;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 }

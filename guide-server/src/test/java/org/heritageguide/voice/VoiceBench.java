@@ -450,16 +450,19 @@ public final class VoiceBench {
         return previous[hypothesis.length];
     }
 
-    private static List<Double> values(List<Turn> turns, java.util.function.ToDoubleFunction<Turn> metric) {
+    /** The metric of each turn that has it, sorted. */
+    static List<Double> values(List<Turn> turns, java.util.function.ToDoubleFunction<Turn> metric) {
         return turns.stream().mapToDouble(metric).filter(v -> !Double.isNaN(v)).sorted().boxed().toList();
     }
 
-    private static String percentiles(List<Turn> turns, java.util.function.ToDoubleFunction<Turn> metric) {
+    /** "p50 / p95 ms" of the metric over the turns that have it. */
+    static String percentiles(List<Turn> turns, java.util.function.ToDoubleFunction<Turn> metric) {
         List<Double> values = values(turns, metric);
         return values.isEmpty() ? "–" : String.format(Locale.ROOT, "%.0f / %.0f ms", percentile(values, 50), percentile(values, 95));
     }
 
-    private static double percentile(List<Double> sorted, double p) {
+    /** The nearest-rank percentile {@code p} of sorted values; NaN when there are none. */
+    static double percentile(List<Double> sorted, double p) {
         if (sorted.isEmpty()) {
             return Double.NaN;
         }
