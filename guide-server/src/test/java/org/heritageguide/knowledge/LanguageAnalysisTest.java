@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.heritageguide.i18n.Languages;
 import org.junit.jupiter.api.Test;
 
 class LanguageAnalysisTest {
@@ -40,7 +41,7 @@ class LanguageAnalysisTest {
 
     @Test
     void everyLanguagesWordListsLoad() {
-        for (String language : List.of("en", "fr", "vi", "zh", "ko")) {
+        for (String language : Languages.supported()) {
             assertThat(LanguageAnalysis.profile(language).views()).as(language).isNotEmpty();
         }
     }
