@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 import org.heritageguide.dialogue.decision.AnswerConfidence;
@@ -28,16 +29,15 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Learns when the best content is sure enough to answer from ({@link LearnedConfidence}), from what the
- * guide would answer to every question of the evaluation set, the first held-out set and the first and second
- * fresh sets (each measured after a change of the session that wrote it, so no longer evidence) if it answered
- * from any content at all: each such answer, right or wrong (an out-of-scope question answered is wrong), is
- * one example of {@link AnswerFeatures}. A logistic regression (Tribuo's LIBLINEAR, solved exactly: the same
- * sets give the same model). Its threshold is the lowest likelihood at which, across {@value #FOLDS}-fold
- * cross-validation (the median of {@value #REPEATS} random splits), a wrong-answer aim holds in each set: at
- * most that share of the answerable questions answered wrong, and of the out-of-scope questions answered
- * (the set tuned on alone would allow likelihoods that new wordings do not bear out). One threshold per aim
- * in {@link #AIMS}; the operator chooses the aim. The third fresh set
- * ({@link DialogueEvaluation#THIRD_FRESH_SET}) is never used here.
+ * guide would answer to every question of the sets that are no longer evidence ({@link #SETS}: the evaluation
+ * set, the first held-out set and the first to seventh fresh sets, each measured after a change it judged) if it
+ * answered from any content at all: each such answer, right or wrong (an out-of-scope question answered is
+ * wrong), is one example of {@link AnswerFeatures}. A logistic regression (Tribuo's LIBLINEAR, solved exactly: the
+ * same sets give the same model). Its threshold is the lowest likelihood at which, across {@value #FOLDS}-fold
+ * cross-validation (the median of {@value #REPEATS} random splits), a wrong-answer aim holds over the sets never
+ * tuned on taken together: at most that share of their answerable questions answered wrong, and of their
+ * out-of-scope questions answered. One threshold per aim in {@link #AIMS}; the operator chooses the aim. The
+ * fresh sets written after these ({@link DialogueEvaluation#EIGHTH_FRESH_SET} and on) are never used here.
  *
  * <p>Run by Maven before the tests (exec plugin, phase {@code process-test-classes}), from the repository's
  * root; writes {@code answer-model.tribuo} and {@code answer-model.properties} into the directory given.
@@ -52,17 +52,26 @@ public final class AnswerModelTraining {
     static final int FOLDS = 5;
     /** Enough random splits that one example more or less moves their median threshold by little (5 moved it by 0.01). */
     static final int REPEATS = 25;
-    /** The question sets learned from, each held to the aim on its own, by name. */
+    /** The question sets learned from, by name: every set that is no longer evidence. */
     private static final Map<String, List<String>> SETS = new TreeMap<>(Map.of(
             DialogueEvaluation.EVALUATION_SET, List.of(DialogueEvaluation.EVALUATION_SET),
             DialogueEvaluation.HELD_OUT_SET, List.of(DialogueEvaluation.HELD_OUT_SET),
             "fresh", DialogueEvaluation.FRESH_SET,
-            "fresh2", DialogueEvaluation.SECOND_FRESH_SET));
+            "fresh2", DialogueEvaluation.SECOND_FRESH_SET,
+            "fresh3", DialogueEvaluation.THIRD_FRESH_SET,
+            "fresh4", DialogueEvaluation.FOURTH_FRESH_SET,
+            "fresh5", DialogueEvaluation.FIFTH_FRESH_SET,
+            "fresh6", DialogueEvaluation.SIXTH_FRESH_SET,
+            "fresh7", DialogueEvaluation.SEVENTH_FRESH_SET));
     private static final long SEED = 20261206L;
     /** LIBLINEAR's cost: weak L2 regularisation (a dozen features, some hundred examples). */
     private static final double COST = 10;
 
     private record Example(double[] features, boolean right, boolean outOfScope, String set) {
+
+        boolean judged() {
+            return AnswerModelTraining.judged(set);
+        }
     }
 
     /** How many questions of each kind the sets hold (answered from content or not). */
@@ -95,6 +104,9 @@ public final class AnswerModelTraining {
             questions.put(set, new Questions(answerable, outOfScope));
         }
         long right = examples.stream().filter(Example::right).count();
+        Questions judged = questions.entrySet().stream().filter(set -> judged(set.getKey()))
+                .map(Map.Entry::getValue).reduce(new Questions(0, 0),
+                        (a, b) -> new Questions(a.answerable() + b.answerable(), a.outOfScope() + b.outOfScope()));
 
         // a threshold rests on the few out-of-scope questions answered: cross-validate several times over other
         // splits and take the median, so that one unlucky split does not decide it
@@ -110,19 +122,33 @@ public final class AnswerModelTraining {
                 questions, examples.size(), right, (System.nanoTime() - start) / 1_000_000);
         for (double aim : AIMS) {
             double[] thresholds = outOfFold.stream().mapToDouble(likelihoods -> threshold(examples, likelihoods,
-                    questions, aim)).sorted().toArray();
+                    judged, aim)).sorted().toArray();
             double threshold = thresholds[REPEATS / 2];
-            long answered = outOfFold.stream().mapToLong(likelihoods -> IntStream.range(0, examples.size())
-                    .filter(i -> likelihoods[i] >= threshold).count()).sum() / REPEATS;
             properties.setProperty(LearnedConfidence.thresholdKey(aim), String.format(Locale.ROOT, "%.4f", threshold));
-            System.out.printf(Locale.ROOT, "  wrong-answer aim %.0f %%: threshold %.3f (splits %.3f-%.3f), out of fold %d "
-                    + "of the %d answers from content given%n", 100 * aim, threshold, thresholds[REPEATS / 4],
-                    thresholds[REPEATS * 3 / 4], answered, examples.size());
+            System.out.printf(Locale.ROOT, "  wrong-answer aim %.0f %%: threshold %.3f (splits %.3f-%.3f); out of fold, of the"
+                    + " sets never tuned on: %.1f %% right, %.1f %% wrong, %.1f %% of the out-of-scope answered%n",
+                    100 * aim, threshold, thresholds[REPEATS / 4], thresholds[REPEATS * 3 / 4],
+                    100 * outOfFoldShare(examples, outOfFold, threshold, Example::right) / judged.answerable(),
+                    100 * outOfFoldShare(examples, outOfFold, threshold, e -> !e.right() && !e.outOfScope()) / judged.answerable(),
+                    100 * outOfFoldShare(examples, outOfFold, threshold, Example::outOfScope) / judged.outOfScope());
         }
         try (OutputStream file = Files.newOutputStream(out.resolve("answer-model.properties"))) {
             properties.store(file, "thresholds per wrong-answer aim, learned by AnswerModelTraining from " + SETS);
         }
         System.out.println("Weights: " + model.getTopFeatures(-1).get(LearnedConfidence.RIGHT));
+    }
+
+    /** Whether a set holds the threshold: every set but the one the ranking was tuned on. */
+    private static boolean judged(String set) {
+        return !set.equals(DialogueEvaluation.EVALUATION_SET);
+    }
+
+    /** How many answers of the sets never tuned on, of a kind, are given at a threshold: the mean over the splits. */
+    private static double outOfFoldShare(List<Example> examples, List<double[]> outOfFold, double threshold,
+                                         Predicate<Example> kind) {
+        return outOfFold.stream().mapToLong(likelihoods -> IntStream.range(0, examples.size())
+                .filter(i -> examples.get(i).judged() && kind.test(examples.get(i)) && likelihoods[i] >= threshold)
+                .count()).average().orElse(0);
     }
 
     /** Each example's likelihood as learned from the other folds of a random split. */
@@ -149,22 +175,13 @@ public final class AnswerModelTraining {
     }
 
     /**
-     * The lowest out-of-fold likelihood from which, in each set, at most {@code aim} of the answerable
-     * questions are answered wrong and at most {@code aim} of the out-of-scope ones are answered: the set
-     * tuned on alone would allow a likelihood that new wordings do not bear out.
+     * The lowest out-of-fold likelihood from which, over the sets never tuned on taken together, at most
+     * {@code aim} of the answerable questions are answered wrong and at most {@code aim} of the out-of-scope
+     * ones are answered: the set tuned on would allow a likelihood that new wordings do not bear out, and one
+     * set alone holds too few out-of-scope questions (70: three answered more or less is 4 %) to decide it.
      */
-    private static double threshold(List<Example> examples, double[] likelihoods, Map<String, Questions> questions,
-                                    double aim) {
-        double threshold = 0;
-        for (Map.Entry<String, Questions> set : questions.entrySet()) {
-            threshold = Math.max(threshold, threshold(examples, likelihoods, set.getKey(), set.getValue(), aim));
-        }
-        return threshold;
-    }
-
-    private static double threshold(List<Example> examples, double[] likelihoods, String set, Questions questions,
-                                    double aim) {
-        Integer[] byLikelihood = IntStream.range(0, examples.size()).filter(i -> examples.get(i).set().equals(set)).boxed()
+    private static double threshold(List<Example> examples, double[] likelihoods, Questions questions, double aim) {
+        Integer[] byLikelihood = IntStream.range(0, examples.size()).filter(i -> examples.get(i).judged()).boxed()
                 .sorted((a, b) -> Double.compare(likelihoods[b], likelihoods[a])).toArray(Integer[]::new);
         double threshold = 1;
         int wrong = 0;

@@ -28,17 +28,17 @@ public final class DialogueBenchmark {
             new FreshSet("third", DialogueEvaluation.THIRD_FRESH_SET,
                     "written before the third session's changes, measured after each, now learned from"),
             new FreshSet("fourth", DialogueEvaluation.FOURTH_FRESH_SET,
-                    "written after the third session's changes, measured before and after the fourth's, never tuned on"),
+                    "written after the third session's changes, measured before and after the fourth's, now learned from"),
             new FreshSet("fifth", DialogueEvaluation.FIFTH_FRESH_SET,
-                    "written before the fourth session's change, measured after it and the fifth's, used up"),
+                    "written before the fourth session's change, measured after it and the fifth's, now learned from"),
             new FreshSet("sixth", DialogueEvaluation.SIXTH_FRESH_SET,
-                    "written before the fifth session's changes, measured before and after each, used up"),
+                    "written before the fifth session's changes, measured before and after each, now learned from"),
             new FreshSet("seventh", DialogueEvaluation.SEVENTH_FRESH_SET,
-                    "written before the fifth session's second change, measured before and after it and two more tries, used up"),
+                    "written before the fifth session's second change, measured before and after it, now learned from"),
             new FreshSet("eighth", DialogueEvaluation.EIGHTH_FRESH_SET,
-                    "written after the fifth session's changes, never tuned on"),
+                    "written after the fifth session's changes, measured before and after the sixth's, never tuned on"),
             new FreshSet("ninth", DialogueEvaluation.NINTH_FRESH_SET,
-                    "written at the start of the sixth session, never tuned on"));
+                    "written before the sixth session's change, measured before and after it, never tuned on"));
 
     private DialogueBenchmark() {
     }
