@@ -20,6 +20,19 @@ class LanguageAnalysisTest {
     }
 
     @Test
+    void eachLanguagesEverydayWordsFindTheWordsTheCuratorsWrote() {
+        // the content's sentence first, then what a visitor says instead: they must share the content's term
+        assertThat(shared("en", "words", "Please do not strike the bell or the drum yourself.", "can I ring the bell?"))
+                .contains("strike");
+        assertThat(shared("en", "words", "The first stelae were erected in 1484", "when were they put up?")).contains("built");
+        assertThat(shared("fr", "words", "Merci de ne pas frapper vous-même la cloche", "je peux taper sur le tambour ?"))
+                .isNotEmpty();
+        assertThat(shared("zh", "characters", "博物馆里的rông屋是谁建的？", "谁盖的？")).contains("建");
+        assertThat(shared("vi", "folded", "Năm xây dựng: 1805", "ai xay len cai nay")).isNotEmpty();
+        assertThat(shared("ko", "morphemes", "1805년에 건립되었습니다", "이거 누가 지었어요?")).contains("세우");
+    }
+
+    @Test
     void anEnglishVerbsIrregularFormsAreOneTermButItsNounIsNot() {
         assertThat(terms("en", "words", "you build the temple")).contains("built");
         assertThat(terms("en", "words", "Who built the Temple of Literature?")).contains("built");
@@ -44,6 +57,12 @@ class LanguageAnalysisTest {
         for (String language : Languages.supported()) {
             assertThat(LanguageAnalysis.profile(language).views()).as(language).isNotEmpty();
         }
+    }
+
+    /** The terms one view of a language's search profile makes of both texts. */
+    private static List<String> shared(String language, String view, String content, String question) {
+        List<String> asked = terms(language, view, question);
+        return terms(language, view, content).stream().filter(asked::contains).toList();
     }
 
     /** The terms one view of a language's search profile makes of a text. */
