@@ -436,6 +436,9 @@ class StudioContent implements DisposableBean {
     Published publish(String site, Collection<String> relativePaths, String author, String message, Runnable written) {
         List<String> changed = writeAndKeep(site, relativePaths, author, message);
         if (changed.isEmpty()) {
+            // the draft is live already, perhaps because another instance sharing the folders published it a
+            // moment ago: this one serves it too before saying so
+            syncFromDisk();
             return new Published(List.of(), live.get().version());
         }
         written.run();

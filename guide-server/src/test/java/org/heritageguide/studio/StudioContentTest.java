@@ -135,6 +135,31 @@ class StudioContentTest {
     }
 
     @Test
+    void publishingWhatAnotherInstanceJustPublishedServesItHereBeforeSayingNothingIsLeft() {
+        AtomicReference<SiteCatalog> otherLive = new AtomicReference<>(new ContentLoader(contentDir).load(0));
+        StudioContent other = new StudioContent(contentDir, temp.resolve("revisions"), Duration.ofHours(1), () -> {
+            otherLive.set(new ContentLoader(contentDir).load(otherLive.get().version() + 1));
+            return otherLive.get();
+        }, otherLive::get);
+        try {
+            StudioContent.FileVersion before = content.draft("van-mieu", EXHIBIT);
+            content.save("van-mieu", EXHIBIT, before.etag(),
+                    before.text().replace("This is Khuê Văn Các", "Here stands Khuê Văn Các"), "lan", "Reword");
+            // published here; the other instance's notice has not arrived when its curator clicks "Publish" too
+            content.publish("van-mieu", List.of(EXHIBIT), "lan", "Publish", () -> { });
+
+            StudioContent.Published again = other.publish("van-mieu", List.of(EXHIBIT), "minh", "Publish", () -> { });
+
+            assertThat(again.paths()).as("nothing left to publish").isEmpty();
+            assertThat(otherLive.get().site("van-mieu").orElseThrow().exhibit("khue-van-cac").orElseThrow().summary().in("en"))
+                    .as("but what is live is served by this instance too")
+                    .hasValueSatisfying(summary -> assertThat(summary).startsWith("Here stands Khuê Văn Các"));
+        } finally {
+            other.destroy();
+        }
+    }
+
+    @Test
     void aStaleEditIsRefusedWithTheCurrentVersion() {
         StudioContent.FileVersion opened = content.draft("van-mieu", EXHIBIT);
         String first = opened.text().replace("order: 3", "order: 4");
