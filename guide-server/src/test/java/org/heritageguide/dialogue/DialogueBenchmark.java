@@ -38,7 +38,9 @@ public final class DialogueBenchmark {
             new FreshSet("eighth", DialogueEvaluation.EIGHTH_FRESH_SET,
                     "written after the fifth session's changes, measured before and after the sixth's, never tuned on"),
             new FreshSet("ninth", DialogueEvaluation.NINTH_FRESH_SET,
-                    "written before the sixth session's change, measured before and after it, never tuned on"));
+                    "written before the sixth session's change, measured before and after it, never tuned on"),
+            new FreshSet("tenth", DialogueEvaluation.TENTH_FRESH_SET,
+                    "written after the sixth session's change, never tuned on"));
 
     private DialogueBenchmark() {
     }
