@@ -915,16 +915,12 @@ final class Guide {
         // ---- helpers ----
 
         private Reply told(Story story, int from, int count, Exhibit exhibit, Intent intent) {
-            String answerLanguage = story.language(from);
-            List<String> sentences = new ArrayList<>();
-            int end = from;
-            while (end < from + count && end < story.size() && story.language(end).equals(answerLanguage)) {
-                sentences.add(story.sentence(end));
-                end++;
-            }
-            VisitorSession.Context context = new VisitorSession.Context(exhibit.id(), SourceRef.exhibit(exhibit.id()).toString(), end);
-            return fromContent(Sentences.join(sentences, answerLanguage), answerLanguage,
-                    List.of(exhibitSource(exhibit, answerLanguage)), intent, context);
+            Story.Told told = story.tell(from, count);
+            String answerLanguage = told.text().language();
+            VisitorSession.Context context = new VisitorSession.Context(exhibit.id(), SourceRef.exhibit(exhibit.id()).toString(),
+                    told.end());
+            return fromContent(told.text().text(), answerLanguage, List.of(exhibitSource(exhibit, answerLanguage)), intent,
+                    context);
         }
 
         /**

@@ -64,16 +64,10 @@ public final class SpokenAnswers {
         return pieces;
     }
 
-    /** As {@code Guide.told}: up to {@code count} sentences from {@code from}, in one language. */
+    /** What the guide says from {@code from} ({@link Story#tell}), kept; the position after it. */
     private static int told(Story story, int from, int count, Set<Localized.Translation> answers) {
-        String language = story.language(from);
-        List<String> sentences = new ArrayList<>();
-        int end = from;
-        while (end < from + count && end < story.size() && story.language(end).equals(language)) {
-            sentences.add(story.sentence(end));
-            end++;
-        }
-        answers.add(new Localized.Translation(language, Sentences.join(sentences, language)));
-        return end;
+        Story.Told told = story.tell(from, count);
+        answers.add(told.text());
+        return told.end();
     }
 }

@@ -46,6 +46,26 @@ record Story(List<String> sentences, List<String> languages, int summaryLength, 
         return languages.get(index);
     }
 
+    /**
+     * What the guide says from sentence {@code from}: up to {@code count} sentences, as long as they are in the
+     * first one's language (an answer is in one language), joined as that language joins them.
+     *
+     * @param end the position after the last sentence told
+     */
+    record Told(Localized.Translation text, int end) {
+    }
+
+    Told tell(int from, int count) {
+        String language = language(from);
+        List<String> told = new ArrayList<>();
+        int end = from;
+        while (end < from + count && end < size() && language(end).equals(language)) {
+            told.add(sentence(end));
+            end++;
+        }
+        return new Told(new Localized.Translation(language, Sentences.join(told, language)), end);
+    }
+
     /** Where passage {@code index} begins; past the last passage, the end of the story. */
     int passageStart(int index) {
         return index < passageStarts.size() ? passageStarts.get(index) : sentences.size();
