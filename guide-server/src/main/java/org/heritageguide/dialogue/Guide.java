@@ -132,7 +132,7 @@ final class Guide {
         /** How well the question is understood in this language, to compare with another. */
         double strength() {
             return switch (decided.verdict()) {
-                case INTENT, DESCRIBE_FOCUS, VISITOR_TOPIC -> intent == null ? 0 : intent.confidence();
+                case INTENT, DESCRIBE_FOCUS, LOCATE, VISITOR_TOPIC -> intent == null ? 0 : intent.confidence();
                 case FOCUS_ANSWER, CONTENT -> evidence.content().confidence();
                 case ELSEWHERE, DECLINE -> 0;
             };
@@ -277,6 +277,8 @@ final class Guide {
         boolean pointsAtFocus = pointing && focus != null && !content.namesSomething();
         boolean asksOnlyWhatItIs = asked != null && asked.is(AnswerType.DESCRIPTION) && knowledge.index(language)
                 .map(index -> content.result() != null && !index.asksMoreThan(content.result(), Set.of())).orElse(false);
+        boolean asksOnlyWhereItIs = asked != null && asked.is(AnswerType.PLACE)
+                && asksOnlyWhereItIs(knowledge, content, pointsAtFocus ? focus : null, language);
         boolean namesNothingAtFocus = focus != null && !content.namesSomething();
         String untranslated = content.namedUntranslated();
         OnFocus onFocus = untranslated != null
@@ -290,7 +292,7 @@ final class Guide {
                         .map(t -> topicHolds(knowledge, t, language, asked, content.namedExhibit())).orElse(false);
         Evidence evidence = new Evidence(onlyCourtesies, intent == null ? 0 : intent.confidence(),
                 intent != null && intent.intent().isAbout(), intentHoldsAnswer, about, asked != null && asked.isValue(),
-                pointsAtFocus, asksOnlyWhatItIs, namesNothingAtFocus, untranslated == null && onFocus != null,
+                pointsAtFocus, asksOnlyWhatItIs, asksOnlyWhereItIs, namesNothingAtFocus, untranslated == null && onFocus != null,
                 Evidence.Elsewhere.NOTHING,
                 topic.filter(t -> asked == null || !asked.isValue()
                                 || topicHolds(knowledge, t, language, asked, content.namedExhibit()))
@@ -299,11 +301,28 @@ final class Guide {
         Decision.Outcome decided = decision.decide(evidence);
         IntentMatcher.Match acted = switch (decided.verdict()) {
             case DESCRIBE_FOCUS -> new IntentMatcher.Match(Intent.DESCRIBE, null, settings.intentFloor(), null);
+            case LOCATE -> new IntentMatcher.Match(Intent.WHERE, null, settings.intentFloor(), null);
             case VISITOR_TOPIC -> new IntentMatcher.Match(Intent.VISITOR_INFO, topic.orElseThrow().key(),
                     settings.intentFloor(), null);
             default -> intent;
         };
         return new Understanding(language, question, content, acted, asked, evidence, decided, onFocus);
+    }
+
+    /**
+     * Whether a question asking for a place asks nothing beyond the name of the exhibit it names, or the exhibit
+     * it points at ("where's the Jarai tomb?", "where is it?"), and that exhibit says where it is: its location
+     * answers it, not a text that names it ("where do the Tày live?" asks more).
+     */
+    private static boolean asksOnlyWhereItIs(SiteKnowledge knowledge, SiteKnowledge.Answers content, String pointedAt,
+                                             String language) {
+        String exhibit = content.namedExhibit() != null ? content.namedExhibit() : pointedAt;
+        if (exhibit == null || content.result() == null
+                || knowledge.index(language).map(index -> index.asksMoreThan(content.result(), content.nameTerms())).orElse(true)) {
+            return false;
+        }
+        Site site = knowledge.site();
+        return site.publishedExhibit(exhibit).flatMap(e -> e.location().firstOf(site.fallbackChain(language))).isPresent();
     }
 
     private static Evidence.Content contentEvidence(Site site, VisitorSession session, String question,
@@ -629,7 +648,7 @@ final class Guide {
 
         Reply reply() {
             return switch (understood.decided().verdict()) {
-                case INTENT, DESCRIBE_FOCUS, VISITOR_TOPIC -> intent(understood.intent());
+                case INTENT, DESCRIBE_FOCUS, LOCATE, VISITOR_TOPIC -> intent(understood.intent());
                 case CONTENT -> content(understood.content().best().orElseThrow().item());
                 case FOCUS_ANSWER -> onFocus(understood.onFocus());
                 case ELSEWHERE, DECLINE -> unknown("answer.unknown");

@@ -132,6 +132,23 @@ class GuideTest {
     }
 
     /**
+     * "Where's the Tày stilt house?" asks where it is, and its location says it; its summary names it more surely
+     * and was the answer. "Where do the Tày live?" asks more than where the house is.
+     */
+    @Test
+    void whereAnExhibitIsIsAnsweredWithItsLocation() {
+        SiteKnowledge ethnology = knowledge.site("ethnology").orElseThrow();
+        for (var asked : List.of(List.of("en", "where's the Tay stilt house?", "outdoor garden"),
+                List.of("vi", "nhà sàn Tày ở đâu vậy?", "vườn kiến trúc ngoài trời"))) {
+            Guide.Reply reply = guide.answer(ethnology, List.of(), session("ethnology", asked.get(0)), asked.get(1));
+            assertThat(reply.text()).as(asked.get(1)).contains(asked.get(2));
+            assertThat(reply.sources()).extracting(Guide.Source::exhibit).containsExactly("tay-stilt-house");
+        }
+        Guide.Reply live = guide.answer(ethnology, List.of(), session("ethnology", "en"), "where do the Tay people live?");
+        assertThat(live.text()).doesNotContain("outdoor garden");
+    }
+
+    /**
      * A question pointing at the exhibit in front of the visitor is about it. "How old is this?" at the
      * pavilion shares "old" with the site-wide FAQ "How old is the Temple of Literature?" (1070); "Ai làm ra
      * nó?" (who made it?) at the Ba Na house shared a word with the Ê Đê house's text. Both answered about

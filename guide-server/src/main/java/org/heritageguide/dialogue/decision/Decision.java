@@ -40,6 +40,7 @@ public final class Decision {
                 new Rule("untranslated-exhibit-in-focus", e -> contentSure.test(e) && e.content().offUntranslatedFocus(),
                         Verdict.DESCRIBE_FOCUS),
                 new Rule("what-is-this", e -> e.pointsAtFocus() && e.asksOnlyWhatItIs(), Verdict.DESCRIBE_FOCUS),
+                new Rule("where-is-it", Evidence::asksOnlyWhereItIs, Verdict.LOCATE),
                 new Rule("content-answers", contentSure.and(contentObjected.negate()), Verdict.CONTENT),
                 // the site's text in the visitor's language is about other things: the exhibit's own, in another
                 new Rule("untranslated-exhibit-says-it", e -> e.namesUntranslated() && e.untranslatedSaysIt(),

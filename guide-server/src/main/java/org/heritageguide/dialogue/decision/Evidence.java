@@ -17,6 +17,8 @@ package org.heritageguide.dialogue.decision;
  * @param pointsAtFocus       the question points at the exhibit in focus ("this", "it": the exhibit in front of
  *                            the visitor, else the one talked about last) and names nothing
  * @param asksOnlyWhatItIs    it asks what that is and nothing more ("what is this?", "이게 뭐예요?")
+ * @param asksOnlyWhereItIs   it asks where the exhibit it names or points at is and nothing more ("where's the Jarai
+ *                            tomb?"), and that exhibit says where it is
  * @param namesNothingAtFocus the question names nothing and an exhibit is in focus: it may well be about that one
  * @param focusSaysIt         the exhibit in focus has a sentence or fact that holds what is asked and shares the
  *                            question's other words
@@ -33,7 +35,7 @@ package org.heritageguide.dialogue.decision;
 public record Evidence(boolean onlyCourtesies, double intentConfidence, boolean intentIsAbout,
                        boolean intentHoldsAnswer, Content content,
                        boolean answerTypeIsValue, boolean pointsAtFocus, boolean asksOnlyWhatItIs,
-                       boolean namesNothingAtFocus, boolean focusSaysIt,
+                       boolean asksOnlyWhereItIs, boolean namesNothingAtFocus, boolean focusSaysIt,
                        Elsewhere elsewhere, boolean practicalTopicNamed, boolean namesUntranslated,
                        boolean untranslatedSaysIt, boolean descriptionAnswers) {
 
@@ -84,12 +86,12 @@ public record Evidence(boolean onlyCourtesies, double intentConfidence, boolean 
     }
 
     /** Evidence of nothing at all: a question the guide found no trace of. */
-    public static final Evidence NOTHING = new Evidence(false, 0, false, true, Content.NONE, false, false, false, false,
+    public static final Evidence NOTHING = new Evidence(false, 0, false, true, Content.NONE, false, false, false, false, false,
             false, Elsewhere.NOTHING, false, false, false, false);
 
     public Evidence naming(Elsewhere named) {
         return new Evidence(onlyCourtesies, intentConfidence, intentIsAbout, intentHoldsAnswer, content, answerTypeIsValue,
-                pointsAtFocus, asksOnlyWhatItIs, namesNothingAtFocus, focusSaysIt, named, practicalTopicNamed, namesUntranslated,
+                pointsAtFocus, asksOnlyWhatItIs, asksOnlyWhereItIs, namesNothingAtFocus, focusSaysIt, named, practicalTopicNamed, namesUntranslated,
                 untranslatedSaysIt, descriptionAnswers);
     }
 }

@@ -8,6 +8,8 @@ public enum Verdict {
     CONTENT,
     /** Tells about the exhibit in front of the visitor, in another language if need be. */
     DESCRIBE_FOCUS,
+    /** Tells where the exhibit the question names or points at is. */
+    LOCATE,
     /** Answers from the sentence or fact of the exhibit in focus that holds what is asked. */
     FOCUS_ANSWER,
     /** Gives the site's information on the practical topic the question names. */

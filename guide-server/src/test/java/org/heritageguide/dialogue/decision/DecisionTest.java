@@ -148,6 +148,14 @@ class DecisionTest {
     }
 
     @Test
+    void whereIsItIsAnsweredWithWhereTheExhibitIsNotWithAnotherTextNamingIt() {
+        // "where's the Jarai tomb?": the tomb's summary names it surely, its location answers
+        assertThat(decision.decide(sureContent().onlyWhereItIs().build()))
+                .isEqualTo(new Decision.Outcome(Verdict.LOCATE, "where-is-it"));
+        assertThat(decision.decide(sureContent().build()).verdict()).isEqualTo(Verdict.CONTENT);
+    }
+
+    @Test
     void aPointingQuestionIsAnsweredFromWhatItsExhibitSays() {
         // "Who put them up?" after the stelae: the best match is another exhibit's text, the stelae's says by whom
         assertThat(decision.decide(sureContent().offPointed().pointingAtFocus(false, true).build()))
@@ -181,6 +189,7 @@ class DecisionTest {
         private boolean offUntranslatedFocus;
         private boolean pointsAtFocus;
         private boolean asksOnlyWhatItIs;
+        private boolean asksOnlyWhereItIs;
         private boolean focusSaysIt;
         private boolean namesNothingAtFocus;
         private boolean intentHoldsAnswer = true;
@@ -206,6 +215,11 @@ class DecisionTest {
             namesNothingAtFocus = true;
             asksOnlyWhatItIs = onlyWhatItIs;
             this.focusSaysIt = focusSaysIt;
+            return this;
+        }
+
+        Builder onlyWhereItIs() {
+            asksOnlyWhereItIs = true;
             return this;
         }
 
@@ -272,7 +286,7 @@ class DecisionTest {
             Evidence.Content best = content == 0 ? Evidence.Content.NONE : new Evidence.Content(content, content, 0.5, 0,
                     false, false, 0, false, 0.5, false, false, false, holds, onlyNamesIt, offPointed, offUntranslatedFocus);
             return new Evidence(courtesies, intent, intentIsAbout, intentHoldsAnswer, best, asksValue, pointsAtFocus, asksOnlyWhatItIs,
-                    namesNothingAtFocus, focusSaysIt, elsewhere, practicalTopic, namesUntranslated, untranslatedSaysIt,
+                    asksOnlyWhereItIs, namesNothingAtFocus, focusSaysIt, elsewhere, practicalTopic, namesUntranslated, untranslatedSaysIt,
                     descriptionAnswers);
         }
     }
