@@ -37,7 +37,11 @@ class VoiceHandler implements WebSocketHandler, DisposableBean {
     private final ClientBudgets budgets;
     private final SpeechStreams streams;
     private final VoiceLatency latency;
-    /** Speech recognition is CPU work: as many threads as cores, shared by every conversation. */
+    /**
+     * Speech recognition is CPU work: as many threads as cores but one, shared by every conversation, so that the
+     * streams together, however many and whatever they hold, always leave a core to typed questions (issue #16:
+     * with a thread a core, 16 connections sending silence made ordinary typed questions' p99 9x while they held streams).
+     */
     private final Scheduler listening;
 
     VoiceHandler(VoiceSettings settings, Sessions sessions, SpeechRecognizer recognizer, AnswerAudio audio,
@@ -58,7 +62,7 @@ class VoiceHandler implements WebSocketHandler, DisposableBean {
         // messages still go one at a time: VoiceConversation handles them with concatMap)
         AtomicInteger threads = new AtomicInteger();
         this.listening = Schedulers.fromExecutorService(
-                Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+                Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), runnable -> {
                     Thread thread = new Thread(runnable, "asr-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
