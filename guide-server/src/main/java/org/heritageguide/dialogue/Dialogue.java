@@ -42,6 +42,12 @@ public class Dialogue implements DisposableBean {
 
     /** The longest question accepted, in characters. */
     public static final int MAX_QUESTION_LENGTH = 500;
+    /**
+     * A question longer than this is answered as a costly one ({@link FairAnswering}): more than twice the longest
+     * of the 4,600 visitors' questions in the question sets (92), and a 500-character one of junk costs ~5x an
+     * ordinary one (docs/benchmarks.md, "What one question may cost").
+     */
+    static final int LONG_QUESTION = 200;
 
     private final Sessions sessions;
     private final KnowledgeBase knowledge;
@@ -65,6 +71,8 @@ public class Dialogue implements DisposableBean {
         this.answering = new FairAnswering(Runtime.getRuntime().availableProcessors(), budgets::chargeAnswering);
         Gauge.builder("guide.turns.waiting", answering, FairAnswering::waiting)
                 .description("questions waiting for a thread to answer them").register(meters);
+        Gauge.builder("guide.turns.answering", answering, FairAnswering::running)
+                .description("questions being answered now").register(meters);
     }
 
     /**
@@ -88,7 +96,7 @@ public class Dialogue implements DisposableBean {
             // answering takes CPU (an embedding, several searches): not on the server's I/O threads, and each
             // client only its share of the threads that answer
             List<SiteKnowledge> others = knowledge.sites().stream().filter(s -> !s.site().id().equals(session.site())).toList();
-            return answering.answer(client, () -> guide.answer(site, others, session, text))
+            return answering.answer(client, text.length() > LONG_QUESTION, () -> guide.answer(site, others, session, text))
                     .flatMap(reply -> keep(session, text, channel, reply, start));
         });
     }

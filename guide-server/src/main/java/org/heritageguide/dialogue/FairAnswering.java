@@ -20,9 +20,14 @@ import reactor.core.publisher.MonoSink;
  * The threads that answer questions (CPU work: embeddings, searches; as many as cores), shared between
  * clients so that a few cannot slow everyone else (issue #16): the next question answered is always one of
  * the client that has used the least CPU time answering lately (halving every {@code HALF_LIFE_NANOS}), and
- * clients that have used more than {@code HEAVY_NANOS} of it lately are answered on all threads but one
- * together, so that one is always left for everyone else. With one first-come queue, four clients sending the
- * costliest questions they could kept both threads of a 2-core guide and the queue in front of everyone else.
+ * heavy questions are answered on all threads but one together, so that one is always left for everyone
+ * else. A question is heavy when its client has used more than {@code HEAVY_NANOS} lately, when the question
+ * is costly by its look (a long one: the caller says), or when the client has another question being
+ * answered: a question cannot be stopped once begun, so the last free thread goes only to one that is known
+ * to be short. With one first-come queue, four clients sending the costliest questions they could kept both
+ * threads of a 2-core guide and the queue in front of everyone else; judged by the client's past alone, a
+ * junk asker's first questions, and the next ones each time its past had halved below the mark, took the
+ * last thread for half a second of CPU while ordinary visitors waited (FairShareApiTest: their p99 22x).
  * Each question's CPU time is also told to {@code cost} (the client's turn budget, {@code limits.ClientBudgets}).
  */
 final class FairAnswering implements AutoCloseable {
@@ -57,10 +62,14 @@ final class FairAnswering implements AutoCloseable {
         });
     }
 
-    /** {@code work} done for {@code client} when its turn comes; a cancelled subscription that has not begun is dropped. */
-    <T> Mono<T> answer(String client, Callable<T> work) {
+    /**
+     * {@code work} done for {@code client} when its turn comes; a cancelled subscription that has not begun is dropped.
+     *
+     * @param costly whether the question looks costly before it is answered (it is then heavy, see the class comment)
+     */
+    <T> Mono<T> answer(String client, boolean costly, Callable<T> work) {
         return Mono.create(sink -> {
-            Task<T> task = new Task<>(work, sink);
+            Task<T> task = new Task<>(work, sink, costly);
             sink.onCancel(() -> task.cancelled = true);
             synchronized (this) {
                 clients.computeIfAbsent(client, key -> new Client()).pending.add(task);
@@ -75,18 +84,29 @@ final class FairAnswering implements AutoCloseable {
         return waiting;
     }
 
+    /** Questions being answered now. */
+    synchronized int running() {
+        return running;
+    }
+
     private synchronized void dispatch() {
         long now = System.nanoTime();
         while (running < threads) {
             boolean heavyAllowed = runningHeavy < Math.max(1, threads - 1);
             String next = null;
             double least = Double.MAX_VALUE;
+            boolean heavy = false;
             for (Map.Entry<String, Client> entry : clients.entrySet()) {
                 Client candidate = entry.getValue();
+                if (candidate.pending.isEmpty()) {
+                    continue;
+                }
                 double spent = candidate.spent(now);
-                if (!candidate.pending.isEmpty() && spent < least && (heavyAllowed || spent <= HEAVY_NANOS)) {
+                boolean candidateHeavy = spent > HEAVY_NANOS || candidate.pending.peek().costly || candidate.running > 0;
+                if (spent < least && (heavyAllowed || !candidateHeavy)) {
                     least = spent;
                     next = entry.getKey();
+                    heavy = candidateHeavy;
                 }
             }
             if (next == null) {
@@ -95,13 +115,14 @@ final class FairAnswering implements AutoCloseable {
             Client client = clients.get(next);
             Task<?> task = client.pending.poll();
             waiting--;
-            boolean heavy = least > HEAVY_NANOS;
             running++;
+            client.running++;
             if (heavy) {
                 runningHeavy++;
             }
             String name = next;
-            workers.execute(() -> run(name, client, task, heavy));
+            boolean counted = heavy;
+            workers.execute(() -> run(name, client, task, counted));
         }
         forgetIdleClients(now);
     }
@@ -116,6 +137,7 @@ final class FairAnswering implements AutoCloseable {
             synchronized (this) {
                 client.add(cpu, System.nanoTime());
                 running--;
+                client.running--;
                 if (heavy) {
                     runningHeavy--;
                 }
@@ -129,7 +151,7 @@ final class FairAnswering implements AutoCloseable {
         if (clients.size() > 1000) {
             for (Iterator<Client> it = clients.values().iterator(); it.hasNext(); ) {
                 Client client = it.next();
-                if (client.pending.isEmpty() && client.spent(now) < 1_000_000) {
+                if (client.pending.isEmpty() && client.running == 0 && client.spent(now) < 1_000_000) {
                     it.remove();
                 }
             }
@@ -144,6 +166,8 @@ final class FairAnswering implements AutoCloseable {
     /** A client's questions waiting, and the CPU time answering it lately. */
     private static final class Client {
         final ArrayDeque<Task<?>> pending = new ArrayDeque<>();
+        /** Its questions being answered now. */
+        int running;
         private double spent;
         private long at = System.nanoTime();
 
@@ -160,11 +184,13 @@ final class FairAnswering implements AutoCloseable {
     private static final class Task<T> {
         private final Callable<T> work;
         private final MonoSink<T> sink;
+        final boolean costly;
         volatile boolean cancelled;
 
-        Task(Callable<T> work, MonoSink<T> sink) {
+        Task(Callable<T> work, MonoSink<T> sink, boolean costly) {
             this.work = work;
             this.sink = sink;
+            this.costly = costly;
         }
 
         void run() {

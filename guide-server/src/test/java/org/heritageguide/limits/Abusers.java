@@ -1,19 +1,28 @@
 package org.heritageguide.limits;
 
+import static org.heritageguide.voice.VoiceClient.type;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 import org.heritageguide.dialogue.Dialogue;
 import org.heritageguide.voice.VoiceClient;
@@ -28,35 +37,42 @@ import org.heritageguide.voice.VoiceClient.Event;
  * tries again 100 ms later, ignoring {@code Retry-After} (a flood of requests, not of costly questions, is for
  * the proxy in front to stop);</li>
  * <li><b>silent squatters</b>: voice connections that {@code start} a question and send silence at real-time
- * pace; told {@code no-speech} they start again, closed they connect again, so as to hold a voice stream for
- * as long as the guide lets them.</li>
+ * pace; told {@code no-speech} they start again, closed or refused they connect again half a second later, so
+ * as to hold a voice stream for as long as the guide lets them.</li>
  * </ul>
  * Both count what they were told: each HTTP status, and each voice error code.
  */
 final class Abusers implements AutoCloseable {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String baseUrl;
     private final List<Thread> threads = new ArrayList<>();
     private final List<VoiceClient> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    /** The squatters' connections' client: one, as an abuser's own machine would have (not one each, with threads of its own). */
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int round;
     private final Map<String, AtomicLong> told = new ConcurrentHashMap<>();
+    private final AtomicInteger squattersTried = new AtomicInteger();
+    private int squatters;
     private volatile boolean stopped;
 
-    Abusers(String baseUrl) {
+    /** @param round picks the junk: each round asks other questions, so that nothing answered before is reused */
+    Abusers(String baseUrl, int round) {
         this.baseUrl = baseUrl;
+        this.round = round;
     }
 
     /** A junk asker at {@code address}, asking in its conversation {@code session}; {@code kind} 0–3 picks its junk. */
     Abusers junkAsker(String address, String session, int kind) {
+        URI uri = URI.create(baseUrl);
         for (int slot = 0; slot < 2; slot++) {
-            Random random = new Random(kind * 31L + slot);
+            Random random = new Random(round * 1009L + kind * 31L + slot);
             run("test-junk-" + address + "-" + slot, () -> {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/sessions/" + session + "/turns"))
-                        .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json").header("X-Forwarded-For", address)
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + junk(random, kind) + "\"}")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                count("http " + response.statusCode());
-                if (response.statusCode() == 429) {
+                int status = post(uri, "/api/v1/sessions/" + session + "/turns", address, "{\"text\":\"" + junk(random, kind) + "\"}");
+                if (status > 0) {
+                    count("http " + status);
+                }
+                if (status == 429) {
                     TimeUnit.MILLISECONDS.sleep(100);
                 }
             });
@@ -64,27 +80,79 @@ final class Abusers implements AutoCloseable {
         return this;
     }
 
-    /** {@code count} silent squatters at {@code address}, each in a conversation {@code openSession} opens for it. */
-    Abusers silentSquatters(String address, Function<String, String> openSession, int count) {
-        for (int i = 0; i < count; i++) {
-            String session = openSession.apply(address);
-            run("test-squatter-" + address + "-" + i, () -> squat(address, session));
+    /**
+     * The status of a POST, on a connection of its own that {@link #close} closes: the guide then drops the junk
+     * still waiting for a thread, so that none of it is left to weigh on what is measured next. 0 when closed so.
+     */
+    private int post(URI server, String path, String address, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            connections.add(socket);
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST " + path + " HTTP/1.1\r\nHost: " + server.getHost() + ":" + server.getPort()
+                        + "\r\nContent-Type: application/json\r\nX-Forwarded-For: " + address + "\r\nConnection: close"
+                        + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                socket.setSoTimeout(60_000);
+                String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                return status == null ? 0 : Integer.parseInt(status.split(" ")[1]);
+            } catch (IOException closed) {
+                if (stopped) {
+                    return 0;
+                }
+                throw closed;
+            } finally {
+                connections.remove(socket);
+            }
+        }
+    }
+
+    /** A silent squatter at {@code address} in each of {@code sessions} (conversations of its own). */
+    Abusers silentSquatters(String address, List<String> sessions) {
+        for (int i = 0; i < sessions.size(); i++) {
+            String session = sessions.get(i);
+            AtomicBoolean tried = new AtomicBoolean();
+            squatters++;
+            run("test-squatter-" + address + "-" + i, () -> squat(address, session, tried));
         }
         return this;
     }
 
-    private void squat(String address, String session) throws InterruptedException {
+    /** Waits until every squatter has tried to take a stream once (connected and sent {@code start}, or been refused). */
+    boolean awaitSquattersTried(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (squattersTried.get() < squatters && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        return squattersTried.get() >= squatters;
+    }
+
+    private void squat(String address, String session, AtomicBoolean tried) throws InterruptedException {
         VoiceClient socket;
         try {
-            socket = VoiceClient.connect(baseUrl, session, Map.of("X-Forwarded-For", address));
-        } catch (RuntimeException refused) {
-            count("voice refused at the handshake");
-            TimeUnit.MILLISECONDS.sleep(500);
+            socket = VoiceClient.connect(http, baseUrl, session, Map.of("X-Forwarded-For", address));
+        } catch (CompletionException refused) {
+            count(refused.getCause() instanceof WebSocketHandshakeException handshake
+                    ? "voice handshake " + handshake.getResponse().statusCode() : "voice refused at the handshake");
+            firstTry(tried);
+            pause();
             return;
         }
         sockets.add(socket);
         try {
             socket.start(16000, "en");
+            // held a stream (ready) or refused one: either way it has tried
+            Event first = socket.until(type("ready", "error", "closed"), Duration.ofSeconds(30)).stream().reduce((a, b) -> b).orElse(null);
+            firstTry(tried);
+            if (first == null || !"ready".equals(first.type())) {
+                if (first != null && "error".equals(first.type())) {
+                    count("voice " + first.code());
+                }
+                pause();
+                return;
+            }
             byte[] silence = new byte[3200];
             long next = System.nanoTime();
             while (!stopped) {
@@ -97,6 +165,7 @@ final class Abusers implements AutoCloseable {
                             socket.start(16000, "en");
                         }
                     } else if ("closed".equals(event.type())) {
+                        pause();
                         return;
                     }
                 }
@@ -105,6 +174,7 @@ final class Abusers implements AutoCloseable {
             }
         } catch (RuntimeException closed) {
             // the guide closed the connection while a frame was on its way: connect again
+            firstTry(tried);
         } finally {
             sockets.remove(socket);
             socket.close();
@@ -121,6 +191,20 @@ final class Abusers implements AutoCloseable {
     /** Voice connections open now. */
     int socketsOpen() {
         return sockets.size();
+    }
+
+    private void firstTry(AtomicBoolean tried) {
+        if (tried.compareAndSet(false, true)) {
+            squattersTried.incrementAndGet();
+        }
+    }
+
+    /** Before connecting again: a squatter turned away does not spin (its CPU would be the guide's machine's). */
+    private void pause() throws InterruptedException {
+        long until = System.nanoTime() + 500_000_000L;
+        while (!stopped && System.nanoTime() < until) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
     }
 
     private void count(String what) {
@@ -168,14 +252,19 @@ final class Abusers implements AutoCloseable {
     }
 
     @Override
+    /** Stops every abuser: its connections closed, its threads ended. */
     public void close() throws InterruptedException {
         stopped = true;
-        for (Thread thread : threads) {
-            thread.interrupt();
-        }
         sockets.forEach(VoiceClient::close);
+        for (Socket connection : connections) {
+            try {
+                connection.close();
+            } catch (IOException alreadyClosed) {
+                // nothing to stop
+            }
+        }
         for (Thread thread : threads) {
-            thread.join(10_000);
+            thread.join(60_000);
         }
     }
 }

@@ -3,13 +3,18 @@ package org.heritageguide.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.heritageguide.voice.VoiceClient.type;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -41,6 +46,9 @@ class FairShareApiTest {
 
     private static final AtomicInteger CLIENTS = new AtomicInteger(10);
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** The abuse test's windows of each kind, and the ordinary questions in each (at 5 a second). */
+    private static final int WINDOWS = 4;
+    private static final int PER_WINDOW = 30;
 
     @Autowired
     WebTestClient http;
@@ -142,55 +150,94 @@ class FairShareApiTest {
     }
 
     /**
-     * Issue #16's abuse test: ordinary visitors typing questions keep their p99 within twice what it was
-     * unloaded (measured just before, in the same test) while four clients send the costliest questions they
-     * can and sixteen silent voice connections try to hold every voice stream; the abusers are told 429,
-     * {@code no-speech} or {@code too-long}. Each phase is 240 questions (at 5 a second), so that its p99 is
-     * not one slow question.
+     * Issue #16's abuse test: ordinary visitors typing questions keep their p99 within twice what it is unloaded
+     * while four clients send the costliest questions they can and sixteen silent voice connections try to hold
+     * every voice stream; the squatters are told 429, {@code no-speech} or {@code too-long}. Unloaded and loaded
+     * are measured in alternating windows (A B A B ...) and each side's windows pooled, so that what else the
+     * machine does meanwhile (other processes, the guide's rendering of audio ahead of time) weighs on both
+     * alike rather than on whichever phase it happened to fall in. The abusers keep their addresses from window
+     * to window, as abusers would: what the guide charged them stays charged.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("fails on the shared 2-core machine (load average 13-21): loaded p99 1.8-3.5 s against "
-            + "0.3-0.5 s unloaded, 6-7x, not 2x (14.9 s, 30x, before FairAnswering and cost-charged turns); see issue #16")
+    @org.junit.jupiter.api.Disabled("not yet reliable on the shared 2-core machine (load average 5-6): pooled p99 loaded/unloaded "
+            + "1.4x, 3.9x, 2.4x in three runs, the excess mostly in one loaded window each (0.8-1.3 s), and in one run the squatters "
+            + "were never told no-speech (a 6 s window is barely longer than its 5 s of audio); without the fair queue it measured "
+            + "685x, so it can go red. See issue #16")
     void ordinaryVisitorsKeepTheirPaceWhileOthersTryToTakeTheGuide() throws Exception {
-        List<OrdinaryVisitors.Visitor> visitors = new java.util.ArrayList<>();
+        long began = System.nanoTime();
+        String base = "http://127.0.0.1:" + port;
+        List<OrdinaryVisitors.Visitor> visitors = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String client = newClient();
             visitors.add(new OrdinaryVisitors.Visitor(client, sessionId(client)));
         }
-        OrdinaryVisitors ordinary = new OrdinaryVisitors("http://localhost:" + port, visitors);
-        ordinary.ask(60, 5); // warm-up
-        // the answers' audio rendered ahead of time after a start takes CPU: not during one phase and not the other
-        long rendered = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (meters.get("guide.audio.prerender.pending").gauge().value() > 0 && System.nanoTime() < rendered) {
-            Thread.sleep(100);
+        List<OrdinaryVisitors.Visitor> junkAskers = new ArrayList<>();
+        Map<String, List<String>> squatters = new LinkedHashMap<>();
+        for (int i = 0; i < 4; i++) {
+            String junk = newClient();
+            junkAskers.add(new OrdinaryVisitors.Visitor(junk, sessionId(junk)));
+            String squatter = newClient();
+            squatters.put(squatter, List.of(sessionId(squatter), sessionId(squatter), sessionId(squatter), sessionId(squatter)));
         }
-
-        OrdinaryVisitors.Measured unloaded = ordinary.ask(240, 5);
-        OrdinaryVisitors.Measured loaded;
-        Map<String, Long> told;
-        try (Abusers abusers = new Abusers("http://localhost:" + port)) {
+        OrdinaryVisitors ordinary = new OrdinaryVisitors(base, visitors);
+        ordinary.ask(20, 5); // warm-up
+        // and beside junk (from addresses of their own: the measured abusers' budgets untouched): compiling the
+        // junk's code paths took most of a core in a fresh JVM (JFR), which no window should measure
+        try (Abusers warmUp = new Abusers(base, -1)) {
             for (int i = 0; i < 4; i++) {
                 String junk = newClient();
-                abusers.junkAsker(junk, sessionId(junk), i);
-                String squatter = newClient();
-                abusers.silentSquatters(squatter, this::sessionId, 4);
+                warmUp.junkAsker(junk, sessionId(junk), i);
             }
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (abusers.socketsOpen() < 16 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            loaded = ordinary.ask(240, 5);
-            told = abusers.told();
+            ordinary.ask(40, 5);
         }
-        System.out.printf("Ordinary visitors unloaded: %s%nloaded: %s%nthe abusers were told: %s%n", unloaded, loaded, told);
+        assertThat(awaitAbuseGone()).isTrue();
+
+        OrdinaryVisitors.Measured unloaded = OrdinaryVisitors.Measured.NONE;
+        OrdinaryVisitors.Measured loaded = OrdinaryVisitors.Measured.NONE;
+        Map<String, Long> told = new TreeMap<>();
+        for (int window = 0; window < WINDOWS; window++) {
+            OrdinaryVisitors.Measured a = ordinary.ask(PER_WINDOW, 5);
+            OrdinaryVisitors.Measured b;
+            try (Abusers abusers = new Abusers(base, window)) {
+                for (int i = 0; i < junkAskers.size(); i++) {
+                    abusers.junkAsker(junkAskers.get(i).address(), junkAskers.get(i).session(), i);
+                }
+                squatters.forEach(abusers::silentSquatters);
+                assertThat(abusers.awaitSquattersTried(WAIT)).as("every squatter tried to take a stream").isTrue();
+                b = ordinary.ask(PER_WINDOW, 5);
+                abusers.told().forEach((what, count) -> told.merge(what, count, Long::sum));
+            }
+            assertThat(awaitAbuseGone()).as("the squatters' streams given back, the junk answered or dropped").isTrue();
+            unloaded = unloaded.plus(a);
+            loaded = loaded.plus(b);
+            System.out.printf(Locale.ROOT, "window %d: unloaded p99 %.0f ms, loaded p99 %.0f ms, load average %.1f%n", window,
+                    a.percentile(99), b.percentile(99), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+        System.out.printf("Ordinary visitors unloaded: %s%nloaded: %s%nthe abusers were told: %s%n(in %d s)%n", unloaded, loaded, told,
+                (System.nanoTime() - began) / 1_000_000_000L);
 
         assertThat(unloaded.failures()).isEmpty();
         assertThat(loaded.failures()).isEmpty();
         assertThat(loaded.percentile(99)).as("p99 under abuse (unloaded: %s; loaded: %s)", unloaded, loaded)
                 .isLessThanOrEqualTo(2 * unloaded.percentile(99));
-        assertThat(told).as("what the abusers were told").containsKeys("http 429", "voice no-speech");
+        assertThat(told.keySet()).as("what the squatters were told").contains("voice no-speech")
+                .containsAnyOf("voice handshake 429", "voice too-many-requests");
         assertThat(told.keySet()).as("what the abusers were told").allMatch(what -> List.of("http 200", "http 429",
-                "voice no-speech", "voice too-long", "voice too-many-requests", "voice refused at the handshake").contains(what));
+                "voice no-speech", "voice too-long", "voice too-many-requests", "voice handshake 429").contains(what));
+    }
+
+    /** Whether the guide is left with no voice stream held and no question waiting or being answered. */
+    private boolean awaitAbuseGone() throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!idle() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return idle();
+    }
+
+    private boolean idle() {
+        return meters.get("guide.voice.streams").gauge().value() == 0 && meters.get("guide.turns.waiting").gauge().value() == 0
+                && meters.get("guide.turns.answering").gauge().value() == 0;
     }
 
     /** The first refusal after {@code accepted} requests were served. */

@@ -24,6 +24,18 @@ final class OrdinaryVisitors {
 
     /** One phase's result: each answered question's time in ms (sorted), and the questions not answered 200. */
     record Measured(List<Double> millis, List<String> failures) {
+        static final Measured NONE = new Measured(List.of(), List.of());
+
+        /** Both phases' questions together. */
+        Measured plus(Measured other) {
+            List<Double> all = new ArrayList<>(millis);
+            all.addAll(other.millis);
+            Collections.sort(all);
+            List<String> failed = new ArrayList<>(failures);
+            failed.addAll(other.failures);
+            return new Measured(List.copyOf(all), List.copyOf(failed));
+        }
+
         double percentile(double p) {
             return millis.get(Math.min(millis.size() - 1, (int) Math.ceil(p / 100 * millis.size()) - 1));
         }

@@ -52,9 +52,14 @@ public final class VoiceClient implements AutoCloseable {
 
     /** With extra handshake headers ({@code Origin}, {@code X-Forwarded-For}...). */
     public static VoiceClient connect(String httpBaseUrl, String sessionId, Map<String, String> headers) {
+        return connect(HttpClient.newHttpClient(), httpBaseUrl, sessionId, headers);
+    }
+
+    /** Through {@code http}, shared by many connections (each HttpClient has threads of its own). */
+    public static VoiceClient connect(HttpClient http, String httpBaseUrl, String sessionId, Map<String, String> headers) {
         URI uri = URI.create(httpBaseUrl.replaceFirst("^http", "ws") + "/ws/v1/sessions/" + sessionId + "/voice");
         BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         headers.forEach(builder::header);
         WebSocket socket = builder.buildAsync(uri, new Listener(queue)).join();
         return new VoiceClient(socket, queue);
