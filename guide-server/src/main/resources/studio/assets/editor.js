@@ -136,7 +136,8 @@ export async function exhibitEditor(main, siteId, exhibitId, tab = 'edit') {
           const area = h(`textarea${mark ? `.${mark}` : ''}${live && String(liveText ?? '') !== String(value) ? '.changed' : ''}`, {
             name: `${field}.${language}`, lang: language, rows: shape === 'LOCALIZED_TEXT' ? 4 : 1,
             'aria-label': `${label} ${note ?? ''} (${language})`, value,
-            placeholder: names ? '' : language === source ? '' : `Missing: translate from ${source.toUpperCase()}`,
+            // a field the source language leaves empty too is optional, not a translation missing
+            placeholder: names || language === source || !texts[source] ? '' : `Missing: translate from ${source.toUpperCase()}`,
             title: live && String(liveText ?? '') !== String(value) ? 'Differs from the live version' : '',
             oninput: e => {
               ensureAt(state.doc, field)[language] = names
