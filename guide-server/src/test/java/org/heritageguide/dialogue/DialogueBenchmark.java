@@ -40,7 +40,9 @@ public final class DialogueBenchmark {
             new FreshSet("ninth", DialogueEvaluation.NINTH_FRESH_SET,
                     "written before the sixth session's change, measured before and after it, never tuned on"),
             new FreshSet("tenth", DialogueEvaluation.TENTH_FRESH_SET,
-                    "written after the sixth session's change, never tuned on"));
+                    "written after the sixth session's first change, measured before and after its second, never tuned on"),
+            new FreshSet("eleventh", DialogueEvaluation.ELEVENTH_FRESH_SET,
+                    "written after the sixth session's changes, never tuned on"));
 
     private DialogueBenchmark() {
     }
