@@ -275,10 +275,13 @@ final class Guide {
         Optional<SiteKnowledge.Candidate> best = content.best();
         Optional<VisitorTopic> topic = book.flatMap(b -> b.topicNamed(question));
         boolean pointsAtFocus = pointing && focus != null && !content.namesSomething();
-        boolean asksOnlyWhatItIs = asked != null && asked.is(AnswerType.DESCRIPTION) && knowledge.index(language)
-                .map(index -> content.result() != null && !index.asksMoreThan(content.result(), Set.of())).orElse(false);
-        boolean asksOnlyWhereItIs = asked != null && asked.is(AnswerType.PLACE)
-                && asksOnlyWhereItIs(knowledge, content, pointsAtFocus ? focus : null, language);
+        // nothing beyond the name of what it names, or beyond the pointing words if it names nothing
+        boolean asksNothingMore = content.result() != null && knowledge.index(language)
+                .map(index -> !index.asksMoreThan(content.result(), content.nameTerms())).orElse(false);
+        boolean asksOnlyWhatItIs = asked != null && asked.is(AnswerType.DESCRIPTION) && asksNothingMore;
+        boolean asksOnlyWhereItIs = asked != null && asked.is(AnswerType.PLACE) && asksNothingMore
+                && saysWhereItIs(knowledge.site(), content.namedExhibit() != null ? content.namedExhibit()
+                        : pointsAtFocus ? focus : null, language);
         boolean namesNothingAtFocus = focus != null && !content.namesSomething();
         String untranslated = content.namedUntranslated();
         OnFocus onFocus = untranslated != null
@@ -310,19 +313,13 @@ final class Guide {
     }
 
     /**
-     * Whether a question asking for a place asks nothing beyond the name of the exhibit it names, or the exhibit
-     * it points at ("where's the Jarai tomb?", "where is it?"), and that exhibit says where it is: its location
-     * answers it, not a text that names it ("where do the Tày live?" asks more).
+     * Whether the exhibit a question asking only where it is names or points at ("where's the Jarai tomb?",
+     * "where is it?") says where it is: its location answers it, not a text that names it ("where do the Tày
+     * live?" asks more).
      */
-    private static boolean asksOnlyWhereItIs(SiteKnowledge knowledge, SiteKnowledge.Answers content, String pointedAt,
-                                             String language) {
-        String exhibit = content.namedExhibit() != null ? content.namedExhibit() : pointedAt;
-        if (exhibit == null || content.result() == null
-                || knowledge.index(language).map(index -> index.asksMoreThan(content.result(), content.nameTerms())).orElse(true)) {
-            return false;
-        }
-        Site site = knowledge.site();
-        return site.publishedExhibit(exhibit).flatMap(e -> e.location().firstOf(site.fallbackChain(language))).isPresent();
+    private static boolean saysWhereItIs(Site site, String exhibit, String language) {
+        return exhibit != null
+                && site.publishedExhibit(exhibit).flatMap(e -> e.location().firstOf(site.fallbackChain(language))).isPresent();
     }
 
     private static Evidence.Content contentEvidence(Site site, VisitorSession session, String question,

@@ -50,11 +50,16 @@ class StudioContentTest {
     }
 
     private StudioContent open() {
+        return open(live, reloads);
+    }
+
+    /** An instance on the content and revision folders, serving its catalog into {@code served}. */
+    private StudioContent open(AtomicReference<SiteCatalog> served, AtomicInteger reloadsOfIt) {
         return new StudioContent(contentDir, temp.resolve("revisions"), Duration.ofHours(1), () -> {
-            reloads.incrementAndGet();
-            live.set(new ContentLoader(contentDir).load(live.get().version() + 1));
-            return live.get();
-        }, live::get);
+            reloadsOfIt.incrementAndGet();
+            served.set(new ContentLoader(contentDir).load(served.get().version() + 1));
+            return served.get();
+        }, served::get);
     }
 
     @AfterEach
@@ -104,11 +109,7 @@ class StudioContentTest {
     void anotherInstanceSharingTheFoldersServesAPublicationOnceWithItsAuthorNotDisk() {
         AtomicInteger otherReloads = new AtomicInteger();
         AtomicReference<SiteCatalog> otherLive = new AtomicReference<>(new ContentLoader(contentDir).load(0));
-        StudioContent other = new StudioContent(contentDir, temp.resolve("revisions"), Duration.ofHours(1), () -> {
-            otherReloads.incrementAndGet();
-            otherLive.set(new ContentLoader(contentDir).load(otherLive.get().version() + 1));
-            return otherLive.get();
-        }, otherLive::get);
+        StudioContent other = open(otherLive, otherReloads);
         try {
             StudioContent.FileVersion before = content.draft("van-mieu", EXHIBIT);
             content.save("van-mieu", EXHIBIT, before.etag(),
@@ -137,10 +138,7 @@ class StudioContentTest {
     @Test
     void publishingWhatAnotherInstanceJustPublishedServesItHereBeforeSayingNothingIsLeft() {
         AtomicReference<SiteCatalog> otherLive = new AtomicReference<>(new ContentLoader(contentDir).load(0));
-        StudioContent other = new StudioContent(contentDir, temp.resolve("revisions"), Duration.ofHours(1), () -> {
-            otherLive.set(new ContentLoader(contentDir).load(otherLive.get().version() + 1));
-            return otherLive.get();
-        }, otherLive::get);
+        StudioContent other = open(otherLive, new AtomicInteger());
         try {
             StudioContent.FileVersion before = content.draft("van-mieu", EXHIBIT);
             content.save("van-mieu", EXHIBIT, before.etag(),
