@@ -42,7 +42,9 @@ public final class DialogueBenchmark {
             new FreshSet("tenth", DialogueEvaluation.TENTH_FRESH_SET,
                     "written after the sixth session's first change, measured before and after its second, never tuned on"),
             new FreshSet("eleventh", DialogueEvaluation.ELEVENTH_FRESH_SET,
-                    "written after the sixth session's changes, never tuned on"));
+                    "written after the sixth session's changes, never tuned on"),
+            new FreshSet("twelfth", DialogueEvaluation.TWELFTH_FRESH_SET,
+                    "written at the start of the seventh session, before its changes, never tuned on"));
 
     private DialogueBenchmark() {
     }
