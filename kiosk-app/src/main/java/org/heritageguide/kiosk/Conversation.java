@@ -97,8 +97,7 @@ final class Conversation {
             if (failure != null) {
                 failed(failure);
             } else if (greeting != null) {
-                view.addGuideBubble(greeting.text(), null, null);
-                playFor(visit, turn, greeting.audioUrl());
+                greet(visit, turn, greeting.text(), greeting.audioUrl());
             }
         }));
     }
@@ -117,7 +116,7 @@ final class Conversation {
     /** The visit's conversation id, opening the conversation (once, whoever asks) if need be. */
     CompletableFuture<String> session(Visit visit) {
         return visit.session(() -> client.openSession(siteId(), visit.language()).thenApply(opened -> {
-            visit.later(() -> greet(visit, opened));
+            visit.later(() -> greetOnOpening(visit, opened));
             return opened.id();
         }));
     }
@@ -143,11 +142,23 @@ final class Conversation {
         }
     }
 
-    private void greet(Visit visit, OpenedSession opened) {
+    private void greetOnOpening(Visit visit, OpenedSession opened) {
         if (visit.opened(opened.id()) && opened.greeting() != null) {
-            view.addGuideBubble(opened.greeting(), null, null);
-            playFor(visit, visit.turn(), opened.greetingAudioUrl());
+            greet(visit, visit.turn(), opened.greeting(), opened.greetingAudioUrl());
         }
+    }
+
+    /**
+     * Shows and says the guide's greeting. One that takes the place of the greeting before it (the visitor
+     * moved on without a word) silences that one as well, with whatever of its audio is still on the way.
+     */
+    private void greet(Visit visit, int turn, String text, String audioUrl) {
+        int saying = turn;
+        if (view.greet(text)) {
+            player.stop();
+            saying = visit.nextTurn();
+        }
+        playFor(visit, saying, audioUrl);
     }
 
     /** Fetches and plays the audio at {@code url}, unless the visitor has asked or moved on since {@code turn}. */

@@ -296,6 +296,52 @@ class KioskFlowTest extends KioskTestSupport {
     }
 
     @Test
+    void aVisitorWhoseFirstTouchIsAnExhibitIsGreetedOnceForThatExhibit() {
+        launch(settings(server.uri(), data));
+        tap("#language-en");
+        int greeted = greetingHeard();
+
+        tap("#exhibits-button");
+        tap("#ask-about-thai-hoc-house");
+        waitUntil(() -> String.join(" ", texts(".bubble-guide")).contains("Thái Học"), 10);
+        assertThat(texts(".bubble-guide")).as("one greeting, for where the visitor is").containsExactly(
+                "Welcome to Temple of Literature! You are at the Thái Học hall, site of the Imperial Academy. "
+                        + "Ask me anything about it, or about the rest of the site.");
+        waitUntil(() -> speaker.played() > greeted && !kiosk.player().playing(), 60);
+
+        // the next visitor touches an exhibit while their conversation is still being opened
+        interact(() -> {
+            kiosk.resetToWelcome();
+            kiosk.chooseLanguage("en");
+            kiosk.askAbout("khue-van-cac");
+        });
+        waitUntil(() -> String.join(" ", texts(".bubble-guide")).contains("Khuê Văn Các"), 20);
+        assertThat(texts(".bubble-guide")).as("one greeting, for where the visitor is").singleElement().asString()
+                .startsWith("Welcome to Temple of Literature! You are at Khuê Văn Các");
+        assertThat(kiosk.health().errors()).isZero();
+    }
+
+    @Test
+    void aVisitorWhoAsksFirstIsGreetedForTheSiteOnceAndAgainAtTheExhibitTheyMoveTo() {
+        launch(settings(server.uri(), data));
+        tap("#language-en");
+        greetingHeard();
+        typeQuestion("Where are the toilets?");
+        tap("#ask-button");
+        waitUntil(() -> texts(".bubble-guide").size() >= 2, 60);
+
+        tap("#exhibits-button");
+        tap("#ask-about-thai-hoc-house");
+        waitUntil(() -> texts(".bubble-guide").size() >= 3, 10);
+        List<String> said = texts(".bubble-guide");
+        assertThat(said).hasSize(3);
+        assertThat(said.get(0)).isEqualTo("Welcome to Temple of Literature! Ask me anything about it: what you see, "
+                + "its history, or practical things like opening hours.");
+        assertThat(said.get(2)).startsWith("Welcome to Temple of Literature! You are at the Thái Học hall");
+        assertThat(texts(".bubble-visitor")).containsExactly("Where are the toilets?");
+    }
+
+    @Test
     void continueOnYourPhoneShowsAQrCodeThatOpensTheSameConversation() throws Exception {
         launch(settings(server.uri(), data));
         tap("#language-vi");

@@ -83,6 +83,8 @@ public final class KioskView {
     private Button askButton;
     private Label statusLine;
     private HBox statusRow;
+    /** The row of the guide's latest greeting. */
+    private Node greeting;
     private HBox typingRow;
     private FlowPane conversationNavigation;
     private VBox controls;
@@ -226,6 +228,7 @@ public final class KioskView {
         transcriptScroll.getStyleClass().add("transcript-scroll");
         transcript.heightProperty().addListener((o, a, b) -> transcriptScroll.setVvalue(1.0));
         exhibitInFocus = null;
+        greeting = null;
         conversationIn(language);
     }
 
@@ -324,6 +327,36 @@ public final class KioskView {
     }
 
     public void addGuideBubble(String text, List<String> sources, String notice) {
+        append(guideRow(text, sources, notice));
+    }
+
+    /**
+     * Shows the guide's greeting for where the visitor is. When nothing came after the greeting before it
+     * (the visitor moved on without a word), it takes that one's place: a visitor is greeted once, for
+     * where they are.
+     *
+     * @return whether it took the place of a greeting
+     */
+    public boolean greet(String text) {
+        Node row = guideRow(text, null, null);
+        boolean replacing = greeting != null && saidLast(greeting);
+        if (replacing) {
+            transcript.getChildren().set(transcript.getChildren().indexOf(greeting), row);
+        } else {
+            append(row);
+        }
+        greeting = row;
+        return replacing;
+    }
+
+    /** Whether nothing but the "one moment" line comes after {@code row} in the conversation. */
+    private boolean saidLast(Node row) {
+        List<Node> rows = transcript.getChildren();
+        int at = rows.indexOf(row);
+        return at >= 0 && rows.subList(at + 1, rows.size()).stream().allMatch(after -> after == statusRow);
+    }
+
+    private HBox guideRow(String text, List<String> sources, String notice) {
         VBox bubble = new VBox();
         bubble.getStyleClass().addAll("bubble", "bubble-guide");
         if (notice != null) {
@@ -335,7 +368,7 @@ public final class KioskView {
         }
         HBox row = new HBox(bubble);
         row.setAlignment(Pos.CENTER_LEFT);
-        append(row);
+        return row;
     }
 
     public void addNotice(String text) {
