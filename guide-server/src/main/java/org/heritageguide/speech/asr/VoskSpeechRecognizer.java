@@ -93,7 +93,8 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
         if (pool == null) {
             return Optional.empty();
         }
-        return Optional.of(new VoskStream(pool.join(), sampleRate));
+        RecognitionStream stream = new VoskStream(pool.join(), sampleRate);
+        return Optional.of(settings.speechGate() ? new SpeechGate(stream, sampleRate, settings) : stream);
     }
 
     @Override

@@ -1,0 +1,30 @@
+package org.heritageguide.speech.asr;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.heritageguide.GuideProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** Vosk on the shipped models (run from the repository root), without the rest of the server. */
+final class ShippedVosk {
+
+    private ShippedVosk() {
+    }
+
+    /** Without the speech gate: a test or bench adds it where it wants it. */
+    static VoskSpeechRecognizer ungated() {
+        GuideProperties guide = new GuideProperties(Path.of("content"), Path.of("data"), Path.of("models/target/models"),
+                Path.of("models/local"), URI.create("http://localhost:8080"));
+        return new VoskSpeechRecognizer(guide, settings(Map.of("guide.voice.asr.speech-gate", "false")), new SimpleMeterRegistry());
+    }
+
+    /** The guide's ASR settings, with its defaults for every one not given. */
+    static AsrSettings settings(Map<String, String> given) {
+        return new Binder(new MapConfigurationPropertySource(given)).bindOrCreate("guide.voice.asr", AsrSettings.class);
+    }
+}
