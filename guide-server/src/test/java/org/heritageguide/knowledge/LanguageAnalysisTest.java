@@ -33,6 +33,16 @@ class LanguageAnalysisTest {
     }
 
     @Test
+    void theWordsAnyQuestionMayUseAreLeftOutInEveryLanguage() {
+        // "tell me about", "can I", "is there": what is asked about is left, in Korean as in the others
+        assertThat(terms("en", "words", "Can you tell me about the stelae?")).containsExactly("stela");
+        assertThat(terms("ko", "morphemes", "진사비에 대해 알려 주세요")).containsExactly("진사", "비");
+        assertThat(terms("ko", "morphemes", "북 한번 쳐 봐도 돼요?")).doesNotContain("되", "보");
+        assertThat(terms("ko", "morphemes", "수상인형극 몇 시에 해요?")).doesNotContain("하");
+        assertThat(terms("ko", "morphemes", "정원에 있는 집들 모형이에요?")).doesNotContain("있").contains("정원", "모형");
+    }
+
+    @Test
     void anEnglishVerbsIrregularFormsAreOneTermButItsNounIsNot() {
         assertThat(terms("en", "words", "you build the temple")).contains("built");
         assertThat(terms("en", "words", "Who built the Temple of Literature?")).contains("built");
