@@ -44,7 +44,9 @@ public final class DialogueBenchmark {
             new FreshSet("eleventh", DialogueEvaluation.ELEVENTH_FRESH_SET,
                     "written after the sixth session's changes, never tuned on"),
             new FreshSet("twelfth", DialogueEvaluation.TWELFTH_FRESH_SET,
-                    "written at the start of the seventh session, before its changes, never tuned on"));
+                    "written at the start of the seventh session, before its changes, measured before and after its first, never tuned on"),
+            new FreshSet("thirteenth", DialogueEvaluation.THIRTEENTH_FRESH_SET,
+                    "written after the seventh session's first change, never tuned on"));
 
     private DialogueBenchmark() {
     }

@@ -165,6 +165,11 @@ final class DialogueEvaluation {
      * (dialogue/fresh12/README.md): never tuned on or learned from, and their questions are never printed.
      */
     static final List<String> TWELFTH_FRESH_SET = List.of("fresh12/en-fr.yaml", "fresh12/vi.yaml", "fresh12/zh-ko.yaml");
+    /**
+     * Questions written the same way in the seventh session, after its first change (dialogue/fresh13/README.md):
+     * never tuned on or learned from, and their questions are never printed.
+     */
+    static final List<String> THIRTEENTH_FRESH_SET = List.of("fresh13/en-fr.yaml", "fresh13/vi.yaml", "fresh13/zh-ko.yaml");
 
     private final KnowledgeBase knowledge;
     private final Guide guide;
