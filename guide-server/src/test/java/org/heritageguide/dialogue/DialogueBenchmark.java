@@ -46,7 +46,9 @@ public final class DialogueBenchmark {
             new FreshSet("twelfth", DialogueEvaluation.TWELFTH_FRESH_SET,
                     "written at the start of the seventh session, before its changes, measured before and after its first, never tuned on"),
             new FreshSet("thirteenth", DialogueEvaluation.THIRTEENTH_FRESH_SET,
-                    "written after the seventh session's first change, never tuned on"));
+                    "written after the seventh session's first change, measured once (a change not kept), never tuned on"),
+            new FreshSet("fourteenth", DialogueEvaluation.FOURTEENTH_FRESH_SET,
+                    "written at the end of the seventh session, never tuned on"));
 
     private DialogueBenchmark() {
     }
