@@ -55,7 +55,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * the machine's load average, since other work on the machine changes the figures.
  *
  * <p>Arguments: {@code --url http://host:port --pid <server pid> --audio <dir> [--rates 10,20,...]
- * [--step-seconds 15] [--levels 1,2,4,...] [--text-p99 100] [--voice-p95 800]}
+ * [--step-seconds 15] [--levels 1,2,4,...] [--text-p99 100] [--voice-p95 800]}; or, instead,
+ * {@code --silent 16 [--windows 4] [--rate 10] [--step-seconds 15] [--url2 <url> --pid2 <pid> --labels "a,b"]}:
+ * typed questions without and with voice sockets sending silence (issue #16), on one server or two.
  */
 public final class LoadBench {
 
@@ -92,6 +94,17 @@ public final class LoadBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = VoiceBench.options(args);
         LoadBench bench = new LoadBench(options.get("url"), Long.parseLong(options.getOrDefault("pid", "0")));
+        if (options.containsKey("silent")) {
+            List<LoadBench> servers = new ArrayList<>(List.of(bench));
+            if (options.containsKey("url2")) {
+                servers.add(new LoadBench(options.get("url2"), Long.parseLong(options.getOrDefault("pid2", "0"))));
+            }
+            List<String> labels = List.of(options.getOrDefault("labels", "server 1,server 2").split(","));
+            silent(servers, labels, Integer.parseInt(options.get("silent")), Integer.parseInt(options.getOrDefault("windows", "4")),
+                    Integer.parseInt(options.getOrDefault("rate", "10")), Integer.parseInt(options.getOrDefault("step-seconds", "15")));
+            System.out.println("\n==== summary (Markdown) ====\n" + bench.summary);
+            System.exit(0);
+        }
         if (!"0".equals(options.getOrDefault("rates", ""))) {
             bench.typed(ints(options.getOrDefault("rates", "5,10,20,40,60,80,100,130,160,200,250,300")),
                     Integer.parseInt(options.getOrDefault("step-seconds", "15")),
@@ -250,6 +263,162 @@ public final class LoadBench {
             }
         }
         return questions;
+    }
+
+    // ---------------------------------------------------------------- typed questions beside silent voice sockets
+
+    /**
+     * {@code --silent N}: typed questions at {@code rate} a second with no voice socket open (A) and while N voice
+     * sockets each {@code start} a question and send digital silence at real-time pace (B), starting again when told
+     * {@code no-speech}, so as to hold N streams. Windows alternate A B A B ... on each server in turn (with
+     * {@code --url2}, a second server, say the same guide with another setting), so that other work on the machine
+     * weighs on every phase alike; each side's windows are pooled. One untimed window of each kind first. Before each
+     * window, every server is let settle (under 0.3 cores), since one behind on its sockets' audio goes on decoding.
+     */
+    private static void silent(List<LoadBench> servers, List<String> labels, int sockets, int windows, int rate, int seconds) throws Exception {
+        List<Typed> questions = evaluationSet();
+        Collections.shuffle(questions, new Random(16));
+        System.out.printf("silent sockets: typed questions at %d/s in windows of %d s, without and with %d voice sockets sending silence, "
+                + "%d windows of each kind per server, alternating%n", rate, seconds, sockets, windows);
+        int offset = 0;
+        for (LoadBench server : servers) {
+            server.step(questions, 10, 30, 0); // warm-up, as the typed steps'
+            try (Squatters warm = server.new Squatters(sockets)) {
+                warm.awaitHeld();
+                server.step(questions, rate, seconds, offset += 10 * rate);
+            }
+        }
+        int n = servers.size();
+        List<List<Double>> unloaded = new ArrayList<>();
+        List<List<Double>> loaded = new ArrayList<>();
+        double[][] cpu = new double[n][2];
+        int[] errors = new int[n];
+        List<Map<String, Long>> told = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            unloaded.add(new ArrayList<>());
+            loaded.add(new ArrayList<>());
+            told.add(new java.util.TreeMap<>());
+        }
+        for (int window = 0; window < windows; window++) {
+            for (int s = 0; s < n; s++) {
+                LoadBench server = servers.get(s);
+                for (LoadBench each : servers) {
+                    each.settle(); // what a server without the gate still decodes after its sockets closed is not the next window's
+                }
+                StepResult a = server.step(questions, rate, seconds, offset += 10 * rate);
+                StepResult b;
+                try (Squatters squatters = server.new Squatters(sockets)) {
+                    squatters.awaitHeld();
+                    b = server.step(questions, rate, seconds, offset += 10 * rate);
+                    Map<String, Long> toldHere = told.get(s);
+                    squatters.told.forEach((what, count) -> toldHere.merge(what, (long) count.get(), Long::sum));
+                }
+                unloaded.get(s).addAll(a.millis());
+                loaded.get(s).addAll(b.millis());
+                cpu[s][0] += a.cost().serverCpuSeconds() / a.cost().seconds() / windows;
+                cpu[s][1] += b.cost().serverCpuSeconds() / b.cost().seconds() / windows;
+                errors[s] += a.errors() + b.errors();
+                System.out.printf(Locale.ROOT, "%s, window %d: p99 %.0f ms without, %.0f ms with the silent sockets; server CPU %.2f / %.2f cores; load average %s%n",
+                        labels.get(s), window, VoiceBench.percentile(a.millis(), 99), VoiceBench.percentile(b.millis(), 99),
+                        a.cost().serverCpuSeconds() / a.cost().seconds(), b.cost().serverCpuSeconds() / b.cost().seconds(), b.cost().loadAverage());
+            }
+        }
+        StringBuilder summary = servers.get(0).summary;
+        summary.append(String.format(Locale.ROOT, "| server | typed p50 / p99 without | with %d silent voice sockets | p99 ratio | server CPU without / with (cores) | errors | the sockets were told |%n", sockets));
+        summary.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+        for (int s = 0; s < n; s++) {
+            List<Double> a = new ArrayList<>(unloaded.get(s));
+            List<Double> b = new ArrayList<>(loaded.get(s));
+            Collections.sort(a);
+            Collections.sort(b);
+            summary.append(String.format(Locale.ROOT, "| %s | %.0f / %.0f ms (%d) | %.0f / %.0f ms (%d) | **%.1f×** | %.2f / %.2f | %d | %s |%n",
+                    labels.get(s), VoiceBench.percentile(a, 50), VoiceBench.percentile(a, 99), a.size(), VoiceBench.percentile(b, 50),
+                    VoiceBench.percentile(b, 99), b.size(), VoiceBench.percentile(b, 99) / VoiceBench.percentile(a, 99), cpu[s][0], cpu[s][1],
+                    errors[s], told.get(s)));
+        }
+    }
+
+    /** Waits (at most 30 s) until this server uses under 0.3 cores over a second. */
+    private void settle() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        Cost before = cost(0);
+        do {
+            Thread.sleep(1000);
+            Cost now = cost(0);
+            if (now.serverCpuSeconds() - before.serverCpuSeconds() < 0.3) {
+                return;
+            }
+            before = now;
+        } while (System.nanoTime() < deadline);
+        System.out.println("  server " + url + " still busy after 30 s");
+    }
+
+    /** Voice sockets sending silence at real-time pace, each starting a question again when told {@code no-speech}. */
+    private final class Squatters implements AutoCloseable {
+        private final List<Thread> threads = new ArrayList<>();
+        private final CountDownLatch held;
+        private final Map<String, AtomicInteger> told = new java.util.concurrent.ConcurrentHashMap<>();
+        private volatile boolean stopped;
+
+        Squatters(int sockets) {
+            held = new CountDownLatch(sockets);
+            for (int i = 0; i < sockets; i++) {
+                Thread thread = new Thread(this::squat, "bench-silent-" + i);
+                thread.setDaemon(true);
+                thread.start();
+                threads.add(thread);
+            }
+        }
+
+        private void squat() {
+            boolean counted = false;
+            try (VoiceClient client = VoiceClient.connect(url, session("{\"site\":\"van-mieu\",\"language\":\"en\"}"))) {
+                client.start(16000, "en");
+                Event ready = last(client.until(VoiceClient.type("ready", "error", "closed"), WAIT));
+                if (ready == null || !"ready".equals(ready.type())) {
+                    told.computeIfAbsent(ready == null ? "timeout" : ready.type() + " " + ready.code(), k -> new AtomicInteger()).incrementAndGet();
+                    return;
+                }
+                held.countDown();
+                counted = true;
+                byte[] silence = new byte[3200];
+                long next = System.nanoTime();
+                while (!stopped) {
+                    client.sendBinary(silence);
+                    Event event;
+                    while ((event = client.next(Duration.ZERO)) != null) {
+                        if ("error".equals(event.type()) || "closed".equals(event.type())) {
+                            told.computeIfAbsent(event.type() + " " + event.code(), k -> new AtomicInteger()).incrementAndGet();
+                            if ("no-speech".equals(event.code())) {
+                                client.start(16000, "en");
+                            } else if ("closed".equals(event.type())) {
+                                return;
+                            }
+                        }
+                    }
+                    next += 100_000_000L;
+                    LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
+                }
+            } catch (RuntimeException e) {
+                told.computeIfAbsent("failed " + e.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
+            } finally {
+                if (!counted) {
+                    held.countDown();
+                }
+            }
+        }
+
+        void awaitHeld() throws InterruptedException {
+            held.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stopped = true;
+            for (Thread thread : threads) {
+                thread.join(10_000);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- spoken questions
