@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -49,9 +50,11 @@ public class AnswerAudio implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerAudio.class);
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
+    private static final Duration VISITORS_QUIET = Duration.ofSeconds(1);
 
     private final SpeechSynthesizer synthesizer;
     private final AudioCache cache;
+    private final SynthesisGate gate = new SynthesisGate(VISITORS_QUIET);
     private final boolean prerenderEnabled;
     private final Scheduler live;
     private final ExecutorService synthesizing;
@@ -87,7 +90,6 @@ public class AnswerAudio implements DisposableBean {
         this.background = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tts-prerender");
             thread.setDaemon(true);
-            thread.setPriority(Thread.MIN_PRIORITY);
             return thread;
         });
         this.meters = meters;
@@ -165,7 +167,7 @@ public class AnswerAudio implements DisposableBean {
             misses.increment();
             List<Pcm> spoken = new ArrayList<>();
             return Flux.fromIterable(Sentences.split(text, language))
-                    .concatMap(sentence -> Mono.fromCallable(() -> timed(language, sentence)).subscribeOn(live), 0)
+                    .concatMap(sentence -> Mono.fromCallable(() -> forVisitor(language, sentence)).subscribeOn(live), 0)
                     .doOnNext(spoken::add)
                     .doOnComplete(() -> live.schedule(() -> store(key, language, text, spoken)));
         });
@@ -176,12 +178,13 @@ public class AnswerAudio implements DisposableBean {
      * that {@code scripts/bench voice} measures the pipeline against.
      */
     public Mono<Pcm> speakUncached(String language, String text) {
-        return Mono.fromCallable(() -> timed(language, text)).subscribeOn(live);
+        return Mono.fromCallable(() -> forVisitor(language, text)).subscribeOn(live);
     }
 
     /**
-     * Renders, in the background, every text not cached yet; a later call supersedes an earlier one
-     * still running. The returned future completes when this batch is done (or superseded).
+     * Renders, in the background, every text not cached yet, giving way to visitors' syntheses (see
+     * {@link SynthesisGate}); a later call supersedes an earlier one still running. The returned future
+     * completes when this batch is done (or superseded).
      */
     public CompletableFuture<Void> prerender(List<Spoken> texts) {
         if (!prerenderEnabled) {
@@ -202,11 +205,15 @@ public class AnswerAudio implements DisposableBean {
                 }
                 try {
                     String key = key(spoken.language(), spoken.text()).orElseThrow();
-                    if (!cache.has(key)) {
-                        render(key, spoken.language(), spoken.text()).join();
+                    // a text a visitor is having rendered now will be cached by them
+                    if (!cache.has(key) && !rendering.containsKey(key)) {
+                        renderInBackground(key, spoken.language(), spoken.text());
                         prerendered.increment();
                         rendered++;
                     }
+                } catch (InterruptedException shuttingDown) {
+                    Thread.currentThread().interrupt();
+                    return;
                 } catch (RuntimeException e) {
                     failures.increment();
                     log.warn("Audio pre-rendering: could not render a {} text ({}): {}", spoken.language(),
@@ -247,7 +254,7 @@ public class AnswerAudio implements DisposableBean {
         try {
             List<Pcm> pieces = new ArrayList<>();
             for (String sentence : Sentences.split(text, language)) {
-                pieces.add(timed(language, sentence));
+                pieces.add(forVisitor(language, sentence));
             }
             mine.complete(store(key, language, text, pieces));
         } catch (RuntimeException e) {
@@ -256,6 +263,18 @@ public class AnswerAudio implements DisposableBean {
             rendering.remove(key, mine);
         }
         return mine;
+    }
+
+    private void renderInBackground(String key, String language, String text) throws InterruptedException {
+        List<Pcm> pieces = new ArrayList<>();
+        for (String sentence : Sentences.split(text, language)) {
+            pieces.add(gate.inBackground(() -> timed(language, sentence)));
+        }
+        store(key, language, text, pieces);
+    }
+
+    private Pcm forVisitor(String language, String sentence) {
+        return gate.forVisitor(() -> timed(language, sentence));
     }
 
     private Pcm timed(String language, String sentence) {
