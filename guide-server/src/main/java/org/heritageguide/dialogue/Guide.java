@@ -31,7 +31,6 @@ import org.heritageguide.site.VisitorTopic;
 import org.heritageguide.text.Sentences;
 
 import com.ibm.icu.text.DisplayContext;
-import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.text.LocaleDisplayNames;
 import com.ibm.icu.util.ULocale;
 
@@ -660,7 +659,7 @@ final class Guide {
                 case GREETING -> say(phrases.say(language, "answer.greeting", focusName(focus)), match.intent());
                 case THANKS -> say(phrases.say(language, "answer.thanks"), match.intent());
                 case GOODBYE -> say(phrases.say(language, "answer.goodbye", name(site.name(), language)), match.intent());
-                case HELP -> say(phrases.say(language, "answer.help", list(suggestions(focus), language)), match.intent());
+                case HELP -> say(phrases.say(language, "answer.help", phrases.list(language, suggestions(focus))), match.intent());
                 case REPEAT -> repeat();
                 case MORE -> named != null && !named.equals(focus(site, session)) ? summary(named, Intent.DESCRIBE) : more();
                 case DESCRIBE -> focus == null ? intro(0, Intent.DESCRIBE) : summary(focus, Intent.DESCRIBE);
@@ -828,7 +827,7 @@ final class Guide {
             }
             List<Exhibit> told = near.subList(0, Math.min(3, near.size()));
             String answer = phrases.say(language, "answer.near", shortName(name(exhibit.title(), language)),
-                    list(told.stream().map(e -> shortName(name(e.title(), language))).toList(), language));
+                    phrases.list(language, told.stream().map(e -> shortName(name(e.title(), language))).toList()));
             return Reply.answered(answer, language, told.stream().map(e -> exhibitSource(e, language)).toList(),
                     Intent.NEAR, session.context());
         }
@@ -886,13 +885,13 @@ final class Guide {
         private Reply noMore(Exhibit exhibit) {
             String about = exhibit == null ? name(site.name(), language) : name(exhibit.title(), language);
             String answer = phrases.say(language, "answer.no-more", about,
-                    list(suggestions(exhibit == null ? null : exhibit.id()), language));
+                    phrases.list(language, suggestions(exhibit == null ? null : exhibit.id())));
             return say(answer, Intent.MORE);
         }
 
         private Reply repeat() {
             if (session.history().isEmpty()) {
-                return say(phrases.say(language, "answer.help", list(suggestions(focus(site, session)), language)), Intent.HELP);
+                return say(phrases.say(language, "answer.help", phrases.list(language, suggestions(focus(site, session)))), Intent.HELP);
             }
             VisitorSession.Turn last = session.history().get(session.history().size() - 1);
             return Reply.repeating(last, session.context(), language);
@@ -906,14 +905,14 @@ final class Guide {
             }
             List<String> spoken = site.languages().stream().map(l -> displayName(l, language)).toList();
             return say(phrases.say(language, "answer.language-unavailable", displayName(target, language),
-                    list(spoken, language)), Intent.SWITCH_LANGUAGE);
+                    phrases.list(language, spoken)), Intent.SWITCH_LANGUAGE);
         }
 
         /** Declines a question about another site or its exhibit, saying where it is and what this site offers. */
         Reply elsewhere(Elsewhere elsewhere) {
             Site other = elsewhere.site();
             String otherName = other.name().firstOf(other.fallbackChain(language)).map(Localized.Translation::text).orElse(other.id());
-            String suggested = list(suggestions(focus(site, session)), language);
+            String suggested = phrases.list(language, suggestions(focus(site, session)));
             String answer = elsewhere.exhibit()
                     .map(exhibit -> phrases.say(language, "answer.elsewhere", shortName(exhibit.title()
                             .firstOf(other.fallbackChain(language)).map(Localized.Translation::text).orElse(exhibit.id())),
@@ -924,7 +923,7 @@ final class Guide {
         }
 
         private Reply unknown(String key) {
-            String answer = phrases.say(language, key, list(suggestions(focus(site, session)), language));
+            String answer = phrases.say(language, key, phrases.list(language, suggestions(focus(site, session))));
             return Reply.declined(answer, language, session.context());
         }
 
@@ -1039,10 +1038,6 @@ final class Guide {
         List<String> words = List.of(LanguageAnalysis.fold(value).split(" "));
         Set<String> inSentence = Set.of(folded.split(" "));
         return !words.isEmpty() && words.stream().filter(inSentence::contains).count() * 10 >= words.size() * 8L;
-    }
-
-    static String list(List<String> items, String language) {
-        return ListFormatter.getInstance(ULocale.forLanguageTag(language)).format(items);
     }
 
     static String displayName(String language, String inLanguage) {

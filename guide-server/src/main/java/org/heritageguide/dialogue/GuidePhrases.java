@@ -1,7 +1,10 @@
 package org.heritageguide.dialogue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,7 +14,9 @@ import org.heritageguide.site.Localized;
 import org.heritageguide.site.Site;
 import org.springframework.stereotype.Component;
 
+import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
 
 /**
  * What the guide itself says (greetings, "I don't know", notices), per language, from
@@ -53,6 +58,34 @@ public final class GuidePhrases {
     }
 
     /**
+     * Names listed as one ("the Kite building, the Bronze Drum building, and Hmong house"), as the language joins
+     * them: the first is fitted where {@link #say} puts the list, each of the others is inside a sentence.
+     */
+    public String list(String language, List<String> names) {
+        List<String> fitted = new ArrayList<>();
+        for (String name : names) {
+            fitted.add(fitted.isEmpty() ? name : withArticleInSentence(language, name));
+        }
+        return ListFormatter.getInstance(ULocale.forLanguageTag(language)).format(fitted);
+    }
+
+    private String withArticleInSentence(String language, String name) {
+        return leadingArticle(language, name)
+                .map(article -> article.toLowerCase(Locale.forLanguageTag(language)) + name.substring(article.length()))
+                .orElse(name);
+    }
+
+    /** The article a name begins with, as the phrase files list them ({@code grammar.articles}), if it has one. */
+    private Optional<String> leadingArticle(String language, String name) {
+        for (String article : bundle(language).getProperty("grammar.articles", "").split("\\|")) {
+            if (!article.isEmpty() && name.startsWith(article.endsWith("'") ? article : article + " ")) {
+                return Optional.of(article);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * A name put inside a sentence: its leading article lower-cased ("You are at the doctoral stelae") and,
      * where the language contracts it with the word before, contracted ("Près du bâtiment du Tambour de
      * bronze", not "Près de Le bâtiment"). The articles and contractions are in the phrase files
@@ -60,28 +93,22 @@ public final class GuidePhrases {
      */
     private String[] fitName(String language, String before, String name) {
         String trimmed = before.stripTrailing();
-        if (trimmed.isEmpty() || trimmed.endsWith(".") || trimmed.endsWith("!") || trimmed.endsWith("?")) {
+        Optional<String> article = leadingArticle(language, name);
+        if (trimmed.isEmpty() || trimmed.endsWith(".") || trimmed.endsWith("!") || trimmed.endsWith("?")
+                || article.isEmpty()) {
             return new String[] {before, name};
         }
-        Properties bundle = bundle(language);
-        for (String article : bundle.getProperty("grammar.articles", "").split("\\|")) {
-            boolean elided = article.endsWith("'");
-            if (article.isEmpty() || !name.startsWith(elided ? article : article + " ")) {
-                continue;
+        String lower = article.get().toLowerCase(Locale.forLanguageTag(language));
+        String rest = name.substring(article.get().length());
+        int space = trimmed.lastIndexOf(' ');
+        String lastWord = trimmed.substring(space + 1);
+        for (String contraction : bundle(language).getProperty("grammar.contractions", "").split("\\|")) {
+            String[] rule = contraction.split("=", 2);
+            if (rule.length == 2 && rule[0].equals(lastWord + " " + lower.strip())) {
+                return new String[] {trimmed.substring(0, space + 1), rule[1] + rest};
             }
-            String lower = article.toLowerCase(Locale.forLanguageTag(language));
-            String rest = name.substring(article.length());
-            int space = trimmed.lastIndexOf(' ');
-            String lastWord = trimmed.substring(space + 1);
-            for (String contraction : bundle.getProperty("grammar.contractions", "").split("\\|")) {
-                String[] rule = contraction.split("=", 2);
-                if (rule.length == 2 && rule[0].equals(lastWord + " " + lower.strip())) {
-                    return new String[] {trimmed.substring(0, space + 1), rule[1] + rest};
-                }
-            }
-            return new String[] {before, lower + rest};
         }
-        return new String[] {before, name};
+        return new String[] {before, lower + rest};
     }
 
     /**

@@ -56,6 +56,16 @@ class GuidePhrasesBundlesTest {
     }
 
     @Test
+    void everyNameInAListInsideASentenceTakesItsArticleAsTheLanguageWants() {
+        GuidePhrases phrases = new GuidePhrases();
+        assertThat(phrases.say("en", "answer.unknown", phrases.list("en",
+                List.of("Chu Văn An", "The Thái Học hall", "The Đại Thành sanctuary"))))
+                .contains("about these: Chu Văn An, the Thái Học hall, and the Đại Thành sanctuary.");
+        assertThat(phrases.say("en", "answer.unknown", phrases.list("en", List.of("The Kite building", "Hmong house"))))
+                .contains("about these: the Kite building and Hmong house.");
+    }
+
+    @Test
     void everyPhraseIsSaidWithEveryLetterItHas() throws IOException {
         GuidePhrases guide = new GuidePhrases();
         for (String language : Languages.supported()) {
