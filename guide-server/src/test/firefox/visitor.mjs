@@ -152,7 +152,7 @@ try {
   const site = await text('#site-name');
   check(site.toLowerCase() === 'temple of literature', 'the site name is shown', site);
   const welcome = await page.$$eval('#log > li .text', (items) => items.map((el) => el.textContent));
-  check(welcome.length === 1 && welcome[0].includes('Welcome to Temple of Literature'), 'the welcome is shown', welcome);
+  check(welcome.length === 1 && welcome[0].includes('Welcome to the Temple of Literature'), 'the welcome is shown', welcome);
   check(await text('#ask') === 'Hold to ask', 'the ask button says "Hold to ask"', await text('#ask'));
   const suggestions = await page.$$eval('#suggestion-list button', (buttons) => buttons.map((b) => b.textContent));
   check(suggestions.length === 3, 'three questions are suggested', suggestions);

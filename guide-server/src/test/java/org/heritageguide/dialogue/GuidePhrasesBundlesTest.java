@@ -42,8 +42,8 @@ class GuidePhrasesBundlesTest {
     @Test
     void aNameInsideASentenceTakesItsArticleAsTheLanguageWants() {
         GuidePhrases phrases = new GuidePhrases();
-        assertThat(phrases.say("en", "greeting.exhibit", "Temple of Literature", "The doctoral stelae"))
-                .startsWith("Welcome to Temple of Literature! You are at the doctoral stelae.");
+        assertThat(phrases.say("en", "greeting.exhibit", "The Temple of Literature", "The doctoral stelae"))
+                .startsWith("Welcome to the Temple of Literature! You are at the doctoral stelae.");
         assertThat(phrases.say("fr", "answer.near", "Le bâtiment du Tambour de bronze", "Nhà sàn Tày"))
                 .isEqualTo("Près du bâtiment du Tambour de bronze : Nhà sàn Tày.");
         assertThat(phrases.say("fr", "answer.near", "Les stèles des docteurs", "Khuê Văn Các"))

@@ -30,7 +30,7 @@ class SessionsApiTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$[?(@.id == 'van-mieu')].defaultLanguage").isEqualTo("vi")
-                .jsonPath("$[?(@.id == 'van-mieu')].name.en").isEqualTo("Temple of Literature")
+                .jsonPath("$[?(@.id == 'van-mieu')].name.en").isEqualTo("The Temple of Literature")
                 .jsonPath("$[?(@.id == 'ethnology')].languages[0]").isEqualTo("vi");
     }
 

@@ -51,8 +51,8 @@ class VisitorAppBrowserTest extends PhoneBrowserTestSupport {
 
         assertThat(phone.find("html").getDomAttribute("lang")).isEqualTo("en");
         assertThat(phone.find("h1").getText()).startsWith("Khuê Văn Các");
-        assertThat(phone.find("#site-name").getText()).isEqualToIgnoringCase("Temple of Literature");
-        assertThat(phone.conversation()).singleElement().asString().contains("Welcome to Temple of Literature");
+        assertThat(phone.find("#site-name").getText()).isEqualToIgnoringCase("The Temple of Literature");
+        assertThat(phone.conversation()).singleElement().asString().contains("Welcome to the Temple of Literature");
         assertThat(phone.all("#suggestion-list button")).hasSize(3)
                 .first().extracting(b -> b.getText()).isEqualTo("What does Khuê Văn Các mean?");
         assertThat(phone.find("#ask").getText()).isEqualTo("Hold to ask");

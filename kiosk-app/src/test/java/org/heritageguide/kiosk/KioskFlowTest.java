@@ -305,7 +305,7 @@ class KioskFlowTest extends KioskTestSupport {
         tap("#ask-about-thai-hoc-house");
         waitUntil(() -> String.join(" ", texts(".bubble-guide")).contains("Thái Học"), 10);
         assertThat(texts(".bubble-guide")).as("one greeting, for where the visitor is").containsExactly(
-                "Welcome to Temple of Literature! You are at the Thái Học hall, site of the Imperial Academy. "
+                "Welcome to the Temple of Literature! You are at the Thái Học hall, site of the Imperial Academy. "
                         + "Ask me anything about it, or about the rest of the site.");
         waitUntil(() -> speaker.played() > greeted && !kiosk.player().playing(), 60);
 
@@ -317,7 +317,7 @@ class KioskFlowTest extends KioskTestSupport {
         });
         waitUntil(() -> String.join(" ", texts(".bubble-guide")).contains("Khuê Văn Các"), 20);
         assertThat(texts(".bubble-guide")).as("one greeting, for where the visitor is").singleElement().asString()
-                .startsWith("Welcome to Temple of Literature! You are at Khuê Văn Các");
+                .startsWith("Welcome to the Temple of Literature! You are at Khuê Văn Các");
         assertThat(kiosk.health().errors()).isZero();
     }
 
@@ -335,9 +335,9 @@ class KioskFlowTest extends KioskTestSupport {
         waitUntil(() -> texts(".bubble-guide").size() >= 3, 10);
         List<String> said = texts(".bubble-guide");
         assertThat(said).hasSize(3);
-        assertThat(said.get(0)).isEqualTo("Welcome to Temple of Literature! Ask me anything about it: what you see, "
+        assertThat(said.get(0)).isEqualTo("Welcome to the Temple of Literature! Ask me anything about it: what you see, "
                 + "its history, or practical things like opening hours.");
-        assertThat(said.get(2)).startsWith("Welcome to Temple of Literature! You are at the Thái Học hall");
+        assertThat(said.get(2)).startsWith("Welcome to the Temple of Literature! You are at the Thái Học hall");
         assertThat(texts(".bubble-visitor")).containsExactly("Where are the toilets?");
     }
 
