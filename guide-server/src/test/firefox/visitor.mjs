@@ -150,7 +150,7 @@ try {
   const title = await text('h1');
   check(title.startsWith('Khuê Văn Các'), 'the exhibit title is shown', title);
   const site = await text('#site-name');
-  check(site.toLowerCase() === 'temple of literature', 'the site name is shown', site);
+  check(site.toLowerCase() === 'the temple of literature', 'the site name is shown', site);
   const welcome = await page.$$eval('#log > li .text', (items) => items.map((el) => el.textContent));
   check(welcome.length === 1 && welcome[0].includes('Welcome to the Temple of Literature'), 'the welcome is shown', welcome);
   check(await text('#ask') === 'Hold to ask', 'the ask button says "Hold to ask"', await text('#ask'));
