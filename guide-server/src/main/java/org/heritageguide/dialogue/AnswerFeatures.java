@@ -11,7 +11,9 @@ import org.heritageguide.dialogue.decision.Evidence;
 final class AnswerFeatures {
 
     static final List<String> NAMES = List.of("confidence", "coverage", "entryCoverage", "dense", "withDense", "faq", "askedAlike",
-            "guessed", "margin", "ofNamedThing", "offNamedThing", "ofFocus", "answerTypeIsValue", "pointsAtFocus", "intentConfidence", "constant");
+            "guessed", "margin", "ofNamedThing", "offNamedThing", "ofFocus", "answerTypeIsValue", "pointsAtFocus", "intentConfidence",
+            "holdsAnswer", "namesNothingAtFocus", "focusSaysIt", "descriptionAnswers", "asksOnlyWhatItIs", "intentIsAbout",
+            "intentHoldsAnswer", "practicalTopicNamed", "namesUntranslated");
 
     private AnswerFeatures() {
     }
@@ -34,8 +36,15 @@ final class AnswerFeatures {
                 flag(evidence.answerTypeIsValue()),
                 flag(evidence.pointsAtFocus()),
                 evidence.intentConfidence(),
-                // LIBLINEAR as Tribuo runs it fits no intercept: a feature that is always 1 stands for it
-                1};
+                flag(content.holdsAnswer()),
+                flag(evidence.namesNothingAtFocus()),
+                flag(evidence.focusSaysIt()),
+                flag(evidence.descriptionAnswers()),
+                flag(evidence.asksOnlyWhatItIs()),
+                flag(evidence.intentIsAbout()),
+                flag(evidence.intentHoldsAnswer()),
+                flag(evidence.practicalTopicNamed()),
+                flag(evidence.namesUntranslated())};
     }
 
     private static double flag(boolean value) {

@@ -12,10 +12,10 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.classification.Label;
 
 /**
- * How likely the best content answers a question right, as a logistic regression (Tribuo, LIBLINEAR) over
- * {@link AnswerFeatures} learned from the guide's question sets at build time, with the threshold chosen by
- * cross-validation so that few answers are wrong ({@code AnswerModelTraining}, run by Maven before the
- * tests; docs/architecture.md). Read from {@code dialogue/answer-model.tribuo} and
+ * How likely the best content answers a question right, as a random forest (Tribuo's CART trees) over
+ * {@link AnswerFeatures} learned from the guide's question sets at build time, with the threshold chosen on
+ * the sets held out one at a time so that few answers are wrong ({@code AnswerModelTraining}, run by Maven
+ * before the tests; docs/architecture.md). Read from {@code dialogue/answer-model.tribuo} and
  * {@code dialogue/answer-model.properties} on the class path.
  */
 final class LearnedConfidence implements AnswerConfidence {

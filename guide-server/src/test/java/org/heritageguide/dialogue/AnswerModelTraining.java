@@ -5,15 +5,15 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.IntStream;
 
 import org.heritageguide.dialogue.decision.AnswerConfidence;
@@ -21,8 +21,10 @@ import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
-import org.tribuo.classification.liblinear.LinearClassificationType;
+import org.tribuo.classification.dtree.CARTClassificationTrainer;
+import org.tribuo.classification.dtree.impurity.GiniIndex;
+import org.tribuo.classification.ensemble.FullyWeightedVotingCombiner;
+import org.tribuo.common.tree.RandomForestTrainer;
 import org.tribuo.datasource.ListDataSource;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
@@ -30,14 +32,16 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * Learns when the best content is sure enough to answer from ({@link LearnedConfidence}), from what the
  * guide would answer to every question of the sets that are no longer evidence ({@link #SETS}: the evaluation
- * set, the first held-out set and the first to seventh fresh sets, each measured after a change it judged) if it
+ * set, the first held-out set and the first to twelfth fresh sets, each measured after a change it judged) if it
  * answered from any content at all: each such answer, right or wrong (an out-of-scope question answered is
- * wrong), is one example of {@link AnswerFeatures}. A logistic regression (Tribuo's LIBLINEAR, solved exactly: the
- * same sets give the same model). Its threshold is the lowest likelihood at which, across {@value #FOLDS}-fold
- * cross-validation (the median of {@value #REPEATS} random splits), a wrong-answer aim holds over the sets never
- * tuned on taken together: at most that share of their answerable questions answered wrong, and of their
- * out-of-scope questions answered. One threshold per aim in {@link #AIMS}; the operator chooses the aim. The
- * fresh sets written after these ({@link DialogueEvaluation#EIGHTH_FRESH_SET} and on) are never used here.
+ * wrong), is one example of {@link AnswerFeatures}. A random forest of {@value #TREES} CART trees (Tribuo, seeded:
+ * the same sets give the same model): the evidence works together (a FAQ asked alike is sure with little
+ * coverage, a pointing question with its exhibit's text is sure with less), which one weight per feature could
+ * not say. Its threshold is the lowest likelihood at which a wrong-answer aim holds over the sets never tuned on,
+ * each set's likelihoods learned without it (as a set written tomorrow will be met): at most that share of their
+ * answerable questions answered wrong, and of their out-of-scope questions answered. One threshold per aim in
+ * {@link #AIMS}; the operator chooses the aim. The fresh sets written after these
+ * ({@link DialogueEvaluation#THIRTEENTH_FRESH_SET} and on) are never used here.
  *
  * <p>Run by Maven before the tests (exec plugin, phase {@code process-test-classes}), from the repository's
  * root; writes {@code answer-model.tribuo} and {@code answer-model.properties} into the directory given.
@@ -49,23 +53,31 @@ public final class AnswerModelTraining {
      * answerable questions answered wrong, and of out-of-scope ones answered, allowed out of fold.
      */
     static final List<Double> AIMS = List.of(0.01, 0.02, 0.05, 0.10);
-    static final int FOLDS = 5;
-    /** Enough random splits that one example more or less moves their median threshold by little (5 moved it by 0.01). */
-    static final int REPEATS = 25;
     /** The question sets learned from, by name: every set that is no longer evidence. */
-    private static final Map<String, List<String>> SETS = new TreeMap<>(Map.of(
-            DialogueEvaluation.EVALUATION_SET, List.of(DialogueEvaluation.EVALUATION_SET),
-            DialogueEvaluation.HELD_OUT_SET, List.of(DialogueEvaluation.HELD_OUT_SET),
-            "fresh", DialogueEvaluation.FRESH_SET,
-            "fresh2", DialogueEvaluation.SECOND_FRESH_SET,
-            "fresh3", DialogueEvaluation.THIRD_FRESH_SET,
-            "fresh4", DialogueEvaluation.FOURTH_FRESH_SET,
-            "fresh5", DialogueEvaluation.FIFTH_FRESH_SET,
-            "fresh6", DialogueEvaluation.SIXTH_FRESH_SET,
-            "fresh7", DialogueEvaluation.SEVENTH_FRESH_SET));
+    private static final Map<String, List<String>> SETS = new TreeMap<>(Map.ofEntries(
+            Map.entry(DialogueEvaluation.EVALUATION_SET, List.of(DialogueEvaluation.EVALUATION_SET)),
+            Map.entry(DialogueEvaluation.HELD_OUT_SET, List.of(DialogueEvaluation.HELD_OUT_SET)),
+            Map.entry("fresh", DialogueEvaluation.FRESH_SET),
+            Map.entry("fresh2", DialogueEvaluation.SECOND_FRESH_SET),
+            Map.entry("fresh3", DialogueEvaluation.THIRD_FRESH_SET),
+            Map.entry("fresh4", DialogueEvaluation.FOURTH_FRESH_SET),
+            Map.entry("fresh5", DialogueEvaluation.FIFTH_FRESH_SET),
+            Map.entry("fresh6", DialogueEvaluation.SIXTH_FRESH_SET),
+            Map.entry("fresh7", DialogueEvaluation.SEVENTH_FRESH_SET),
+            Map.entry("fresh8", DialogueEvaluation.EIGHTH_FRESH_SET),
+            Map.entry("fresh9", DialogueEvaluation.NINTH_FRESH_SET),
+            Map.entry("fresh10", DialogueEvaluation.TENTH_FRESH_SET),
+            Map.entry("fresh11", DialogueEvaluation.ELEVENTH_FRESH_SET),
+            Map.entry("fresh12", DialogueEvaluation.TWELFTH_FRESH_SET)));
     private static final long SEED = 20261206L;
-    /** LIBLINEAR's cost: weak L2 regularisation (a dozen features, some hundred examples). */
-    private static final double COST = 10;
+    /** Tribuo's bagging says "Building model n" for every tree: kept quiet (a strong reference: the JDK keeps weak ones). */
+    private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
+    /** Fifty trees answered about one question in a hundred fewer right at the same wrong-answer aim. */
+    private static final int TREES = 100;
+    /** No leaf learned from fewer than ten answers: a likelihood from three is noise. */
+    private static final float MIN_CHILD_WEIGHT = 10;
+    /** A random forest's share of the features tried at each split (about the square root of their number, over it). */
+    private static final float FEATURES_PER_SPLIT = 0.3f;
 
     private record Example(double[] features, boolean right, boolean outOfScope, String set) {
 
@@ -82,6 +94,7 @@ public final class AnswerModelTraining {
     }
 
     public static void main(String[] args) throws IOException {
+        TRIBUO.setLevel(Level.WARNING);
         long start = System.nanoTime();
         Path out = Path.of(args[0]);
         DialogueEvaluation evaluation = new DialogueEvaluation(AnswerConfidence.ALWAYS);
@@ -108,12 +121,7 @@ public final class AnswerModelTraining {
                 .map(Map.Entry::getValue).reduce(new Questions(0, 0),
                         (a, b) -> new Questions(a.answerable() + b.answerable(), a.outOfScope() + b.outOfScope()));
 
-        // a threshold rests on the few out-of-scope questions answered: cross-validate several times over other
-        // splits and take the median, so that one unlucky split does not decide it
-        List<double[]> outOfFold = new ArrayList<>();
-        for (int repeat = 0; repeat < REPEATS; repeat++) {
-            outOfFold.add(outOfFold(examples, new Random(SEED + repeat)));
-        }
+        double[] outOfFold = outOfFold(examples);
         Model<Label> model = train(examples);
         Files.createDirectories(out);
         model.serializeToFile(out.resolve("answer-model.tribuo"));
@@ -121,21 +129,18 @@ public final class AnswerModelTraining {
         System.out.printf(Locale.ROOT, "Answer model: %s, %d answers from content (%d right); learned in %d ms%n",
                 questions, examples.size(), right, (System.nanoTime() - start) / 1_000_000);
         for (double aim : AIMS) {
-            double[] thresholds = outOfFold.stream().mapToDouble(likelihoods -> threshold(examples, likelihoods,
-                    judged, aim)).sorted().toArray();
-            double threshold = thresholds[REPEATS / 2];
+            double threshold = threshold(examples, outOfFold, judged, aim);
             properties.setProperty(LearnedConfidence.thresholdKey(aim), String.format(Locale.ROOT, "%.4f", threshold));
-            System.out.printf(Locale.ROOT, "  wrong-answer aim %.0f %%: threshold %.3f (splits %.3f-%.3f); out of fold, of the"
+            System.out.printf(Locale.ROOT, "  wrong-answer aim %.0f %%: threshold %.3f; out of fold, of the"
                     + " sets never tuned on: %.1f %% right, %.1f %% wrong, %.1f %% of the out-of-scope answered%n",
-                    100 * aim, threshold, thresholds[REPEATS / 4], thresholds[REPEATS * 3 / 4],
-                    100 * outOfFoldShare(examples, outOfFold, threshold, Example::right) / judged.answerable(),
-                    100 * outOfFoldShare(examples, outOfFold, threshold, e -> !e.right() && !e.outOfScope()) / judged.answerable(),
-                    100 * outOfFoldShare(examples, outOfFold, threshold, Example::outOfScope) / judged.outOfScope());
+                    100 * aim, threshold,
+                    100.0 * given(examples, outOfFold, threshold, Example::right) / judged.answerable(),
+                    100.0 * given(examples, outOfFold, threshold, e -> !e.right() && !e.outOfScope()) / judged.answerable(),
+                    100.0 * given(examples, outOfFold, threshold, Example::outOfScope) / judged.outOfScope());
         }
         try (OutputStream file = Files.newOutputStream(out.resolve("answer-model.properties"))) {
             properties.store(file, "thresholds per wrong-answer aim, learned by AnswerModelTraining from " + SETS);
         }
-        System.out.println("Weights: " + model.getTopFeatures(-1).get(LearnedConfidence.RIGHT));
     }
 
     /** Whether a set holds the threshold: every set but the one the ranking was tuned on. */
@@ -143,32 +148,26 @@ public final class AnswerModelTraining {
         return !set.equals(DialogueEvaluation.EVALUATION_SET);
     }
 
-    /** How many answers of the sets never tuned on, of a kind, are given at a threshold: the mean over the splits. */
-    private static double outOfFoldShare(List<Example> examples, List<double[]> outOfFold, double threshold,
-                                         Predicate<Example> kind) {
-        return outOfFold.stream().mapToLong(likelihoods -> IntStream.range(0, examples.size())
-                .filter(i -> examples.get(i).judged() && kind.test(examples.get(i)) && likelihoods[i] >= threshold)
-                .count()).average().orElse(0);
+    /** How many answers of the sets never tuned on, of a kind, are given at a threshold. */
+    private static long given(List<Example> examples, double[] outOfFold, double threshold, Predicate<Example> kind) {
+        return IntStream.range(0, examples.size())
+                .filter(i -> examples.get(i).judged() && kind.test(examples.get(i)) && outOfFold[i] >= threshold)
+                .count();
     }
 
-    /** Each example's likelihood as learned from the other folds of a random split. */
-    private static double[] outOfFold(List<Example> examples, Random random) {
-        List<Integer> order = new ArrayList<>(IntStream.range(0, examples.size()).boxed().toList());
-        Collections.shuffle(order, random);
+    /** Each example's likelihood as learned from the other sets (those of the set tuned on are never held out). */
+    private static double[] outOfFold(List<Example> examples) {
         double[] outOfFold = new double[examples.size()];
-        for (int fold = 0; fold < FOLDS; fold++) {
-            List<Example> training = new ArrayList<>();
-            List<Integer> tested = new ArrayList<>();
-            for (int i = 0; i < order.size(); i++) {
-                if (i % FOLDS == fold) {
-                    tested.add(order.get(i));
-                } else {
-                    training.add(examples.get(order.get(i)));
-                }
+        for (String heldOut : SETS.keySet()) {
+            if (!judged(heldOut)) {
+                continue;
             }
-            LearnedConfidence model = new LearnedConfidence(train(training), 0);
-            for (int index : tested) {
-                outOfFold[index] = model.likelihood(examples.get(index).features());
+            LearnedConfidence model = new LearnedConfidence(train(examples.stream()
+                    .filter(example -> !example.set().equals(heldOut)).toList()), 0);
+            for (int i = 0; i < examples.size(); i++) {
+                if (examples.get(i).set().equals(heldOut)) {
+                    outOfFold[i] = model.likelihood(examples.get(i).features());
+                }
             }
         }
         return outOfFold;
@@ -209,7 +208,8 @@ public final class AnswerModelTraining {
         }
         MutableDataset<Label> dataset = new MutableDataset<>(new ListDataSource<>(rows, labels,
                 new SimpleDataSourceProvenance("dialogue question sets", labels)));
-        return new LibLinearClassificationTrainer(new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR),
-                COST, 1000, 1e-4, SEED).train(dataset);
+        CARTClassificationTrainer tree = new CARTClassificationTrainer(Integer.MAX_VALUE, MIN_CHILD_WEIGHT, 0f,
+                FEATURES_PER_SPLIT, false, new GiniIndex(), SEED);
+        return new RandomForestTrainer<>(tree, new FullyWeightedVotingCombiner(), TREES, SEED).train(dataset);
     }
 }

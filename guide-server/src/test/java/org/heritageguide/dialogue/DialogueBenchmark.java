@@ -36,19 +36,21 @@ public final class DialogueBenchmark {
             new FreshSet("seventh", DialogueEvaluation.SEVENTH_FRESH_SET,
                     "written before the fifth session's second change, measured before and after it, now learned from"),
             new FreshSet("eighth", DialogueEvaluation.EIGHTH_FRESH_SET,
-                    "written after the fifth session's changes, measured before and after the sixth's, never tuned on"),
+                    "written after the fifth session's changes, measured before and after the sixth's, now learned from"),
             new FreshSet("ninth", DialogueEvaluation.NINTH_FRESH_SET,
-                    "written before the sixth session's change, measured before and after it, never tuned on"),
+                    "written before the sixth session's change, measured before and after it, now learned from"),
             new FreshSet("tenth", DialogueEvaluation.TENTH_FRESH_SET,
-                    "written after the sixth session's first change, measured before and after its second, never tuned on"),
+                    "written after the sixth session's first change, measured before and after its second, now learned from"),
             new FreshSet("eleventh", DialogueEvaluation.ELEVENTH_FRESH_SET,
-                    "written after the sixth session's changes, never tuned on"),
+                    "written after the sixth session's changes, measured before and after the seventh's first, now learned from"),
             new FreshSet("twelfth", DialogueEvaluation.TWELFTH_FRESH_SET,
-                    "written at the start of the seventh session, before its changes, measured before and after its first, never tuned on"),
+                    "written at the start of the seventh session, before its changes, measured before and after its first, now learned from"),
             new FreshSet("thirteenth", DialogueEvaluation.THIRTEENTH_FRESH_SET,
-                    "written after the seventh session's first change, measured once (a change not kept), never tuned on"),
+                    "written after the seventh session's first change, measured for a change not kept and before and after the eighth session's answer forest, never tuned on"),
             new FreshSet("fourteenth", DialogueEvaluation.FOURTEENTH_FRESH_SET,
-                    "written at the end of the seventh session, never tuned on"));
+                    "written at the end of the seventh session, measured before and after the eighth session's answer forest, never tuned on"),
+            new FreshSet("fifteenth", DialogueEvaluation.FIFTEENTH_FRESH_SET,
+                    "written after the eighth session's answer forest, measured before and after it, never tuned on"));
 
     private DialogueBenchmark() {
     }

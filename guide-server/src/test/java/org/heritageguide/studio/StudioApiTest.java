@@ -498,14 +498,14 @@ class StudioApiTest {
 
     @Test
     void aQuestionTheGuideHadTheAnswerForButNotTheWordsJoinsTheClosestFaqAndIsAnsweredOncePublished() throws Exception {
-        // "who did the interior design of the Bronze Drum building?" in a visitor's Korean, not the FAQ's
-        String question = "청동북관 실내 디자인은 누가 했어요?";
+        // "where does the Bronze Drum building's shape come from?" in a visitor's Korean, not the FAQ's
+        String question = "청동북관 건물 모양은 어디서 따온 거예요?";
         assertThat(ask("ethnology", "ko", question).get("answered")).isEqualTo(false);
 
         Map<String, Object> group = inboxGroup("ethnology", question);
-        assertThat(group.get("closestFaq")).isEqualTo(Map.of("id", "who-designed-the-museum", "question", "박물관은 누가 설계했나요?"));
+        assertThat(group.get("closestFaq")).isEqualTo(Map.of("id", "why-the-bronze-drum-shape", "question", "왜 건물이 북 모양인가요?"));
 
-        curator().post().uri("/api/v1/studio/sites/ethnology/faqs/who-designed-the-museum/questions")
+        curator().post().uri("/api/v1/studio/sites/ethnology/faqs/why-the-bronze-drum-shape/questions")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("language", "ko", "question", question, "inboxKey", group.get("key"))).exchange()
                 .expectStatus().isOk()
@@ -516,10 +516,10 @@ class StudioApiTest {
         curator().post().uri("/api/v1/studio/sites/ethnology/faqs/no-such-faq/questions").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("language", "ko", "question", question)).exchange()
                 .expectStatus().isNotFound().expectBody().jsonPath("$.error").isEqualTo("faq-not-found");
-        curator().post().uri("/api/v1/studio/sites/ethnology/faqs/who-designed-the-museum/questions").contentType(MediaType.APPLICATION_JSON)
+        curator().post().uri("/api/v1/studio/sites/ethnology/faqs/why-the-bronze-drum-shape/questions").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("language", "de", "question", "Wer hat das entworfen?")).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("unsupported-language");
-        curator().post().uri("/api/v1/studio/sites/ethnology/faqs/who-designed-the-museum/questions").contentType(MediaType.APPLICATION_JSON)
+        curator().post().uri("/api/v1/studio/sites/ethnology/faqs/why-the-bronze-drum-shape/questions").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("question", question)).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("invalid");
         curator().post().uri("/api/v1/studio/sites/van-mieu/faqs/who-founded-the-temple/questions").contentType(MediaType.APPLICATION_JSON)
@@ -536,7 +536,7 @@ class StudioApiTest {
         assertThat(answer.get("answered")).as("answered once published: %s", answer).isEqualTo(true);
         assertThat((List<Map<String, Object>>) answer.get("sources")).extracting(source -> source.get("exhibit"))
                 .containsExactly("bronze-drum-building");
-        assertThat((String) answer.get("text")).as("the FAQ's answer").contains("베로니크 돌퓌스");
+        assertThat((String) answer.get("text")).as("the FAQ's answer").contains("동선 문화");
     }
 
     /** What the guide replies to a question typed by a new visitor of the site. */
