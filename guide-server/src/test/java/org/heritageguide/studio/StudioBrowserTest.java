@@ -428,6 +428,16 @@ class StudioBrowserTest {
             logIn(admin, "admin", GuideServerTest.ADMIN_PASSWORD);
             open(admin, "/studio", By.cssSelector("[data-site]"));
             screenshot(admin, "sites");
+            // however many questions wait in a site's inbox, no link of its card breaks inside itself: the row wraps
+            // between links ("Inbox (107 unanswered)" once broke "QR labels" over two lines)
+            ((JavascriptExecutor) admin).executeScript(
+                    "document.querySelectorAll('.card-links a[href$=\"/inbox\"]').forEach(a => a.textContent = 'Inbox (12345 unanswered)')");
+            assertThat((List<?>) ((JavascriptExecutor) admin).executeScript("""
+                    return [...document.querySelectorAll('.card-links a')].map(a => {
+                      const text = document.createRange();
+                      text.selectNodeContents(a);
+                      return a.textContent + ': ' + new Set([...text.getClientRects()].map(r => Math.round(r.top))).size + ' line(s)';
+                    })""")).isNotEmpty().allSatisfy(link -> assertThat((String) link).endsWith(": 1 line(s)"));
             reviseTheVietnameseSummaryOfKhueVanCac();
             open(admin, "/studio/sites/van-mieu", By.cssSelector("tr[data-exhibit]"));
             screenshot(admin, "site");
