@@ -78,16 +78,6 @@ export function pick(texts, ...languages) {
   return Object.values(texts)[0] ?? '';
 }
 
-/** A language's name in its own script ("Tiếng Việt", "Français"), from the browser's CLDR data, as the visitor app's. */
-export function languageName(language) {
-  try {
-    const name = new Intl.DisplayNames([language], { type: 'language' }).of(language);
-    return name ? name.charAt(0).toLocaleUpperCase(language) + name.slice(1) : language;
-  } catch {
-    return language;
-  }
-}
-
 export function problemList(problems, title = 'Problems to fix') {
   if (!problems?.length) return null;
   return h('div.problems', { role: 'alert' }, h('b', {}, title),

@@ -1,5 +1,6 @@
 // Editing one content file: an exhibit side by side in every language, or any file as YAML.
-import { api, fill, ApiError, h, languageName, pick, problemList, toast, when } from './api.js';
+import { api, fill, ApiError, h, pick, problemList, toast, when } from './api.js';
+import { endonym } from './language-names.js';
 import { account, author, publish } from './app.js';
 import { tryIt } from './preview.js';
 
@@ -115,7 +116,7 @@ export async function exhibitEditor(main, siteId, exhibitId, tab = 'edit') {
         oninput: e => { state.doc.related = e.target.value.split(',').map(s => s.trim()).filter(Boolean); markDirty(); } })));
     const head = h('tr', {}, h('th', {}, 'Field'), languages.map(language => {
       const status = language === source ? 'source' : translations[language]?.state ?? 'ok';
-      return h('th.lang', { 'data-lang': language }, h('div.lang-head', {}, languageName(language),
+      return h('th.lang', { 'data-lang': language }, h('div.lang-head', {}, endonym(language),
         h(`span.chip.${status}`, {}, language === source ? 'source' : status)));
     }));
     const rows = fieldsOf(state.doc, state.fields).map(([field, label, note, shape]) => {
@@ -218,7 +219,7 @@ export async function exhibitEditor(main, siteId, exhibitId, tab = 'edit') {
     h('p.small.muted', {}, 'JPEG, PNG or WebP, at most 15 MB. Only pictures you may publish, with their credit and licence.'),
     problems,
     h('label', {}, 'Picture', file),
-    h('label', {}, `What it shows (alt text, ${languageName(source)})`, alt),
+    h('label', {}, `What it shows (alt text, ${endonym(source)})`, alt),
     h('label', {}, 'Credit', credit),
     h('button', { type: 'submit', 'data-action': 'upload-picture' }, 'Upload'));
   };

@@ -1,5 +1,6 @@
 // What visitors asked and did: the unanswered-questions inbox and the dashboard.
-import { api, fill, h, languageName, pick, toast, when } from './api.js';
+import { api, fill, h, pick, toast, when } from './api.js';
+import { endonym } from './language-names.js';
 
 export async function inbox(main, siteId) {
   const [{ data: groups }, { data: site }] = await Promise.all([api(`/sites/${siteId}/inbox`), api(`/sites/${siteId}`)]);
@@ -59,7 +60,7 @@ function makeFaq(siteId, site, group) {
     questionInputs[language] = h('textarea', { name: `questions.${language}`, rows: 2, lang: language,
       value: language === asked ? group.variants.join('\n') : '' });
     answerInputs[language] = h('textarea', { name: `answer.${language}`, rows: 3, lang: language });
-    return h('tr', {}, h('td.field', {}, languageName(language)), h('td', {}, questionInputs[language]), h('td', {}, answerInputs[language]));
+    return h('tr', {}, h('td.field', {}, endonym(language)), h('td', {}, questionInputs[language]), h('td', {}, answerInputs[language]));
   });
   const dialog = h('dialog', { 'data-dialog': 'faq' }, h('form', { onsubmit: async event => {
     event.preventDefault();

@@ -1,4 +1,6 @@
-// The web app's own words, per language, and the names of languages written in their own script.
+// The web app's own words, per language, and the names of languages in the visitor's language.
+
+import { endonym } from './language-names.js';
 
 // the languages the server has the app's words in, written into the page by the server
 const UI_LANGUAGES = (document.documentElement.dataset.uiLanguages || 'en').split(' ');
@@ -56,19 +58,6 @@ export function translate(root = document) {
   });
   root.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
   root.querySelectorAll('[data-i18n-aria-label]').forEach((el) => { el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel)); });
-}
-
-/**
- * A language's name in its own script: "Tiếng Việt", "Français", "中文", from the browser's CLDR data (the
- * kiosk takes them from Java's), so that no list of languages is kept here.
- */
-export function endonym(language) {
-  try {
-    const name = new Intl.DisplayNames([language], { type: 'language' }).of(language);
-    return name ? name.charAt(0).toLocaleUpperCase(language) + name.slice(1) : language;
-  } catch {
-    return language;
-  }
 }
 
 /** A language's name in the visitor's current language: "vietnamien" in French. */

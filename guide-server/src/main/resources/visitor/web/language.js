@@ -2,7 +2,8 @@
 // to one: the app's words, the page, and the language the guide answers in.
 
 import { memory } from './api.js';
-import { useLanguage, translate, endonym } from './i18n.js';
+import { useLanguage, translate } from './i18n.js';
+import { endonym } from './language-names.js';
 import { $ } from './dom.js';
 
 export class LanguageChoice {

@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -23,6 +24,10 @@ import reactor.core.publisher.Mono;
  */
 @Controller
 class StudioPageController {
+
+    static final String SHARED_LANGUAGE_NAMES = "/studio/assets/language-names.js";
+    private static final ClassPathResource LANGUAGE_NAMES = new ClassPathResource("visitor/web/language-names.js");
+    private static final MediaType JAVASCRIPT = new MediaType("text", "javascript", StandardCharsets.UTF_8);
 
     @GetMapping(path = StudioSecurity.LOGIN_PAGE, produces = MediaType.TEXT_HTML_VALUE)
     Mono<ResponseEntity<String>> login(ServerWebExchange exchange) {
@@ -49,8 +54,14 @@ class StudioPageController {
                 .cacheControl(CacheControl.noStore()).header("X-Frame-Options", "DENY").body(body);
     }
 
+    /**
+     * The studio's scripts and stylesheet, and the one module it shares with the visitor app, the names of
+     * languages in their own script: the visitor app's own file, served here as well, so that there is one.
+     */
     @Bean
     RouterFunction<ServerResponse> studioAssets() {
-        return RouterFunctions.resources("/studio/assets/**", new ClassPathResource("studio/assets/"));
+        return RouterFunctions.route(RequestPredicates.GET(SHARED_LANGUAGE_NAMES),
+                        request -> ServerResponse.ok().contentType(JAVASCRIPT).bodyValue(LANGUAGE_NAMES))
+                .and(RouterFunctions.resources("/studio/assets/**", new ClassPathResource("studio/assets/")));
     }
 }

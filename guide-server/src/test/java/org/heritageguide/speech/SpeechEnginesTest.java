@@ -12,6 +12,7 @@ import org.heritageguide.audio.Resampler;
 import org.heritageguide.audio.Wav;
 import org.heritageguide.speech.asr.Heard;
 import org.heritageguide.speech.asr.RecognitionStream;
+import org.heritageguide.speech.asr.Recordings;
 import org.heritageguide.speech.asr.SpeechRecognizer;
 import org.heritageguide.speech.tts.SpeechSynthesizer;
 import org.heritageguide.speech.tts.Voice;
@@ -92,18 +93,10 @@ class SpeechEnginesTest {
         }
     }
 
+    /** Heard as a client streams it, in pieces of 200 ms. */
     private String recognize(Pcm audio) {
         try (RecognitionStream stream = recognizer.open("en", audio.sampleRate()).orElseThrow()) {
-            byte[] samples = audio.samples();
-            int chunk = audio.sampleRate() / 5 * 2;
-            StringBuilder heard = new StringBuilder();
-            for (int offset = 0; offset < samples.length; offset += chunk) {
-                Heard h = stream.accept(samples, offset, Math.min(chunk, samples.length - offset));
-                if (h.endOfUtterance()) {
-                    heard.append(h.text()).append(' ');
-                }
-            }
-            return heard.append(stream.finish()).toString().trim();
+            return Recordings.heardInPieces(stream, audio, 200);
         }
     }
 

@@ -158,6 +158,11 @@ class StudioBrowserTest {
         // the grid names its rows as a curator would, never by the server's names for their shapes
         assertThat(curator.findElements(By.cssSelector("td.field"))).extracting(org.openqa.selenium.WebElement::getText)
                 .contains("Title").allSatisfy(text -> assertThat(text).doesNotContainPattern("[A-Z]{2,}_[A-Z]{2,}"));
+        // and heads each language's column with its name in its own script, as the visitor app names them (the
+        // one module language-names.js, which the studio serves as the visitor app's)
+        assertThat(((List<?>) ((JavascriptExecutor) curator).executeScript(
+                "return [...document.querySelectorAll('th.lang .lang-head')].map(head => head.firstChild.textContent)"))
+                .stream().map(String::valueOf).toList()).containsExactly("Tiếng Việt", "English", "Français", "中文", "한국어");
 
         new org.openqa.selenium.support.ui.Select(curator.findElement(By.name("status"))).selectByValue("published");
         type(curator.findElement(By.name("summary.vi")), "Xưởng đèn lồng giấy dó, làm bằng tay từ năm 1990.");
@@ -423,6 +428,16 @@ class StudioBrowserTest {
             logIn(admin, "admin", GuideServerTest.ADMIN_PASSWORD);
             open(admin, "/studio", By.cssSelector("[data-site]"));
             screenshot(admin, "sites");
+            // however many questions wait in a site's inbox, no link of its card breaks inside itself: the row wraps
+            // between links ("Inbox (107 unanswered)" once broke "QR labels" over two lines)
+            ((JavascriptExecutor) admin).executeScript(
+                    "document.querySelectorAll('.card-links a[href$=\"/inbox\"]').forEach(a => a.textContent = 'Inbox (12345 unanswered)')");
+            assertThat((List<?>) ((JavascriptExecutor) admin).executeScript("""
+                    return [...document.querySelectorAll('.card-links a')].map(a => {
+                      const text = document.createRange();
+                      text.selectNodeContents(a);
+                      return a.textContent + ': ' + new Set([...text.getClientRects()].map(r => Math.round(r.top))).size + ' line(s)';
+                    })""")).isNotEmpty().allSatisfy(link -> assertThat((String) link).endsWith(": 1 line(s)"));
             reviseTheVietnameseSummaryOfKhueVanCac();
             open(admin, "/studio/sites/van-mieu", By.cssSelector("tr[data-exhibit]"));
             screenshot(admin, "site");

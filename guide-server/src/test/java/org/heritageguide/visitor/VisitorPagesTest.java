@@ -2,6 +2,7 @@ package org.heritageguide.visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -114,6 +115,21 @@ class VisitorPagesTest {
         }
         assertThat(imported).hasSizeGreaterThan(5);
         assertThat(preloaded).isEqualTo(imported);
+    }
+
+    @Test
+    void theStudioNamesLanguagesWithTheAppsOwnModule() {
+        Matcher asset = ASSET.matcher(page("/v/", "en"));
+        assertThat(asset.find()).isTrue();
+        byte[] app = client.get().uri("/visitor/" + asset.group(1) + "/language-names.js").exchange()
+                .expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+        byte[] studio = client.get().uri("/studio/assets/language-names.js").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/javascript")
+                .expectBody().returnResult().getResponseBody();
+        assertThat(new String(studio, StandardCharsets.UTF_8)).contains("export function endonym(language)");
+        assertThat(studio).as("one file, served to the studio and the visitor app").isEqualTo(app);
     }
 
     @Test

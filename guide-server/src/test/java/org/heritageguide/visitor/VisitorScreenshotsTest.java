@@ -97,7 +97,11 @@ class VisitorScreenshotsTest extends PhoneBrowserTestSupport {
         if (!language.equals("vi")) {
             open(language, "ethnology", "hmong-house");
             save("visitor-" + language + "-untranslated.png");
-            phone.find("#open-exhibits").click();
+            // opened from script, not by a tap: a tap leaves the phone's tap highlight over the panel for a moment,
+            phone.script("arguments[0].click()", phone.find("#open-exhibits"));
+            phone.waitUntil(d -> phone.find("#exhibits-dialog").isDisplayed(), Duration.ofSeconds(5));
+            // and without the focus ring a script's click leaves on its close button, where a tap leaves none
+            phone.script("document.activeElement.blur()");
             save("visitor-" + language + "-exhibits.png");
         }
 
@@ -131,6 +135,12 @@ class VisitorScreenshotsTest extends PhoneBrowserTestSupport {
         phone.script("arguments[0].scrollIntoView({block: 'center'})", phone.find("#suggestion-list button"));
         phone.find("#suggestion-list button").click();
         phone.waitUntil(d -> phone.all("#log > li.answer").size() == 1, Duration.ofSeconds(20));
+        // the answer is being spoken, or soon will be: silenced, for a picture of the page at rest whenever it is taken
+        phone.waitUntil(d -> phone.audioStarted() >= 1, Duration.ofSeconds(60));
+        if (phone.find("#stop").isDisplayed()) {
+            phone.script("arguments[0].click()", phone.find("#stop"));
+            phone.waitUntil(d -> !phone.find("#stop").isDisplayed(), Duration.ofSeconds(5));
+        }
         phone.script("document.querySelector('#log > li.question').scrollIntoView({block: 'start'}); window.scrollBy(0, -24)");
     }
 

@@ -33,7 +33,7 @@ public final class SilenceBench {
         AsrSettings settings = ShippedVosk.settings(Map.of());
         Pcm question = wav("who-built-rms.wav");
         try (RecognitionStream warmUp = new SpeechGate(vosk.open("en", RATE).orElseThrow(), RATE, settings)) {
-            SpeechGateTest.inTenthsOfASecond(warmUp, question);
+            Recordings.heardInPieces(warmUp, question, 100);
         }
         System.out.printf("CPU of %d s of audio without speech, fed in 100 ms frames to one recognition stream (Vosk en, %d Hz);"
                 + " %d cores%n", seconds, RATE, Runtime.getRuntime().availableProcessors());

@@ -68,7 +68,7 @@ class SpeechGateTest {
             System.arraycopy(recorded, 0, afterSilence, afterSilence.length - recorded.length, recorded.length);
             Fed fed = new Fed();
             try (SpeechGate gate = gate(fed, audio.sampleRate())) {
-                inTenthsOfASecond(gate, new Pcm(afterSilence, audio.sampleRate()));
+                Recordings.heardInPieces(gate, new Pcm(afterSilence, audio.sampleRate()), 100);
             }
             byte[] gated = fed.audio.toByteArray();
             assertThat(gated.length).as(question).isBetween(recorded.length, afterSilence.length - audio.sampleRate() * 2);
@@ -93,27 +93,13 @@ class SpeechGateTest {
                         audio.sampleRate(), ShippedVosk.settings(Map.of()));
                 fresh.add(gated);
 
-                String heard = inTenthsOfASecond(plain, audio);
+                String heard = Recordings.heardInPieces(plain, audio, 100);
                 assertThat(heard).as(question).isNotBlank();
-                assertThat(inTenthsOfASecond(gated, audio)).as(question).isEqualTo(heard);
+                assertThat(Recordings.heardInPieces(gated, audio, 100)).as(question).isEqualTo(heard);
             }
         } finally {
             fresh.forEach(RecognitionStream::close);
         }
-    }
-
-    /** Feeds the audio as a client does, and returns the words heard: each utterance's, and what finish adds. */
-    static String inTenthsOfASecond(RecognitionStream stream, Pcm audio) {
-        byte[] samples = audio.samples();
-        int chunk = audio.sampleRate() / 10 * 2;
-        StringBuilder heard = new StringBuilder();
-        for (int offset = 0; offset < samples.length; offset += chunk) {
-            Heard h = stream.accept(samples, offset, Math.min(chunk, samples.length - offset));
-            if (h.endOfUtterance()) {
-                heard.append(h.text()).append(' ');
-            }
-        }
-        return heard.append(stream.finish()).toString().trim();
     }
 
     private static SpeechGate gate(RecognitionStream recognizer, int sampleRate) {

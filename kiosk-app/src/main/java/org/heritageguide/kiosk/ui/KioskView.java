@@ -152,22 +152,14 @@ public final class KioskView {
         }
         Label name = label(site.text(site.name(), site.defaultLanguage()), "welcome-site");
         Label city = label(site.text(site.city(), site.defaultLanguage()), "welcome-city");
-        String others = String.join("  ·  ", site.languages().stream()
+        FlowPane otherNames = unbrokenRow(site.languages().stream()
                 .filter(l -> !l.equals(site.defaultLanguage()))
-                .map(l -> site.name().get(l)).filter(n -> n != null && !n.isBlank()).distinct().toList());
-        Label otherNames = label(others, "welcome-other-names");
-        FlowPane invite = new FlowPane();
+                .map(l -> site.name().get(l)).filter(n -> n != null && !n.isBlank()).distinct().toList(), "welcome-other-names");
+        otherNames.setId("welcome-other-names");
+        otherNames.getStyleClass().add("welcome-other-names-row");
+        FlowPane invite = unbrokenRow(site.languages().stream().map(this::invitation).distinct().toList(), "welcome-invite");
         invite.setId("welcome-invite");
         invite.getStyleClass().add("welcome-invites");
-        invite.setAlignment(Pos.CENTER);
-        List<String> invitations = site.languages().stream().map(this::invitation).distinct().toList();
-        for (int i = 0; i < invitations.size(); i++) {
-            // one label per language, unbroken: a line may break between two invitations, never inside one
-            Label invitation = label(invitations.get(i) + (i < invitations.size() - 1 ? "  ·" : ""), "welcome-invite");
-            invitation.setWrapText(false);
-            invitation.setMinWidth(Region.USE_PREF_SIZE);
-            invite.getChildren().add(invitation);
-        }
         top.getChildren().addAll(name, city, otherNames);
 
         TilePane languages = new TilePane();
@@ -871,6 +863,22 @@ public final class KioskView {
         button.setWrapText(true);
         button.setFocusTraversable(false);
         return button;
+    }
+
+    /**
+     * Texts side by side, centred, a dot after each but the last: one label each, unbroken, so that a line
+     * breaks between two of them (a site's names, the invitations in each language), never inside one.
+     */
+    static FlowPane unbrokenRow(List<String> texts, String style) {
+        FlowPane row = new FlowPane();
+        row.setAlignment(Pos.CENTER);
+        for (int i = 0; i < texts.size(); i++) {
+            Label text = label(texts.get(i) + (i < texts.size() - 1 ? "  ·" : ""), style);
+            text.setWrapText(false);
+            text.setMinWidth(Region.USE_PREF_SIZE);
+            row.getChildren().add(text);
+        }
+        return row;
     }
 
     static Label label(String text, String... styles) {
