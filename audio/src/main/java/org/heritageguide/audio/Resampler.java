@@ -31,8 +31,9 @@ public final class Resampler {
         this.step = (double) inputRate / outputRate;
         double cutoff = Math.min(1.0, (double) outputRate / inputRate) * 0.95;
         this.halfWidth = (int) Math.ceil(ZERO_CROSSINGS / cutoff);
-        this.kernel = kernel(halfWidth, cutoff);
-        this.buffer = new float[4096];
+        // between equal rates nothing is filtered: no table to compute (a voice question opens a resampler)
+        this.kernel = isIdentity() ? null : kernel(halfWidth, cutoff);
+        this.buffer = isIdentity() ? new float[0] : new float[4096];
         this.buffered = halfWidth;
         this.position = halfWidth;
     }

@@ -57,7 +57,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * <p>Arguments: {@code --url http://host:port --pid <server pid> --audio <dir> [--rates 10,20,...]
  * [--step-seconds 15] [--levels 1,2,4,...] [--text-p99 100] [--voice-p95 800]}; or, instead,
  * {@code --silent 16 [--windows 4] [--rate 10] [--step-seconds 15] [--url2 <url> --pid2 <pid> --labels "a,b"]}:
- * typed questions without and with voice sockets sending silence (issue #16), on one server or two.
+ * typed questions without and with voice sockets sending silence (issue #16), on one server or two; or
+ * {@code --squat 16 [--windows 4] [--step-seconds 15] [--url2 ...]}: only the server CPU that the silent sockets
+ * cost, no typed questions beside them. The silent sockets send {@code --frame-ms} (100) of audio a frame; the
+ * visitor app's microphone sends 40 ms frames ({@code mic-worklet.js}).
  */
 public final class LoadBench {
 
@@ -65,6 +68,8 @@ public final class LoadBench {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int TURNS_PER_SESSION = 5;
     private static final long CLOCK_TICKS = 100; // USER_HZ on Linux
+    /** Audio in each frame the silent sockets send. */
+    private static int frameMillis = 100;
 
     private final String url;
     private final long pid;
@@ -94,12 +99,19 @@ public final class LoadBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = VoiceBench.options(args);
         LoadBench bench = new LoadBench(options.get("url"), Long.parseLong(options.getOrDefault("pid", "0")));
-        if (options.containsKey("silent")) {
+        frameMillis = Integer.parseInt(options.getOrDefault("frame-ms", "100"));
+        if (options.containsKey("silent") || options.containsKey("squat")) {
             List<LoadBench> servers = new ArrayList<>(List.of(bench));
             if (options.containsKey("url2")) {
                 servers.add(new LoadBench(options.get("url2"), Long.parseLong(options.getOrDefault("pid2", "0"))));
             }
             List<String> labels = List.of(options.getOrDefault("labels", "server 1,server 2").split(","));
+            if (options.containsKey("squat")) {
+                squat(servers, labels, Integer.parseInt(options.get("squat")), Integer.parseInt(options.getOrDefault("windows", "4")),
+                        Integer.parseInt(options.getOrDefault("step-seconds", "15")));
+                System.out.println("\n==== summary (Markdown) ====\n" + bench.summary);
+                System.exit(0);
+            }
             silent(servers, labels, Integer.parseInt(options.get("silent")), Integer.parseInt(options.getOrDefault("windows", "4")),
                     Integer.parseInt(options.getOrDefault("rate", "10")), Integer.parseInt(options.getOrDefault("step-seconds", "15")));
             System.out.println("\n==== summary (Markdown) ====\n" + bench.summary);
@@ -338,6 +350,72 @@ public final class LoadBench {
         }
     }
 
+    /**
+     * {@code --squat N}: the server CPU of N voice sockets sending silence (as {@link Squatters}), nothing else: windows
+     * of {@code seconds} without (A) and with them (B), A B on each server in turn, {@code windows} times; the
+     * servers' figures are pooled and compared with the first server's, measured in the same windows' turns.
+     */
+    private static void squat(List<LoadBench> servers, List<String> labels, int sockets, int windows, int seconds) throws Exception {
+        System.out.printf("silent sockets, CPU only: windows of %d s without and with %d voice sockets sending silence in %d ms frames, "
+                + "%d windows of each kind per server, alternating; %d cores%n", seconds, sockets, frameMillis, windows,
+                Runtime.getRuntime().availableProcessors());
+        int n = servers.size();
+        for (LoadBench server : servers) {
+            try (Squatters warm = server.new Squatters(sockets)) { // warm-up: the JIT, the recognizers' first use
+                warm.awaitHeld();
+                Thread.sleep(seconds * 1000L);
+            }
+        }
+        double[][] cpu = new double[n][2];
+        double[] client = new double[n];
+        List<Map<String, Long>> told = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            told.add(new java.util.TreeMap<>());
+        }
+        StringBuilder loads = new StringBuilder();
+        for (int window = 0; window < windows; window++) {
+            for (int s = 0; s < n; s++) {
+                LoadBench server = servers.get(s);
+                for (LoadBench each : servers) {
+                    each.settle();
+                }
+                Cost before = server.cost(0);
+                long begin = System.nanoTime();
+                Thread.sleep(seconds * 1000L);
+                Cost a = server.cost(System.nanoTime() - begin).minus(before);
+                Cost b;
+                try (Squatters squatters = server.new Squatters(sockets)) {
+                    squatters.awaitHeld();
+                    before = server.cost(0);
+                    begin = System.nanoTime();
+                    Thread.sleep(seconds * 1000L);
+                    b = server.cost(System.nanoTime() - begin).minus(before);
+                    Map<String, Long> toldHere = told.get(s);
+                    squatters.told.forEach((what, count) -> toldHere.merge(what, (long) count.get(), Long::sum));
+                }
+                cpu[s][0] += a.serverCpuSeconds() / a.seconds() / windows;
+                cpu[s][1] += b.serverCpuSeconds() / b.seconds() / windows;
+                client[s] += b.clientCpuSeconds() / b.seconds() / windows;
+                loads.append(loads.isEmpty() ? "" : ", ").append(b.loadAverage());
+                System.out.printf(Locale.ROOT, "%s, window %d: server CPU %.3f cores without, %.3f with the silent sockets (+%.3f); "
+                        + "this client %.2f cores; load average %s%n", labels.get(s), window, a.serverCpuSeconds() / a.seconds(),
+                        b.serverCpuSeconds() / b.seconds(), (b.serverCpuSeconds() / b.seconds()) - (a.serverCpuSeconds() / a.seconds()),
+                        b.clientCpuSeconds() / b.seconds(), b.loadAverage());
+            }
+        }
+        StringBuilder summary = servers.get(0).summary;
+        summary.append(String.format(Locale.ROOT, "| server | CPU without (cores) | with %d silent sockets, %d ms frames | added by the sockets | ratio to %s | the sockets were told |%n",
+                sockets, frameMillis, labels.get(0)));
+        summary.append("| --- | --- | --- | --- | --- | --- |\n");
+        for (int s = 0; s < n; s++) {
+            double added = cpu[s][1] - cpu[s][0];
+            summary.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | **%.3f** | %.2f× | %s |%n", labels.get(s), cpu[s][0], cpu[s][1],
+                    added, added / (cpu[0][1] - cpu[0][0]), told.get(s)));
+        }
+        summary.append(String.format(Locale.ROOT, "%nThis client (the sockets) took %s cores; load average (1 min) in the loaded windows: %s%n",
+                java.util.Arrays.toString(client).replaceAll("(\\.\\d\\d)\\d+", "$1"), loads));
+    }
+
     /** Waits (at most 30 s) until this server uses under 0.3 cores over a second. */
     private void settle() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
@@ -381,7 +459,7 @@ public final class LoadBench {
                 }
                 held.countDown();
                 counted = true;
-                byte[] silence = new byte[3200];
+                byte[] silence = new byte[32 * frameMillis]; // 16 kHz, 16 bits
                 long next = System.nanoTime();
                 while (!stopped) {
                     client.sendBinary(silence);
@@ -396,7 +474,7 @@ public final class LoadBench {
                             }
                         }
                     }
-                    next += 100_000_000L;
+                    next += frameMillis * 1_000_000L;
                     LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
                 }
             } catch (RuntimeException e) {

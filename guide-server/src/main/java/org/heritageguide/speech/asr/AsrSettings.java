@@ -18,10 +18,13 @@ import org.springframework.validation.annotation.Validated;
  * @param warmRecognizers  recognizers per language warmed up (on speech of the language) before the
  *                         server reports ready: a new recognizer is several times slower on its first
  *                         utterance. Set it to the number of visitors expected to talk at once
- *                         ({@code maxIdleRecognizers} at most are kept)
+ *                         ({@code maxIdleRecognizers} plus {@code spareRecognizers} at most are kept)
  * @param spareRecognizers idle warm recognizers kept ahead of demand: when visitors take them, more are
  *                         warmed up in the background
- * @param maxIdleRecognizers recognizers kept for reuse per language; more are closed when given back
+ * @param maxIdleRecognizers recognizers kept for reuse per language besides the spare ones; more are closed when
+ *                         given back. At least {@code guide.voice.max-streams}, so that visitors who all stop at once
+ *                         (clients told {@code no-speech} together) close none that their next questions would have
+ *                         to create and warm up again
  * @param partialInterval  how often (of audio) a partial transcript is computed
  * @param speechGate       feed the recognizer only from where speech begins ({@link SpeechGate}): silence and
  *                         steady noise before it are not decoded, which would cost the CPU other visitors need

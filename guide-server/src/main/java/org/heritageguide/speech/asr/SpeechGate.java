@@ -39,16 +39,16 @@ final class SpeechGate implements RecognitionStream {
         if (speaking) {
             return heard(recognizer.accept(s16le, offset, length));
         }
+        // a frame of silence, as most are, is looked at once and kept with two array copies
         int end = offset + (length & ~1);
-        for (int i = offset; i < end; i += 2) {
-            keep(s16le[i], s16le[i + 1]);
-            if (onset.add((short) ((s16le[i] & 0xff) | (s16le[i + 1] << 8)))) {
-                speaking = true;
-                byte[] fed = withPreRoll(s16le, i + 2, end);
-                return heard(recognizer.accept(fed, 0, fed.length));
-            }
+        int speech = onset.addUntilSpeech(s16le, offset, end);
+        keep(s16le, offset, speech < 0 ? end : speech);
+        if (speech < 0) {
+            return NOTHING;
         }
-        return NOTHING;
+        speaking = true;
+        byte[] fed = withPreRoll(s16le, speech, end);
+        return heard(recognizer.accept(fed, 0, fed.length));
     }
 
     @Override
@@ -82,12 +82,21 @@ final class SpeechGate implements RecognitionStream {
         return new SpeechOnset(sampleRate, settings.speechAboveNoise(), settings.speechMinLevel());
     }
 
-    private void keep(byte low, byte high) {
-        preRoll[preRollEnd] = low;
-        preRoll[preRollEnd + 1] = high;
-        preRollEnd += 2;
-        if (preRollEnd == preRoll.length) {
+    /** Keeps {@code s16le[from, end)} as the newest audio of the pre-roll (only its last {@code preRoll} if longer). */
+    private void keep(byte[] s16le, int from, int end) {
+        int length = end - from;
+        if (length >= preRoll.length) {
+            System.arraycopy(s16le, end - preRoll.length, preRoll, 0, preRoll.length);
             preRollEnd = 0;
+            preRollFull = true;
+            return;
+        }
+        int first = Math.min(length, preRoll.length - preRollEnd);
+        System.arraycopy(s16le, from, preRoll, preRollEnd, first);
+        System.arraycopy(s16le, from + first, preRoll, 0, length - first);
+        preRollEnd += length;
+        if (preRollEnd >= preRoll.length) {
+            preRollEnd -= preRoll.length;
             preRollFull = true;
         }
     }

@@ -33,12 +33,24 @@ final class SpeechOnset {
         this.minimum = minimum;
     }
 
-    /** Adds one sample; true when it ends a frame loud enough to be speech. */
-    boolean add(short sample) {
-        sumOfSquares += (double) sample * sample;
-        if (++samples < frameSamples) {
-            return false;
+    /**
+     * Adds the s16le samples of {@code [from, end)} (an even number of bytes) one after the other, stopping after
+     * the first that ends a frame loud enough to be speech: returns the index just past that sample, or -1 when
+     * none does (all were added).
+     */
+    int addUntilSpeech(byte[] s16le, int from, int end) {
+        for (int i = from; i < end; i += 2) {
+            double sample = (short) ((s16le[i] & 0xff) | (s16le[i + 1] << 8));
+            sumOfSquares += sample * sample;
+            if (++samples >= frameSamples && frameIsSpeech()) {
+                return i + 2;
+            }
         }
+        return -1;
+    }
+
+    /** A frame is complete: its level, compared with the noise floor, which then follows it. */
+    private boolean frameIsSpeech() {
         double level = Math.max(SILENT_DBFS, 10 * Math.log10(sumOfSquares / samples / FULL_SCALE_SQUARED));
         sumOfSquares = 0;
         samples = 0;

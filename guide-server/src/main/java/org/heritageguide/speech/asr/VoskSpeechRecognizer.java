@@ -150,7 +150,11 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
             this.language = language;
             this.model = model;
             this.sampleRate = sampleRate;
-            this.idle = new ArrayBlockingQueue<>(settings.maxIdleRecognizers());
+            // the spare ones come on top of max-idle-recognizers: were they counted in it, visitors giving their
+            // recognizers back together (16 sockets of silence told no-speech in the same second, say) would fill the
+            // queue, the spares would be closed, and the next questions would have new ones created and warmed up
+            // (~0.5 s of CPU each) to replace them, every few seconds (docs/benchmarks.md, "silent sockets")
+            this.idle = new ArrayBlockingQueue<>(settings.maxIdleRecognizers() + settings.spareRecognizers());
         }
 
         Recognizer borrow() {
@@ -182,7 +186,7 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
 
         /**
          * Creates and warms up recognizers until {@code warm-recognizers} exist and {@code spare-recognizers}
-         * are idle, {@code max-idle-recognizers} at most (one caller at a time).
+         * are idle, {@code max-idle-recognizers} plus the spare ones at most (one caller at a time).
          */
         void fill() {
             if (!warming.compareAndSet(false, true)) {

@@ -78,6 +78,33 @@ class SpeechGateTest {
     }
 
     /**
+     * However a client cuts its audio, the same is fed: 40 ms frames (the visitor app's) or 64 KB ones (the largest
+     * a frame may be, over 2 s at 16 kHz: more than the pre-roll).
+     */
+    @Test
+    void theSameAudioIsFedWhateverTheFrames() throws IOException {
+        for (String question : QUESTIONS) {
+            Pcm audio = wav(question);
+            byte[] recorded = audio.samples();
+            byte[] afterSilence = new byte[audio.sampleRate() * 2 * 3 + recorded.length];
+            System.arraycopy(recorded, 0, afterSilence, afterSilence.length - recorded.length, recorded.length);
+            byte[] inSmallFrames = fedInFrames(afterSilence, audio.sampleRate(), audio.sampleRate() / 25 * 2);
+            assertThat(inSmallFrames.length).as(question).isGreaterThanOrEqualTo(recorded.length);
+            assertThat(fedInFrames(afterSilence, audio.sampleRate(), 64 * 1024)).as(question).isEqualTo(inSmallFrames);
+        }
+    }
+
+    private static byte[] fedInFrames(byte[] samples, int sampleRate, int frameBytes) {
+        Fed fed = new Fed();
+        try (SpeechGate gate = gate(fed, sampleRate)) {
+            for (int offset = 0; offset < samples.length; offset += frameBytes) {
+                gate.accept(samples, offset, Math.min(frameBytes, samples.length - offset));
+            }
+        }
+        return fed.audio.toByteArray();
+    }
+
+    /**
      * Each decoding on a fresh recognizer: a pooled one's result depends on the audio it decoded before (the
      * same recording heard twice in a row by one recognizer came out differently), which is no test of the gate.
      */
