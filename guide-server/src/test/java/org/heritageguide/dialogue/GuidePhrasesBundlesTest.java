@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 class GuidePhrasesBundlesTest {
 
     private static final Path I18N = Path.of("guide-server/src/main/resources/i18n");
+    private static final java.util.Set<String> NAMING_A_LANGUAGE = java.util.Set.of("voice.no-speech-model", "voice.no-voice",
+            "answer.language-switched", "answer.language-same");
 
     @Test
     void everyLanguageHasEveryPhrase() throws IOException {
@@ -63,6 +65,45 @@ class GuidePhrasesBundlesTest {
                 .contains("about these: Chu Văn An, the Thái Học hall, and the Đại Thành sanctuary.");
         assertThat(phrases.say("en", "answer.unknown", phrases.list("en", List.of("The Kite building", "Hmong house"))))
                 .contains("about these: the Kite building and Hmong house.");
+    }
+
+    /**
+     * Names carry their article ("The Temple of Literature", "Le Musée d'Ethnographie du Vietnam"), so a phrase
+     * must not put one before them: "it is at the {1}" said "at the the Temple of Literature", "au {1}" said "au le
+     * Musée". Every phrase, every placeholder given a name with each of its language's articles, says no article
+     * right after another or after a word it should have contracted with. (The phrases that name a language,
+     * "le vietnamien", take no place name.)
+     */
+    @Test
+    void noPhraseSaysAnArticleTwiceOrLeavesOneUncontracted() throws IOException {
+        GuidePhrases guide = new GuidePhrases();
+        for (String language : Languages.supported()) {
+            Properties bundle = load(bundle(language));
+            List<String> articles = List.of(bundle.getProperty("grammar.articles", "").split("\\|")).stream()
+                    .filter(article -> !article.isEmpty()).toList();
+            List<String> contractions = List.of(bundle.getProperty("grammar.contractions", "").split("\\|")).stream()
+                    .filter(rule -> rule.contains("=")).toList();
+            java.util.Set<String> mustNotPrecedeAName = new java.util.HashSet<>();
+            articles.forEach(article -> mustNotPrecedeAName.add(article.strip().toLowerCase(java.util.Locale.ROOT)));
+            contractions.forEach(rule -> mustNotPrecedeAName.add(rule.split("=")[1]));
+            for (String article : articles) {
+                String name = article.endsWith("'") ? article + "Abbaye Zed" : article + " Zed";
+                String inSentence = name.substring(0, article.length()).toLowerCase(java.util.Locale.ROOT).strip();
+                for (String key : phrases(bundle)) {
+                    if (NAMING_A_LANGUAGE.contains(key)) {
+                        continue;
+                    }
+                    String said = guide.say(language, key, name, name, name, name);
+                    for (String before : mustNotPrecedeAName) {
+                        assertThat(said.toLowerCase(java.util.Locale.ROOT)).as("%s %s: %s", language, key, said)
+                                .doesNotContain(" " + before + " " + inSentence + (article.endsWith("'") ? "" : " "));
+                    }
+                    for (String rule : contractions) {
+                        assertThat(said).as("%s %s: %s", language, key, said).doesNotContain(" " + rule.split("=")[0] + " ");
+                    }
+                }
+            }
+        }
     }
 
     @Test

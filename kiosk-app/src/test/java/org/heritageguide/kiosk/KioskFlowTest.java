@@ -60,7 +60,7 @@ class KioskFlowTest extends KioskTestSupport {
         // the site's names in its other languages, each one whole: a line breaks between two names, never inside
         // one (a portrait screen once broke "河内文 / 庙－国子监")
         assertThat(texts("#welcome-other-names .welcome-other-names")).containsExactly("The Temple of Literature  ·",
-                "Temple de la Littérature  ·", "河内文庙－国子监  ·", "하노이 문묘-국자감");
+                "Le Temple de la Littérature  ·", "河内文庙－国子监  ·", "하노이 문묘-국자감");
         assertThat(fx(() -> kiosk.view().root().lookupAll("#welcome-other-names .welcome-other-names").stream()
                 .allMatch(name -> name instanceof javafx.scene.control.Label label && !label.isWrapText()))).isTrue();
 
