@@ -37,6 +37,15 @@ async function route() {
   fill(main, h('p', {}, 'There is nothing at this address. ', h('a', { href: '/studio' }, 'Back to your sites')));
 }
 
+/** The names of the curator's sites, as the studio says them (English, else the site's own language), by id. */
+let siteNames = null;
+
+function siteName(site) {
+  siteNames ??= api('/sites').then(({ data }) => new Map(data.map(s => [s.id, pick(s.name, 'en', s.sourceLanguage)])))
+    .catch(() => { siteNames = null; return new Map(); });
+  return siteNames.then(names => names.get(site) ?? site);
+}
+
 function siteNav(path) {
   const nav = document.getElementById('site-nav');
   const match = path.match(/^\/studio\/sites\/([a-z0-9-]+)/);
@@ -47,8 +56,10 @@ function siteNav(path) {
   const site = match[1];
   const base = `/studio/sites/${site}`;
   const link = (href, text, active) => h('a', { href, 'aria-current': active ? 'page' : null }, text);
+  const name = h('span.site-name', {}, site);
+  siteName(site).then(text => { name.textContent = text; });
   fill(nav, 
-    h('span.site-name', {}, site),
+    name,
     link(base, 'Exhibits', path === base || path.startsWith(`${base}/exhibits`) || path.startsWith(`${base}/files`)),
     link(`${base}/inbox`, 'Inbox', path.endsWith('/inbox')),
     link(`${base}/dashboard`, 'Dashboard', path.endsWith('/dashboard')),

@@ -155,6 +155,9 @@ class StudioBrowserTest {
     void aCuratorEditsTwoLanguagesPublishesAndVisitorsGetTheNewText() throws Exception {
         String id = StudioApiTest.newExhibit(curatorApi(), "lanterns");
         open(curator, "/studio/sites/ethnology/exhibits/" + id, By.name("summary.en"));
+        // the top bar names the site as a curator knows it, not by its id in addresses
+        new WebDriverWait(curator, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.cssSelector("#site-nav .site-name"),
+                "The Vietnam Museum of Ethnology"));
         // the grid names its rows as a curator would, never by the server's names for their shapes
         assertThat(curator.findElements(By.cssSelector("td.field"))).extracting(org.openqa.selenium.WebElement::getText)
                 .contains("Title").allSatisfy(text -> assertThat(text).doesNotContainPattern("[A-Z]{2,}_[A-Z]{2,}"));

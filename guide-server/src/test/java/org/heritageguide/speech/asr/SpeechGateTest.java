@@ -64,8 +64,7 @@ class SpeechGateTest {
         for (String question : QUESTIONS) {
             Pcm audio = wav(question);
             byte[] recorded = audio.samples();
-            byte[] afterSilence = new byte[audio.sampleRate() * 2 * 3 + recorded.length];
-            System.arraycopy(recorded, 0, afterSilence, afterSilence.length - recorded.length, recorded.length);
+            byte[] afterSilence = afterThreeSecondsOfSilence(audio);
             Fed fed = new Fed();
             try (SpeechGate gate = gate(fed, audio.sampleRate())) {
                 Recordings.heardInPieces(gate, new Pcm(afterSilence, audio.sampleRate()), 100);
@@ -86,12 +85,18 @@ class SpeechGateTest {
         for (String question : QUESTIONS) {
             Pcm audio = wav(question);
             byte[] recorded = audio.samples();
-            byte[] afterSilence = new byte[audio.sampleRate() * 2 * 3 + recorded.length];
-            System.arraycopy(recorded, 0, afterSilence, afterSilence.length - recorded.length, recorded.length);
+            byte[] afterSilence = afterThreeSecondsOfSilence(audio);
             byte[] inSmallFrames = fedInFrames(afterSilence, audio.sampleRate(), audio.sampleRate() / 25 * 2);
             assertThat(inSmallFrames.length).as(question).isGreaterThanOrEqualTo(recorded.length);
             assertThat(fedInFrames(afterSilence, audio.sampleRate(), 64 * 1024)).as(question).isEqualTo(inSmallFrames);
         }
+    }
+
+    private static byte[] afterThreeSecondsOfSilence(Pcm audio) {
+        byte[] recorded = audio.samples();
+        byte[] afterSilence = new byte[audio.sampleRate() * 2 * 3 + recorded.length];
+        System.arraycopy(recorded, 0, afterSilence, afterSilence.length - recorded.length, recorded.length);
+        return afterSilence;
     }
 
     private static byte[] fedInFrames(byte[] samples, int sampleRate, int frameBytes) {
