@@ -76,7 +76,7 @@ public final class AnswerModelTraining {
     private static final int TREES = 100;
     /** No leaf learned from fewer than ten answers: a likelihood from three is noise. */
     private static final float MIN_CHILD_WEIGHT = 10;
-    /** A random forest's share of the features tried at each split (about the square root of their number, over it). */
+    /** The share of the features each split chooses from (7 of 24): what makes a forest's trees differ. */
     private static final float FEATURES_PER_SPLIT = 0.3f;
 
     private record Example(double[] features, boolean right, boolean outOfScope, String set) {
