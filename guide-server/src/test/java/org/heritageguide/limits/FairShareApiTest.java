@@ -153,16 +153,22 @@ class FairShareApiTest {
      * Issue #16's abuse test: ordinary visitors typing questions keep their p99 within twice what it is unloaded
      * while four clients send the costliest questions they can and sixteen silent voice connections try to hold
      * every voice stream; the squatters are told 429, {@code no-speech} or {@code too-long}. Unloaded and loaded
-     * are measured in alternating windows (A B A B ...) and each side's windows pooled, so that what else the
-     * machine does meanwhile (other processes, the guide's rendering of audio ahead of time) weighs on both
-     * alike rather than on whichever phase it happened to fall in. The abusers keep their addresses from window
-     * to window, as abusers would: what the guide charged them stays charged.
+     * are measured in alternating windows (A B A B ...), so that what else the machine does meanwhile (other
+     * processes, the guide's rendering of audio ahead of time) weighs on both alike rather than on whichever phase
+     * it happened to fall in, and each side's p99 is the median of its windows' p99s (with 30 questions a window,
+     * a window's p99 is its slowest question): on a shared machine a neighbour's burst of a second or so lands in
+     * a window or two, of either side, and a p99 of all of a side's questions pooled (with 4 windows of 30, its
+     * second slowest of 120) was that burst's rather than the abusers' (docs/benchmarks.md, "The abuse test").
+     * The pooled figures are printed beside them. The abusers keep their addresses from window to window, as
+     * abusers would: what the guide charged them stays charged.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("not yet reliable on the shared 2-core machine (load average 5-6): pooled p99 loaded/unloaded "
-            + "1.4x, 3.9x, 2.4x in three runs, the excess mostly in one loaded window each (0.8-1.3 s), and in one run the squatters "
-            + "were never told no-speech (a 6 s window is barely longer than its 5 s of audio); without the fair queue it measured "
-            + "685x, so it can go red. See issue #16")
+    @org.junit.jupiter.api.Disabled("fails on the shared 2-core machine, and not for noise alone: 2026-12-07, after the speech gate "
+            + "and the recognizer pool's fix, the median of the windows' p99s loaded/unloaded was 1.85, 6.11, 2.13, 1.18, 5.23, 4.79, "
+            + "2.18, 6.58 in eight runs at load average 2-4 (6 failed; pooled p99 0.61-23.7), and in 55 of 70 window pairs over 16 "
+            + "runs the loaded window was the slower: the junk costs the ordinary tail more than 2x even when little else runs (the "
+            + "median window's p99 50 ms without, 169 ms with). The squatters were told no-speech in every run. Without the fair queue it measured 685x. "
+            + "See docs/benchmarks.md, 'The abuse test', and issue #16")
     void ordinaryVisitorsKeepTheirPaceWhileOthersTryToTakeTheGuide() throws Exception {
         long began = System.nanoTime();
         String base = "http://127.0.0.1:" + port;
@@ -194,6 +200,8 @@ class FairShareApiTest {
 
         OrdinaryVisitors.Measured unloaded = OrdinaryVisitors.Measured.NONE;
         OrdinaryVisitors.Measured loaded = OrdinaryVisitors.Measured.NONE;
+        List<Double> unloadedP99s = new ArrayList<>();
+        List<Double> loadedP99s = new ArrayList<>();
         Map<String, Long> told = new TreeMap<>();
         for (int window = 0; window < WINDOWS; window++) {
             OrdinaryVisitors.Measured a = ordinary.ask(PER_WINDOW, 5);
@@ -210,20 +218,33 @@ class FairShareApiTest {
             assertThat(awaitAbuseGone()).as("the squatters' streams given back, the junk answered or dropped").isTrue();
             unloaded = unloaded.plus(a);
             loaded = loaded.plus(b);
+            unloadedP99s.add(a.percentile(99));
+            loadedP99s.add(b.percentile(99));
             System.out.printf(Locale.ROOT, "window %d: unloaded p99 %.0f ms, loaded p99 %.0f ms, load average %.1f%n", window,
                     a.percentile(99), b.percentile(99), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
-        System.out.printf("Ordinary visitors unloaded: %s%nloaded: %s%nthe abusers were told: %s%n(in %d s)%n", unloaded, loaded, told,
-                (System.nanoTime() - began) / 1_000_000_000L);
+        double unloadedP99 = median(unloadedP99s);
+        double loadedP99 = median(loadedP99s);
+        System.out.printf(Locale.ROOT, "Ordinary visitors unloaded: %s%nloaded: %s%nthe abusers were told: %s%n(in %d s)%n", unloaded, loaded,
+                told, (System.nanoTime() - began) / 1_000_000_000L);
+        System.out.printf(Locale.ROOT, "median of the windows' p99: unloaded %.0f ms, loaded %.0f ms, ratio %.2f (pooled p99: %.2f)%n",
+                unloadedP99, loadedP99, loadedP99 / unloadedP99, loaded.percentile(99) / unloaded.percentile(99));
 
         assertThat(unloaded.failures()).isEmpty();
         assertThat(loaded.failures()).isEmpty();
-        assertThat(loaded.percentile(99)).as("p99 under abuse (unloaded: %s; loaded: %s)", unloaded, loaded)
-                .isLessThanOrEqualTo(2 * unloaded.percentile(99));
+        assertThat(loadedP99).as("p99 under abuse, the median of %d windows' (windows' p99s unloaded %s ms, loaded %s ms; "
+                + "pooled, unloaded: %s; loaded: %s)", WINDOWS, unloadedP99s, loadedP99s, unloaded, loaded)
+                .isLessThanOrEqualTo(2 * unloadedP99);
         assertThat(told.keySet()).as("what the squatters were told").contains("voice no-speech")
                 .containsAnyOf("voice handshake 429", "voice too-many-requests");
         assertThat(told.keySet()).as("what the abusers were told").allMatch(what -> List.of("http 200", "http 429",
                 "voice no-speech", "voice too-long", "voice too-many-requests", "voice handshake 429").contains(what));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     /** Whether the guide is left with no voice stream held and no question waiting or being answered. */
