@@ -50,7 +50,9 @@ public final class DialogueBenchmark {
             new FreshSet("fourteenth", DialogueEvaluation.FOURTEENTH_FRESH_SET,
                     "written at the end of the seventh session, measured before and after the eighth session's answer forest, never tuned on"),
             new FreshSet("fifteenth", DialogueEvaluation.FIFTEENTH_FRESH_SET,
-                    "written after the eighth session's answer forest, measured before and after it, never tuned on"));
+                    "written after the eighth session's answer forest, measured before and after it, never tuned on"),
+            new FreshSet("sixteenth", DialogueEvaluation.SIXTEENTH_FRESH_SET,
+                    "written at the end of the eighth session, never tuned on"));
 
     private DialogueBenchmark() {
     }
