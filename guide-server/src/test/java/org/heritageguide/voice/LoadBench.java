@@ -89,6 +89,15 @@ public final class LoadBench {
         Cost minus(Cost before) {
             return new Cost(seconds, serverCpuSeconds - before.serverCpuSeconds, clientCpuSeconds - before.clientCpuSeconds, loadAverage);
         }
+
+        /** The server's CPU over the time measured, in cores. */
+        double serverCores() {
+            return serverCpuSeconds / seconds;
+        }
+
+        double clientCores() {
+            return clientCpuSeconds / seconds;
+        }
     }
 
     private LoadBench(String url, long pid) {
@@ -151,9 +160,9 @@ public final class LoadBench {
             double p99 = VoiceBench.percentile(ms, 99);
             String line = String.format(Locale.ROOT, "| %d | %d / %d | %.1f ms | %.1f ms | **%.1f ms** | %.0f ms | %d | %.2f | %.1f ms | %.2f | %s |",
                     rate, result.sent(), ms.size(), VoiceBench.percentile(ms, 50), VoiceBench.percentile(ms, 95), p99, VoiceBench.percentile(ms, 100),
-                    result.errors(), result.cost().serverCpuSeconds() / result.cost().seconds(),
+                    result.errors(), result.cost().serverCores(),
                     1000 * result.cost().serverCpuSeconds() / Math.max(1, result.sent()),
-                    result.cost().clientCpuSeconds() / result.cost().seconds(), result.cost().loadAverage());
+                    result.cost().clientCores(), result.cost().loadAverage());
             System.out.println(line);
             summary.append(line).append('\n');
             if (p99 > p99Limit || result.errors() > result.sent() / 100) {
@@ -327,12 +336,12 @@ public final class LoadBench {
                 }
                 unloaded.get(s).addAll(a.millis());
                 loaded.get(s).addAll(b.millis());
-                cpu[s][0] += a.cost().serverCpuSeconds() / a.cost().seconds() / windows;
-                cpu[s][1] += b.cost().serverCpuSeconds() / b.cost().seconds() / windows;
+                cpu[s][0] += a.cost().serverCores() / windows;
+                cpu[s][1] += b.cost().serverCores() / windows;
                 errors[s] += a.errors() + b.errors();
                 System.out.printf(Locale.ROOT, "%s, window %d: p99 %.0f ms without, %.0f ms with the silent sockets; server CPU %.2f / %.2f cores; load average %s%n",
                         labels.get(s), window, VoiceBench.percentile(a.millis(), 99), VoiceBench.percentile(b.millis(), 99),
-                        a.cost().serverCpuSeconds() / a.cost().seconds(), b.cost().serverCpuSeconds() / b.cost().seconds(), b.cost().loadAverage());
+                        a.cost().serverCores(), b.cost().serverCores(), b.cost().loadAverage());
             }
         }
         StringBuilder summary = servers.get(0).summary;
@@ -393,14 +402,14 @@ public final class LoadBench {
                     Map<String, Long> toldHere = told.get(s);
                     squatters.told.forEach((what, count) -> toldHere.merge(what, (long) count.get(), Long::sum));
                 }
-                cpu[s][0] += a.serverCpuSeconds() / a.seconds() / windows;
-                cpu[s][1] += b.serverCpuSeconds() / b.seconds() / windows;
-                client[s] += b.clientCpuSeconds() / b.seconds() / windows;
+                cpu[s][0] += a.serverCores() / windows;
+                cpu[s][1] += b.serverCores() / windows;
+                client[s] += b.clientCores() / windows;
                 loads.append(loads.isEmpty() ? "" : ", ").append(b.loadAverage());
                 System.out.printf(Locale.ROOT, "%s, window %d: server CPU %.3f cores without, %.3f with the silent sockets (+%.3f); "
-                        + "this client %.2f cores; load average %s%n", labels.get(s), window, a.serverCpuSeconds() / a.seconds(),
-                        b.serverCpuSeconds() / b.seconds(), (b.serverCpuSeconds() / b.seconds()) - (a.serverCpuSeconds() / a.seconds()),
-                        b.clientCpuSeconds() / b.seconds(), b.loadAverage());
+                        + "this client %.2f cores; load average %s%n", labels.get(s), window, a.serverCores(),
+                        b.serverCores(), b.serverCores() - a.serverCores(),
+                        b.clientCores(), b.loadAverage());
             }
         }
         StringBuilder summary = servers.get(0).summary;
@@ -529,7 +538,7 @@ public final class LoadBench {
             String line = String.format(Locale.ROOT, "| %d | %d | %s | %s | %.0f / **%.0f ms** | %d | %.2f | %.2f | %s |",
                     level, turns.size(), VoiceBench.percentiles(turns, VoiceBench.Turn::transcriptMs),
                     VoiceBench.percentiles(turns, VoiceBench.Turn::answerMs), VoiceBench.percentile(first, 50), p95, errors,
-                    cost.serverCpuSeconds() / cost.seconds(), cost.clientCpuSeconds() / cost.seconds(), cost.loadAverage());
+                    cost.serverCores(), cost.clientCores(), cost.loadAverage());
             System.out.println(line);
             turns.stream().filter(t -> t.error() != null).limit(3).forEach(t -> System.out.println("  error: " + t.error()));
             summary.append(line).append('\n');
