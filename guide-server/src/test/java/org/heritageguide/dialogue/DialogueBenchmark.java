@@ -52,7 +52,9 @@ public final class DialogueBenchmark {
             new FreshSet("fifteenth", DialogueEvaluation.FIFTEENTH_FRESH_SET,
                     "written after the eighth session's answer forest, measured before and after it, never tuned on"),
             new FreshSet("sixteenth", DialogueEvaluation.SIXTEENTH_FRESH_SET,
-                    "written at the end of the eighth session, never tuned on"));
+                    "written at the end of the eighth session, never tuned on"),
+            new FreshSet("seventeenth", DialogueEvaluation.SEVENTEENTH_FRESH_SET,
+                    "written during the ninth session, never tuned on"));
 
     private DialogueBenchmark() {
     }

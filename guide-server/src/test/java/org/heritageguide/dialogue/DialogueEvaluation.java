@@ -185,6 +185,11 @@ final class DialogueEvaluation {
      * (dialogue/fresh16/README.md): never tuned on or learned from, and their questions are never printed.
      */
     static final List<String> SIXTEENTH_FRESH_SET = List.of("fresh16/en-fr.yaml", "fresh16/vi.yaml", "fresh16/zh-ko.yaml");
+    /**
+     * Questions written the same way during the ninth session, after its first change had been made but before it
+     * was measured (dialogue/fresh17/README.md): never tuned on or learned from, and their questions are never printed.
+     */
+    static final List<String> SEVENTEENTH_FRESH_SET = List.of("fresh17/en-fr.yaml", "fresh17/vi.yaml", "fresh17/zh-ko.yaml");
 
     private final KnowledgeBase knowledge;
     private final Guide guide;
