@@ -5,7 +5,7 @@ import java.util.List;
 import org.heritageguide.dialogue.decision.Evidence;
 
 /**
- * What the learned confidence looks at: the evidence about the best content candidate, as numbers. One
+ * What the learned confidence looks at: the evidence about one content candidate, as numbers. One
  * list for training ({@code AnswerModelTraining}) and for answering ({@link LearnedConfidence}).
  */
 final class AnswerFeatures {
@@ -13,7 +13,8 @@ final class AnswerFeatures {
     static final List<String> NAMES = List.of("confidence", "coverage", "entryCoverage", "dense", "withDense", "faq", "askedAlike",
             "guessed", "margin", "ofNamedThing", "offNamedThing", "ofFocus", "answerTypeIsValue", "pointsAtFocus", "intentConfidence",
             "holdsAnswer", "namesNothingAtFocus", "focusSaysIt", "descriptionAnswers", "asksOnlyWhatItIs", "intentIsAbout",
-            "intentHoldsAnswer", "practicalTopicNamed", "namesUntranslated");
+            "intentHoldsAnswer", "practicalTopicNamed", "namesUntranslated", "rank", "belowBest", "coverageBelowBest",
+            "ofBestsSubject");
 
     private AnswerFeatures() {
     }
@@ -44,7 +45,11 @@ final class AnswerFeatures {
                 flag(evidence.intentIsAbout()),
                 flag(evidence.intentHoldsAnswer()),
                 flag(evidence.practicalTopicNamed()),
-                flag(evidence.namesUntranslated())};
+                flag(evidence.namesUntranslated()),
+                content.rank(),
+                content.belowBest(),
+                content.coverageBelowBest(),
+                flag(content.ofBestsSubject())};
     }
 
     private static double flag(boolean value) {

@@ -164,6 +164,7 @@ final class Guide {
     private final IntentMatcher intents;
     private final TypedLanguage typed;
     private final DialogueSettings settings;
+    private final AnswerConfidence answerConfidence;
     private final Decision decision;
 
     /**
@@ -175,6 +176,7 @@ final class Guide {
         this.intents = intents;
         this.typed = typed;
         this.settings = settings;
+        this.answerConfidence = answers;
         this.decision = new Decision(answers, settings.intentFloor());
     }
 
@@ -288,11 +290,11 @@ final class Guide {
                 : namesNothingAtFocus && asked != null && book.map(b -> b.recognises(asked.type())).orElse(false)
                 ? onFocus(knowledge.site(), focus, language, asked, question, pointsAtFocus).orElse(null) : null;
         Evidence.Content about = best.map(b -> contentEvidence(knowledge.site(), session, question, content, b,
-                focus, fitted.holdsAnswer())).orElse(Evidence.Content.NONE);
+                focus, fitted.holdsAnswer(), 0)).orElse(Evidence.Content.NONE);
         boolean intentHoldsAnswer = intent == null || asked == null || !asked.isValue()
                 || intent.intent() == Intent.VISITOR_INFO && VisitorTopic.fromKey(intent.parameter())
                         .map(t -> topicHolds(knowledge, t, language, asked, content.namedExhibit())).orElse(false);
-        Evidence evidence = new Evidence(onlyCourtesies, intent == null ? 0 : intent.confidence(),
+        Evidence found = new Evidence(onlyCourtesies, intent == null ? 0 : intent.confidence(),
                 intent != null && intent.intent().isAbout(), intentHoldsAnswer, about, asked != null && asked.isValue(),
                 pointsAtFocus, asksOnlyWhatItIs, asksOnlyWhereItIs, namesNothingAtFocus, untranslated == null && onFocus != null,
                 Evidence.Elsewhere.NOTHING,
@@ -300,6 +302,8 @@ final class Guide {
                                 || topicHolds(knowledge, t, language, asked, content.namedExhibit()))
                         .isPresent(), untranslated != null, untranslated != null && onFocus != null,
                 asked == null || !asked.isValue() && !asked.is(AnswerType.PLACE));
+        Likeliest likeliest = likeliest(knowledge.site(), session, question, content, focus, asked, found);
+        Evidence evidence = likeliest.evidence();
         Decision.Outcome decided = decision.decide(evidence);
         IntentMatcher.Match acted = switch (decided.verdict()) {
             case DESCRIBE_FOCUS -> new IntentMatcher.Match(Intent.DESCRIBE, null, settings.intentFloor(), null);
@@ -308,7 +312,52 @@ final class Guide {
                     settings.intentFloor(), null);
             default -> intent;
         };
-        return new Understanding(language, question, content, acted, asked, evidence, decided, onFocus);
+        return new Understanding(language, question, likeliest.content(), acted, asked, evidence, decided, onFocus);
+    }
+
+    /** The answers with the candidate to answer from first, and the evidence about it. */
+    private record Likeliest(SiteKnowledge.Answers content, Evidence evidence) {
+    }
+
+    /**
+     * Of retrieval's first few candidates, the one the answer model finds likeliest to answer right, first:
+     * retrieval ranks by the question's words, the model weighs all the evidence (a text on the exhibit named
+     * that holds the year asked may rank below another exhibit's that shares more words). A candidate something
+     * speaks against (only the name shared, off the exhibit pointed at, the value asked missing) is never
+     * chosen over the best.
+     */
+    private Likeliest likeliest(Site site, VisitorSession session, String question, SiteKnowledge.Answers content,
+                                String focus, Asked asked, Evidence best) {
+        List<SiteKnowledge.Candidate> candidates = content.candidates();
+        int weighed = Math.min(answerConfidence.candidates(), candidates.size());
+        if (weighed < 2) {
+            return new Likeliest(content, best);
+        }
+        int chosen = 0;
+        Evidence likeliest = best;
+        // the model never learned from content something speaks against: its likelihood there means nothing
+        double highest = best.content().objected(best.answerTypeIsValue()) ? -1 : answerConfidence.of(best);
+        for (int rank = 1; rank < weighed; rank++) {
+            SiteKnowledge.Candidate candidate = candidates.get(rank);
+            boolean holdsAnswer = asked == null || !asked.isValue()
+                    || text(site, candidate.item(), content.language()).map(t -> holds(asked, t)).orElse(false);
+            Evidence other = best.about(contentEvidence(site, session, question, content, candidate, focus, holdsAnswer, rank));
+            if (other.content().objected(other.answerTypeIsValue())) {
+                continue;
+            }
+            double likelihood = answerConfidence.of(other);
+            if (likelihood > highest) {
+                chosen = rank;
+                likeliest = other;
+                highest = likelihood;
+            }
+        }
+        if (chosen == 0) {
+            return new Likeliest(content, best);
+        }
+        List<SiteKnowledge.Candidate> ranked = new ArrayList<>(candidates);
+        ranked.add(0, ranked.remove(chosen));
+        return new Likeliest(content.withCandidates(ranked), likeliest);
     }
 
     /**
@@ -322,26 +371,33 @@ final class Guide {
     }
 
     private static Evidence.Content contentEvidence(Site site, VisitorSession session, String question,
-                                                    SiteKnowledge.Answers content, SiteKnowledge.Candidate best,
-                                                    String focus, boolean holdsAnswer) {
+                                                    SiteKnowledge.Answers content, SiteKnowledge.Candidate candidate,
+                                                    String focus, boolean holdsAnswer, int rank) {
         String language = content.language();
-        String subject = best.item().exhibit() != null ? best.item().exhibit() : best.item().key();
-        double otherwise = content.candidates().stream()
-                .filter(c -> !subject.equals(c.item().exhibit() != null ? c.item().exhibit() : c.item().key()))
+        String subject = subject(candidate);
+        double otherwise = content.candidates().stream().filter(c -> !subject.equals(subject(c)))
                 .mapToDouble(SiteKnowledge.Candidate::score).max().orElse(0);
-        TextIndex.Match match = best.match();
-        boolean faq = best.item().kind() == KnowledgeItem.Kind.FAQ;
-        double askedAlike = faq ? site.faq(best.item().faq()).map(f -> askedAlike(question, f.questionsIn(language), language))
+        SiteKnowledge.Candidate first = content.candidates().get(0);
+        TextIndex.Match match = candidate.match();
+        boolean faq = candidate.item().kind() == KnowledgeItem.Kind.FAQ;
+        double askedAlike = faq ? site.faq(candidate.item().faq()).map(f -> askedAlike(question, f.questionsIn(language), language))
                 .orElse(0.0) : 0;
-        return new Evidence.Content(best.confidence(), match.coverage(), match.entryCoverage(), match.dense(),
+        return new Evidence.Content(candidate.confidence(), match.coverage(), match.entryCoverage(), match.dense(),
                 content.result() != null && content.result().dense(), faq, askedAlike, match.guessed(),
-                best.score() - otherwise,
-                best.item().exhibit() != null && best.item().exhibit().equals(content.namedExhibit()),
-                content.namesSomething() && (best.item().exhibit() == null
-                        ? content.namedExhibit() != null : !best.item().exhibit().equals(content.namedExhibit())),
-                focus != null && focus.equals(best.item().exhibit()), holdsAnswer,
-                best.onlyTheName(), best.offPointed(),
-                answersAnotherExhibitThanTheUntranslatedOneInFocus(site, session, content, language));
+                candidate.score() - otherwise,
+                candidate.item().exhibit() != null && candidate.item().exhibit().equals(content.namedExhibit()),
+                content.namesSomething() && (candidate.item().exhibit() == null
+                        ? content.namedExhibit() != null : !candidate.item().exhibit().equals(content.namedExhibit())),
+                focus != null && focus.equals(candidate.item().exhibit()), holdsAnswer,
+                candidate.onlyTheName(), candidate.offPointed(),
+                answersAnotherExhibitThanTheUntranslatedOneInFocus(site, session, content, candidate, language), rank,
+                first.confidence() - candidate.confidence(), first.match().coverage() - match.coverage(),
+                subject.equals(subject(first)));
+    }
+
+    /** What a candidate is about: its exhibit, else the item itself (a FAQ, the introduction, a practical topic). */
+    private static String subject(SiteKnowledge.Candidate candidate) {
+        return candidate.item().exhibit() != null ? candidate.item().exhibit() : candidate.item().key();
     }
 
     /** A text's words as the language's main analysis reads them (stems, syllables, morphemes). */
@@ -459,14 +515,14 @@ final class Guide {
      * Such a question gets the exhibit in focus in another language, with the notice that says so.
      */
     private static boolean answersAnotherExhibitThanTheUntranslatedOneInFocus(Site site, VisitorSession session,
-                                                                             SiteKnowledge.Answers content, String language) {
+                                                                             SiteKnowledge.Answers content,
+                                                                             SiteKnowledge.Candidate candidate, String language) {
         String focus = focus(site, session);
         if (focus == null || content.namesSomething()
                 || site.publishedExhibit(focus).map(e -> e.speaks(language)).orElse(true)) {
             return false;
         }
-        return content.best().map(best -> best.item().exhibit() != null && !best.item().exhibit().equals(focus))
-                .orElse(false);
+        return candidate.item().exhibit() != null && !candidate.item().exhibit().equals(focus);
     }
 
     /** The question's words that the site's content uses: real words, not typos of the phrasebook's. */

@@ -12,7 +12,7 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.classification.Label;
 
 /**
- * How likely the best content answers a question right, as a random forest (Tribuo's CART trees) over
+ * How likely a content candidate answers a question right, as a random forest (Tribuo's CART trees) over
  * {@link AnswerFeatures} learned from the guide's question sets at build time, with the threshold chosen on
  * the sets held out one at a time so that few answers are wrong ({@code AnswerModelTraining}, run by Maven
  * before the tests; docs/architecture.md). Read from {@code dialogue/answer-model.tribuo} and
@@ -24,15 +24,19 @@ final class LearnedConfidence implements AnswerConfidence {
     static final String PROPERTIES = "/dialogue/answer-model.properties";
     static final String RIGHT = "right";
     static final String WRONG = "wrong";
+    /** Where the answer model's properties say how many of retrieval's best candidates it was learned to weigh. */
+    static final String CANDIDATES = "candidates";
 
     private static final String[] NAMES = AnswerFeatures.NAMES.toArray(String[]::new);
 
     private final Model<Label> model;
     private final double threshold;
+    private final int candidates;
 
-    LearnedConfidence(Model<Label> model, double threshold) {
+    LearnedConfidence(Model<Label> model, double threshold, int candidates) {
         this.model = model;
         this.threshold = threshold;
+        this.candidates = candidates;
     }
 
     /**
@@ -55,7 +59,8 @@ final class LearnedConfidence implements AnswerConfidence {
                         + "answer model was learned for: " + properties.stringPropertyNames());
             }
             Model<Label> model = (Model<Label>) Model.deserializeFromStream(modelFile);
-            return new LearnedConfidence(model, Double.parseDouble(threshold));
+            return new LearnedConfidence(model, Double.parseDouble(threshold),
+                    Integer.parseInt(properties.getProperty(CANDIDATES)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,5 +85,10 @@ final class LearnedConfidence implements AnswerConfidence {
     @Override
     public double threshold() {
         return threshold;
+    }
+
+    @Override
+    public int candidates() {
+        return candidates;
     }
 }

@@ -14,9 +14,9 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.IntStream;
 
 import org.heritageguide.dialogue.decision.AnswerConfidence;
+import org.heritageguide.dialogue.decision.Evidence;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -30,18 +30,19 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
- * Learns when the best content is sure enough to answer from ({@link LearnedConfidence}), from what the
- * guide would answer to every question of the sets that are no longer evidence ({@link #SETS}: the evaluation
- * set, the first held-out set and the first to twelfth fresh sets, each measured after a change it judged) if it
- * answered from any content at all: each such answer, right or wrong (an out-of-scope question answered is
- * wrong), is one example of {@link AnswerFeatures}. A random forest of {@value #TREES} CART trees (Tribuo, seeded:
- * the same sets give the same model): the evidence works together (a FAQ asked alike is sure with little
- * coverage, a pointing question with its exhibit's text is sure with less), which one weight per feature could
- * not say. Its threshold is the lowest likelihood at which a wrong-answer aim holds over the sets never tuned on,
- * each set's likelihoods learned without it (as a set written tomorrow will be met): at most that share of their
- * answerable questions answered wrong, and of their out-of-scope questions answered. One threshold per aim in
- * {@link #AIMS}; the operator chooses the aim. The fresh sets written after these
- * ({@link DialogueEvaluation#THIRTEENTH_FRESH_SET} and on) are never used here.
+ * Learns which content candidate answers a question right, and when one is sure enough to answer from
+ * ({@link LearnedConfidence}), from what the guide would answer to every question of the sets that are no longer
+ * evidence ({@link #SETS}: the evaluation set, the first held-out set and the first to fifteenth fresh sets, each
+ * measured after a change it judged) if it answered from each of retrieval's {@value #CANDIDATES} best candidates
+ * in turn: each such answer, right or wrong (an out-of-scope question answered is wrong), is one example of
+ * {@link AnswerFeatures}. A random forest of {@value #TREES} CART trees (Tribuo, seeded: the same sets give the same
+ * model): the evidence works together (a FAQ asked alike is sure with little coverage, a pointing question with its
+ * exhibit's text is sure with less), which one weight per feature could not say. The guide answers from the
+ * candidate the forest finds likeliest; the threshold is the lowest likelihood at which a wrong-answer aim holds
+ * over the sets never tuned on, each set's likelihoods learned without it (as a set written tomorrow will be met):
+ * at most that share of their answerable questions answered wrong, and of their out-of-scope questions answered.
+ * One threshold per aim in {@link #AIMS}; the operator chooses the aim. The fresh sets written after these
+ * ({@link DialogueEvaluation#SIXTEENTH_FRESH_SET} and on) are never used here.
  *
  * <p>Run by Maven before the tests (exec plugin, phase {@code process-test-classes}), from the repository's
  * root; writes {@code answer-model.tribuo} and {@code answer-model.properties} into the directory given.
@@ -68,7 +69,10 @@ public final class AnswerModelTraining {
             Map.entry("fresh9", DialogueEvaluation.NINTH_FRESH_SET),
             Map.entry("fresh10", DialogueEvaluation.TENTH_FRESH_SET),
             Map.entry("fresh11", DialogueEvaluation.ELEVENTH_FRESH_SET),
-            Map.entry("fresh12", DialogueEvaluation.TWELFTH_FRESH_SET)));
+            Map.entry("fresh12", DialogueEvaluation.TWELFTH_FRESH_SET),
+            Map.entry("fresh13", DialogueEvaluation.THIRTEENTH_FRESH_SET),
+            Map.entry("fresh14", DialogueEvaluation.FOURTEENTH_FRESH_SET),
+            Map.entry("fresh15", DialogueEvaluation.FIFTEENTH_FRESH_SET)));
     private static final long SEED = 20261206L;
     /** Tribuo's bagging says "Building model n" for every tree: kept quiet (a strong reference: the JDK keeps weak ones). */
     private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
@@ -78,8 +82,15 @@ public final class AnswerModelTraining {
     private static final float MIN_CHILD_WEIGHT = 10;
     /** The share of the features each split chooses from (7 of 24): what makes a forest's trees differ. */
     private static final float FEATURES_PER_SPLIT = 0.3f;
+    /** How many of retrieval's best candidates the guide weighs against each other ({@link AnswerConfidence#candidates}). */
+    private static final int CANDIDATES = 3;
 
-    private record Example(double[] features, boolean right, boolean outOfScope, String set) {
+    /**
+     * One content candidate the guide answered from when made to take it.
+     *
+     * @param question the question it answered (its place among all the sets' questions)
+     */
+    private record Example(double[] features, boolean right, boolean outOfScope, String set, int question, int rank) {
 
         boolean judged() {
             return AnswerModelTraining.judged(set);
@@ -97,50 +108,88 @@ public final class AnswerModelTraining {
         TRIBUO.setLevel(Level.WARNING);
         long start = System.nanoTime();
         Path out = Path.of(args[0]);
-        DialogueEvaluation evaluation = new DialogueEvaluation(AnswerConfidence.ALWAYS);
         List<Example> examples = new ArrayList<>();
         Map<String, Questions> questions = new LinkedHashMap<>();
-        for (String set : SETS.keySet()) {
-            int answerable = 0;
-            int outOfScope = 0;
-            for (DialogueEvaluation.Outcome outcome : evaluation.runAll(SETS.get(set))) {
-                if (outcome.expectsDecline()) {
-                    outOfScope++;
-                } else {
-                    answerable++;
+        for (int rank = 0; rank < CANDIDATES; rank++) {
+            DialogueEvaluation evaluation = new DialogueEvaluation(taking(rank));
+            int question = 0;
+            for (String set : SETS.keySet()) {
+                int answerable = 0;
+                int outOfScope = 0;
+                for (DialogueEvaluation.Outcome outcome : evaluation.runAll(SETS.get(set))) {
+                    if (outcome.expectsDecline()) {
+                        outOfScope++;
+                    } else {
+                        answerable++;
+                    }
+                    Evidence evidence = outcome.reply().evidence();
+                    if (outcome.reply().decidedBy().equals("content-answers") && evidence.content().rank() == rank) {
+                        examples.add(new Example(AnswerFeatures.of(evidence), outcome.correct(), outcome.expectsDecline(),
+                                set, question, rank));
+                    }
+                    question++;
                 }
-                if (outcome.reply().decidedBy().equals("content-answers")) {
-                    examples.add(new Example(AnswerFeatures.of(outcome.reply().evidence()), outcome.correct(),
-                            outcome.expectsDecline(), set));
-                }
+                questions.put(set, new Questions(answerable, outOfScope));
             }
-            questions.put(set, new Questions(answerable, outOfScope));
         }
-        long right = examples.stream().filter(Example::right).count();
         Questions judged = questions.entrySet().stream().filter(set -> judged(set.getKey()))
                 .map(Map.Entry::getValue).reduce(new Questions(0, 0),
                         (a, b) -> new Questions(a.answerable() + b.answerable(), a.outOfScope() + b.outOfScope()));
 
         double[] outOfFold = outOfFold(examples);
+        List<Integer> answered = likeliestOfEachQuestion(examples, outOfFold);
         Model<Label> model = train(examples);
         Files.createDirectories(out);
         model.serializeToFile(out.resolve("answer-model.tribuo"));
         Properties properties = new Properties();
-        System.out.printf(Locale.ROOT, "Answer model: %s, %d answers from content (%d right); learned in %d ms%n",
-                questions, examples.size(), right, (System.nanoTime() - start) / 1_000_000);
+        properties.setProperty(LearnedConfidence.CANDIDATES, Integer.toString(CANDIDATES));
+        System.out.printf(Locale.ROOT, "Answer model: %s, %d answers from content (%d right, %d of them the best "
+                        + "candidate's); learned in %d ms%n", questions, examples.size(),
+                examples.stream().filter(Example::right).count(),
+                examples.stream().filter(e -> e.right() && e.rank() == 0).count(), (System.nanoTime() - start) / 1_000_000);
+        for (int weighed = 1; weighed <= CANDIDATES; weighed++) {
+            int first = weighed;
+            System.out.printf(Locale.ROOT, "  of the sets never tuned on, answerable questions with a right answer among"
+                    + " the first %d candidates: %d of %d%n", weighed, rightSomewhere(examples, e -> e.rank() < first),
+                    judged.answerable());
+        }
         for (double aim : AIMS) {
-            double threshold = threshold(examples, outOfFold, judged, aim);
+            double threshold = threshold(examples, answered, outOfFold, judged, aim);
             properties.setProperty(LearnedConfidence.thresholdKey(aim), String.format(Locale.ROOT, "%.4f", threshold));
             System.out.printf(Locale.ROOT, "  wrong-answer aim %.0f %%: threshold %.3f; out of fold, of the"
                     + " sets never tuned on: %.1f %% right, %.1f %% wrong, %.1f %% of the out-of-scope answered%n",
                     100 * aim, threshold,
-                    100.0 * given(examples, outOfFold, threshold, Example::right) / judged.answerable(),
-                    100.0 * given(examples, outOfFold, threshold, e -> !e.right() && !e.outOfScope()) / judged.answerable(),
-                    100.0 * given(examples, outOfFold, threshold, Example::outOfScope) / judged.outOfScope());
+                    100.0 * given(examples, answered, outOfFold, threshold, Example::right) / judged.answerable(),
+                    100.0 * given(examples, answered, outOfFold, threshold, e -> !e.right() && !e.outOfScope())
+                            / judged.answerable(),
+                    100.0 * given(examples, answered, outOfFold, threshold, Example::outOfScope) / judged.outOfScope());
         }
         try (OutputStream file = Files.newOutputStream(out.resolve("answer-model.properties"))) {
             properties.store(file, "thresholds per wrong-answer aim, learned by AnswerModelTraining from " + SETS);
         }
+    }
+
+    /**
+     * The guide made to answer from the candidate at {@code rank} wherever it can (nothing speaks against it), and
+     * from the best candidate elsewhere: what it would say from each candidate, to learn from.
+     */
+    private static AnswerConfidence taking(int rank) {
+        return new AnswerConfidence() {
+            @Override
+            public double of(Evidence evidence) {
+                return evidence.content().rank() == rank ? 1 : 0;
+            }
+
+            @Override
+            public double threshold() {
+                return 0;
+            }
+
+            @Override
+            public int candidates() {
+                return CANDIDATES;
+            }
+        };
     }
 
     /** Whether a set holds the threshold: every set but the one the ranking was tuned on. */
@@ -148,11 +197,36 @@ public final class AnswerModelTraining {
         return !set.equals(DialogueEvaluation.EVALUATION_SET);
     }
 
-    /** How many answers of the sets never tuned on, of a kind, are given at a threshold. */
-    private static long given(List<Example> examples, double[] outOfFold, double threshold, Predicate<Example> kind) {
-        return IntStream.range(0, examples.size())
-                .filter(i -> examples.get(i).judged() && kind.test(examples.get(i)) && outOfFold[i] >= threshold)
-                .count();
+    /** How many answerable questions of the sets never tuned on have a right answer among some of their candidates. */
+    private static long rightSomewhere(List<Example> examples, Predicate<Example> among) {
+        return examples.stream().filter(e -> e.judged() && e.right() && !e.outOfScope() && among.test(e))
+                .map(Example::question).distinct().count();
+    }
+
+    /**
+     * For each question of the sets never tuned on, the example the guide answers from: its candidate with the
+     * highest likelihood, the better ranked one of two alike (as {@code Guide} chooses).
+     */
+    private static List<Integer> likeliestOfEachQuestion(List<Example> examples, double[] likelihoods) {
+        Map<Integer, Integer> likeliest = new TreeMap<>();
+        for (int i = 0; i < examples.size(); i++) {
+            Example example = examples.get(i);
+            if (!example.judged()) {
+                continue;
+            }
+            Integer held = likeliest.get(example.question());
+            if (held == null || likelihoods[i] > likelihoods[held]
+                    || likelihoods[i] == likelihoods[held] && example.rank() < examples.get(held).rank()) {
+                likeliest.put(example.question(), i);
+            }
+        }
+        return List.copyOf(likeliest.values());
+    }
+
+    /** How many of the answers given, of a kind, are given at a threshold. */
+    private static long given(List<Example> examples, List<Integer> answered, double[] likelihoods, double threshold,
+                              Predicate<Example> kind) {
+        return answered.stream().filter(i -> kind.test(examples.get(i)) && likelihoods[i] >= threshold).count();
     }
 
     /** Each example's likelihood as learned from the other sets (those of the set tuned on are never held out). */
@@ -163,7 +237,7 @@ public final class AnswerModelTraining {
                 continue;
             }
             LearnedConfidence model = new LearnedConfidence(train(examples.stream()
-                    .filter(example -> !example.set().equals(heldOut)).toList()), 0);
+                    .filter(example -> !example.set().equals(heldOut)).toList()), 0, CANDIDATES);
             for (int i = 0; i < examples.size(); i++) {
                 if (examples.get(i).set().equals(heldOut)) {
                     outOfFold[i] = model.likelihood(examples.get(i).features());
@@ -179,8 +253,9 @@ public final class AnswerModelTraining {
      * ones are answered: the set tuned on would allow a likelihood that new wordings do not bear out, and one
      * set alone holds too few out-of-scope questions (70: three answered more or less is 4 %) to decide it.
      */
-    private static double threshold(List<Example> examples, double[] likelihoods, Questions questions, double aim) {
-        Integer[] byLikelihood = IntStream.range(0, examples.size()).filter(i -> examples.get(i).judged()).boxed()
+    private static double threshold(List<Example> examples, List<Integer> answered, double[] likelihoods,
+                                    Questions questions, double aim) {
+        Integer[] byLikelihood = answered.stream()
                 .sorted((a, b) -> Double.compare(likelihoods[b], likelihoods[a])).toArray(Integer[]::new);
         double threshold = 1;
         int wrong = 0;

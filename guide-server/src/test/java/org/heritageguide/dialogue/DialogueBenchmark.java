@@ -46,15 +46,15 @@ public final class DialogueBenchmark {
             new FreshSet("twelfth", DialogueEvaluation.TWELFTH_FRESH_SET,
                     "written at the start of the seventh session, before its changes, measured before and after its first, now learned from"),
             new FreshSet("thirteenth", DialogueEvaluation.THIRTEENTH_FRESH_SET,
-                    "written after the seventh session's first change, measured for a change not kept and before and after the eighth session's answer forest, never tuned on"),
+                    "written after the seventh session's first change, measured for a change not kept and before and after the eighth session's answer forest, now learned from"),
             new FreshSet("fourteenth", DialogueEvaluation.FOURTEENTH_FRESH_SET,
-                    "written at the end of the seventh session, measured before and after the eighth session's answer forest, never tuned on"),
+                    "written at the end of the seventh session, measured before and after the eighth session's answer forest, now learned from"),
             new FreshSet("fifteenth", DialogueEvaluation.FIFTEENTH_FRESH_SET,
-                    "written after the eighth session's answer forest, measured before and after it, never tuned on"),
+                    "written after the eighth session's answer forest, measured before and after it, now learned from"),
             new FreshSet("sixteenth", DialogueEvaluation.SIXTEENTH_FRESH_SET,
-                    "written at the end of the eighth session, never tuned on"),
+                    "written at the end of the eighth session, measured before and after the ninth session's first change, never tuned on"),
             new FreshSet("seventeenth", DialogueEvaluation.SEVENTEENTH_FRESH_SET,
-                    "written during the ninth session, never tuned on"));
+                    "written during the ninth session's first change, measured before and after it, never tuned on"));
 
     private DialogueBenchmark() {
     }

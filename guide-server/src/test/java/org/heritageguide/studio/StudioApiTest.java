@@ -499,7 +499,7 @@ class StudioApiTest {
     @Test
     void aQuestionTheGuideHadTheAnswerForButNotTheWordsJoinsTheClosestFaqAndIsAnsweredOncePublished() throws Exception {
         // "where does the Bronze Drum building's shape come from?" in a visitor's Korean, not the FAQ's
-        String question = "청동북관 건물 모양은 어디서 따온 거예요?";
+        String question = "청동북관 모양의 유래가 뭐예요?";
         assertThat(ask("ethnology", "ko", question).get("answered")).isEqualTo(false);
 
         Map<String, Object> group = inboxGroup("ethnology", question);

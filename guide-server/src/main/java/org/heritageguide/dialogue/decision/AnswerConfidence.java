@@ -1,8 +1,8 @@
 package org.heritageguide.dialogue.decision;
 
 /**
- * How likely the best content answers a question right, and from which likelihood the guide answers from
- * it rather than say it does not know. The guide's is learned from question sets
+ * How likely a content candidate answers a question right, and from which likelihood the guide answers from
+ * it rather than say it does not know: the guide answers from the likeliest of the {@link #candidates()} best. The guide's is learned from question sets
  * ({@code dialogue.LearnedConfidence}); a test may give its own.
  */
 public interface AnswerConfidence {
@@ -12,6 +12,11 @@ public interface AnswerConfidence {
 
     /** The likelihood from which the guide answers. */
     double threshold();
+
+    /** How many of retrieval's best candidates are weighed against each other (1: the best alone). */
+    default int candidates() {
+        return 1;
+    }
 
     /** Answers from any content at all: for gathering what the guide would say, to learn from. */
     AnswerConfidence ALWAYS = new AnswerConfidence() {

@@ -70,14 +70,20 @@ public record Evidence(boolean onlyCourtesies, double intentConfidence, boolean 
      * @param offPointed       the question points at the exhibit in focus and this is about something else
      * @param offUntranslatedFocus the question names nothing, the exhibit in focus has no text in the visitor's
      *                         language, and this is another exhibit's text in that language
+     * @param rank             its place among the candidates as retrieval ranked them, the best 0
+     * @param belowBest        how much less sure retrieval is of it than of the best candidate ({@code confidence}'s
+     *                         difference; 0 for the best)
+     * @param coverageBelowBest how much less of the question it covers than the best candidate
+     * @param ofBestsSubject   it is about what the best candidate is about (the same exhibit, or the best itself)
      */
     public record Content(double confidence, double coverage, double entryCoverage, double dense, boolean withDense,
                           boolean faq, double askedAlike, boolean guessed, double margin, boolean ofNamedThing,
                           boolean offNamedThing, boolean ofFocus, boolean holdsAnswer,
-                          boolean onlyNamesIt, boolean offPointed, boolean offUntranslatedFocus) {
+                          boolean onlyNamesIt, boolean offPointed, boolean offUntranslatedFocus, int rank,
+                          double belowBest, double coverageBelowBest, boolean ofBestsSubject) {
 
         public static final Content NONE = new Content(0, 0, 0, 0, false, false, 0, false, 0, false, false, false, true, false,
-                false, false);
+                false, false, 0, 0, 0, true);
 
         /** Whether something speaks against answering from it, however well it matches. */
         public boolean objected(boolean answerTypeIsValue) {
@@ -88,6 +94,13 @@ public record Evidence(boolean onlyCourtesies, double intentConfidence, boolean 
     /** Evidence of nothing at all: a question the guide found no trace of. */
     public static final Evidence NOTHING = new Evidence(false, 0, false, true, Content.NONE, false, false, false, false, false,
             false, Elsewhere.NOTHING, false, false, false, false);
+
+    /** This evidence, about another content candidate. */
+    public Evidence about(Content other) {
+        return new Evidence(onlyCourtesies, intentConfidence, intentIsAbout, intentHoldsAnswer, other, answerTypeIsValue,
+                pointsAtFocus, asksOnlyWhatItIs, asksOnlyWhereItIs, namesNothingAtFocus, focusSaysIt, elsewhere, practicalTopicNamed,
+                namesUntranslated, untranslatedSaysIt, descriptionAnswers);
+    }
 
     public Evidence naming(Elsewhere named) {
         return new Evidence(onlyCourtesies, intentConfidence, intentIsAbout, intentHoldsAnswer, content, answerTypeIsValue,

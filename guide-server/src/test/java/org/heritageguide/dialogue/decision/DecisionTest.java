@@ -284,7 +284,7 @@ class DecisionTest {
 
         Evidence build() {
             Evidence.Content best = content == 0 ? Evidence.Content.NONE : new Evidence.Content(content, content, 0.5, 0,
-                    false, false, 0, false, 0.5, false, false, false, holds, onlyNamesIt, offPointed, offUntranslatedFocus);
+                    false, false, 0, false, 0.5, false, false, false, holds, onlyNamesIt, offPointed, offUntranslatedFocus, 0, 0, 0, true);
             return new Evidence(courtesies, intent, intentIsAbout, intentHoldsAnswer, best, asksValue, pointsAtFocus, asksOnlyWhatItIs,
                     asksOnlyWhereItIs, namesNothingAtFocus, focusSaysIt, elsewhere, practicalTopic, namesUntranslated, untranslatedSaysIt,
                     descriptionAnswers);
