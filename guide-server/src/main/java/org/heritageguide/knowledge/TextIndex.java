@@ -125,6 +125,8 @@ public final class TextIndex {
     private final float[][][] vectors;
     /** The vector of each meaning text, for the next build of the same content to reuse. */
     private final Map<String, float[]> meaningVectors;
+    /** Per view that corrects typos, what is one typo from one of its stop words ("wat"). */
+    private final Map<String, OneTypo> misspeltStopWords;
     private final DirectSpellChecker shortWords = spellChecker(1);
     private final DirectSpellChecker longWords = spellChecker(2);
 
@@ -137,6 +139,7 @@ public final class TextIndex {
         this.searcher = new IndexSearcher(write(profile, entries));
         this.entryOfDocument = entryOfDocument(searcher, entries);
         this.distinctTitles = (int) entries.stream().map(Entry::title).distinct().count();
+        this.misspeltStopWords = previous != null ? previous.misspeltStopWords : misspeltStopWords(profile);
         Map<Entry, Integer> earlier = new HashMap<>();
         if (previous != null) {
             for (int i = 0; i < previous.entries.size(); i++) {
@@ -483,8 +486,7 @@ public final class TextIndex {
         if (known(view.name(), term)) {
             return term;
         }
-        OneTypo typed = OneTypo.of(term);
-        if (term.length() <= 5 && view.stopWords().stream().anyMatch(typed::matches)) {
+        if (term.length() <= 5 && misspeltStopWords.get(view.name()).matches(term)) {
             return null;
         }
         DirectSpellChecker checker = term.length() <= 5 ? shortWords : longWords;
@@ -519,6 +521,13 @@ public final class TextIndex {
             best = Math.max(best, dot);
         }
         return best;
+    }
+
+    private static Map<String, OneTypo> misspeltStopWords(LanguageAnalysis.Profile profile) {
+        Map<String, OneTypo> misspelt = new HashMap<>();
+        profile.views().stream().filter(LanguageAnalysis.View::correctTypos)
+                .forEach(view -> misspelt.put(view.name(), OneTypo.ofAny(view.stopWords())));
+        return Map.copyOf(misspelt);
     }
 
     private static DirectSpellChecker spellChecker(int maxEdits) {
