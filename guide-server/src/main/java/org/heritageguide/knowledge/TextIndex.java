@@ -19,8 +19,12 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -31,6 +35,7 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * A small full-text index of one language's texts, held in memory: Lucene BM25 over each
@@ -113,6 +118,12 @@ public final class TextIndex {
     private final LanguageAnalysis.Profile profile;
     private final TextEmbedder embedder;
     private final IndexSearcher searcher;
+    /**
+     * Per field ({@code all.<view>}, {@code distinctTitle.<view>}), how many entries hold each term, read from
+     * the index once: every term of every question is asked about in each index a turn searches, and a term
+     * seek in Lucene's dictionary cost a quarter of a long question's time.
+     */
+    private final Map<String, Map<String, Integer>> documentFrequencies;
     private final String[] keys;
     private final List<Entry> entries;
     private final int[] entryOfDocument;
@@ -137,6 +148,7 @@ public final class TextIndex {
         this.keys = entries.stream().map(Entry::key).toArray(String[]::new);
         this.entries = List.copyOf(entries);
         this.searcher = new IndexSearcher(write(profile, entries));
+        this.documentFrequencies = documentFrequencies(searcher.getIndexReader(), profile);
         this.entryOfDocument = entryOfDocument(searcher, entries);
         this.distinctTitles = (int) entries.stream().map(Entry::title).distinct().count();
         this.misspeltStopWords = previous != null ? previous.misspeltStopWords : misspeltStopWords(profile);
@@ -471,11 +483,29 @@ public final class TextIndex {
 
     /** How many entries hold the term in the field: the index's own statistics. */
     private int documentFrequency(String field, String term) {
+        return documentFrequencies.get(field).getOrDefault(term, 0);
+    }
+
+    private static Map<String, Map<String, Integer>> documentFrequencies(IndexReader reader, LanguageAnalysis.Profile profile) {
+        Map<String, Map<String, Integer>> byField = new HashMap<>();
         try {
-            return searcher.getIndexReader().docFreq(new Term(field, term));
+            for (LanguageAnalysis.View view : profile.views()) {
+                for (String field : List.of("all." + view.name(), "distinctTitle." + view.name())) {
+                    Map<String, Integer> frequencies = new HashMap<>();
+                    Terms terms = MultiTerms.getTerms(reader, field);
+                    if (terms != null) {
+                        TermsEnum each = terms.iterator();
+                        for (BytesRef term = each.next(); term != null; term = each.next()) {
+                            frequencies.put(term.utf8ToString(), each.docFreq());
+                        }
+                    }
+                    byField.put(field, Map.copyOf(frequencies));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return Map.copyOf(byField);
     }
 
     /**
