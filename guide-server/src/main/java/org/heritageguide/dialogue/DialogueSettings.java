@@ -2,6 +2,7 @@ package org.heritageguide.dialogue;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -28,6 +29,10 @@ import org.springframework.validation.annotation.Validated;
  *                          (and answer in it, even "I don't know")
  * @param linguaWeight      how much lingua's likelihood (0..1, relative to the likeliest language) adds to
  *                          a language's familiarity when guessing what the question is typed in
+ * @param questionWords     how many distinct words of a question the guide reads, the first ones (a Chinese
+ *                          character alone is often a word): every search of the turn, the guess of its language
+ *                          and its embedding read no more. What a turn costs grows with its words; the question
+ *                          sets' longest has 15, a 500-character junk question ~80 in English and 500 in Chinese
  */
 @Validated
 @ConfigurationProperties("guide.dialogue")
@@ -37,7 +42,8 @@ public record DialogueSettings(
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.6") double denseBase,
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.1") double switchMargin,
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.3") double familiarityMargin,
-        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.2") double linguaWeight) {
+        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.2") double linguaWeight,
+        @Min(1) @DefaultValue("32") int questionWords) {
 
     /** The defaults, as the annotations above give them (one source of them), for code outside Spring. */
     public static final DialogueSettings DEFAULT = Binder.get(new StandardEnvironment())

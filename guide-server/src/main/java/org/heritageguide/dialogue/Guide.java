@@ -185,7 +185,8 @@ final class Guide {
      *                   where it is, rather than answered from this site's loosely matching text
      */
     Reply answer(SiteKnowledge knowledge, Collection<SiteKnowledge> otherSites, VisitorSession session, String question) {
-        String text = Normalizer.normalize(question, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+        String text = LanguageAnalysis.firstWords(Normalizer.normalize(question, Normalizer.Form.NFC).strip()
+                .replaceAll("\\s+", " "), settings.questionWords());
         Site site = knowledge.site();
         Understanding understood = understand(knowledge, session, text, session.language());
         String typedIn = typedIn(knowledge, session.language(), text);

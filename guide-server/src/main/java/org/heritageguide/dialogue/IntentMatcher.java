@@ -84,11 +84,13 @@ final class IntentMatcher {
             return Optional.empty();
         }
         TextIndex examples = indexed.get().examples();
+        TextIndex.Result asked = examples.search(question, nameTerms, realWords);
         Map<String, Double> covered = new LinkedHashMap<>();
-        indexed.get().intents().search(question, nameTerms, realWords).matches()
+        // the same examples grouped by intent: the question reads there as it does among the examples
+        indexed.get().intents().search(question, asked, nameTerms).matches()
                 .forEach(m -> covered.put(m.key(), m.coverage()));
         Match best = null;
-        for (TextIndex.Match candidate : examples.search(question, nameTerms, realWords).matches()) {
+        for (TextIndex.Match candidate : asked.matches()) {
             String intentKey = intentKey(candidate.key());
             double lexical = Math.min(covered.getOrDefault(intentKey, 0.0), candidate.entryCoverage());
             double confidence = examples.dense() ? Math.max(lexical, (candidate.dense() - denseBase) / (1 - denseBase)) : lexical;

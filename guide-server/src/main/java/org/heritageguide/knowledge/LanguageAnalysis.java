@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
 import com.ibm.icu.text.Normalizer2;
@@ -242,6 +244,29 @@ public final class LanguageAnalysis {
     /** Lower case without diacritics, as the folded views index text (ICU folding: {@code Đống} → {@code dong}). */
     public static String fold(String text) {
         return String.join(" ", terms(FOLDING, text));
+    }
+
+    /**
+     * The text up to its {@code words}-th distinct word, the rest left out: words as {@link #fold} reads them
+     * (ICU's word breaks, by dictionary in Chinese and Japanese), in any language, told apart folded.
+     */
+    public static String firstWords(String text, int words) {
+        Set<String> seen = new HashSet<>();
+        int end = text.length();
+        try (TokenStream stream = FOLDING.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (end == text.length() && stream.incrementToken()) {
+                if (seen.add(term.toString()) && seen.size() > words) {
+                    end = offset.startOffset();
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.substring(0, end).strip();
     }
 
     private static Analyzer analyzer(java.util.function.Supplier<Tokenizer> tokenizer, UnaryOperator<TokenStream> filters) {

@@ -19,8 +19,12 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -31,6 +35,7 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * A small full-text index of one language's texts, held in memory: Lucene BM25 over each
@@ -113,6 +118,12 @@ public final class TextIndex {
     private final LanguageAnalysis.Profile profile;
     private final TextEmbedder embedder;
     private final IndexSearcher searcher;
+    /**
+     * Per field ({@code all.<view>}, {@code distinctTitle.<view>}), how many entries hold each term, read from
+     * the index once: every term of every question is asked about in each index a turn searches, and a term
+     * seek in Lucene's dictionary cost a quarter of a long question's time.
+     */
+    private final Map<String, Map<String, Integer>> documentFrequencies;
     private final String[] keys;
     private final List<Entry> entries;
     private final int[] entryOfDocument;
@@ -125,6 +136,8 @@ public final class TextIndex {
     private final float[][][] vectors;
     /** The vector of each meaning text, for the next build of the same content to reuse. */
     private final Map<String, float[]> meaningVectors;
+    /** Per view that corrects typos, what is one typo from one of its stop words ("wat"). */
+    private final Map<String, OneTypo> misspeltStopWords;
     private final DirectSpellChecker shortWords = spellChecker(1);
     private final DirectSpellChecker longWords = spellChecker(2);
 
@@ -135,8 +148,10 @@ public final class TextIndex {
         this.keys = entries.stream().map(Entry::key).toArray(String[]::new);
         this.entries = List.copyOf(entries);
         this.searcher = new IndexSearcher(write(profile, entries));
+        this.documentFrequencies = documentFrequencies(searcher.getIndexReader(), profile);
         this.entryOfDocument = entryOfDocument(searcher, entries);
         this.distinctTitles = (int) entries.stream().map(Entry::title).distinct().count();
+        this.misspeltStopWords = previous != null ? previous.misspeltStopWords : misspeltStopWords(profile);
         Map<Entry, Integer> earlier = new HashMap<>();
         if (previous != null) {
             for (int i = 0; i < previous.entries.size(); i++) {
@@ -237,7 +252,6 @@ public final class TextIndex {
     public Result search(String question, Set<String> setAside, Set<String> realWords) {
         Map<String, List<String>> terms = new LinkedHashMap<>();
         Map<String, String> corrections = new LinkedHashMap<>();
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (LanguageAnalysis.View view : profile.views()) {
             List<String> viewTerms = new ArrayList<>();
             int lookups = 0;
@@ -253,8 +267,25 @@ public final class TextIndex {
                 }
             }
             terms.put(view.name(), viewTerms);
+        }
+        return search(question, terms, corrections, setAside);
+    }
+
+    /**
+     * Like {@link #search(String, Set, Set)}, the question's terms as {@code read} has them, typos corrected,
+     * rather than read again: for an index of the same texts grouped otherwise (the same vocabulary), so that a
+     * turn looks each unknown word up once (a lookup of a long word costs most of a millisecond).
+     */
+    public Result search(String question, Result read, Set<String> setAside) {
+        return search(question, read.terms(), read.corrections(), setAside);
+    }
+
+    private Result search(String question, Map<String, List<String>> terms, Map<String, String> corrections,
+                          Set<String> setAside) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (LanguageAnalysis.View view : profile.views()) {
             for (int f = 0; f < FIELDS.length; f++) {
-                for (String term : viewTerms) {
+                for (String term : terms.get(view.name())) {
                     query.add(new BoostQuery(new TermQuery(new Term(FIELDS[f] + "." + view.name(), term)),
                             FIELD_BOOSTS[f] * view.weight()), BooleanClause.Occur.SHOULD);
                 }
@@ -468,11 +499,29 @@ public final class TextIndex {
 
     /** How many entries hold the term in the field: the index's own statistics. */
     private int documentFrequency(String field, String term) {
+        return documentFrequencies.get(field).getOrDefault(term, 0);
+    }
+
+    private static Map<String, Map<String, Integer>> documentFrequencies(IndexReader reader, LanguageAnalysis.Profile profile) {
+        Map<String, Map<String, Integer>> byField = new HashMap<>();
         try {
-            return searcher.getIndexReader().docFreq(new Term(field, term));
+            for (LanguageAnalysis.View view : profile.views()) {
+                for (String field : List.of("all." + view.name(), "distinctTitle." + view.name())) {
+                    Map<String, Integer> frequencies = new HashMap<>();
+                    Terms terms = MultiTerms.getTerms(reader, field);
+                    if (terms != null) {
+                        TermsEnum each = terms.iterator();
+                        for (BytesRef term = each.next(); term != null; term = each.next()) {
+                            frequencies.put(term.utf8ToString(), each.docFreq());
+                        }
+                    }
+                    byField.put(field, Map.copyOf(frequencies));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return Map.copyOf(byField);
     }
 
     /**
@@ -483,8 +532,7 @@ public final class TextIndex {
         if (known(view.name(), term)) {
             return term;
         }
-        OneTypo typed = OneTypo.of(term);
-        if (term.length() <= 5 && view.stopWords().stream().anyMatch(typed::matches)) {
+        if (term.length() <= 5 && misspeltStopWords.get(view.name()).matches(term)) {
             return null;
         }
         DirectSpellChecker checker = term.length() <= 5 ? shortWords : longWords;
@@ -519,6 +567,13 @@ public final class TextIndex {
             best = Math.max(best, dot);
         }
         return best;
+    }
+
+    private static Map<String, OneTypo> misspeltStopWords(LanguageAnalysis.Profile profile) {
+        Map<String, OneTypo> misspelt = new HashMap<>();
+        profile.views().stream().filter(LanguageAnalysis.View::correctTypos)
+                .forEach(view -> misspelt.put(view.name(), OneTypo.ofAny(view.stopWords())));
+        return Map.copyOf(misspelt);
     }
 
     private static DirectSpellChecker spellChecker(int maxEdits) {

@@ -39,6 +39,31 @@ class GuideTest {
     }
 
     /**
+     * A question is read up to its first {@code guide.dialogue.question-words} distinct words, in every search of
+     * the turn: what follows them, junk or not, changes nothing (a 500-character junk question cost its ~80 words
+     * in each search, each language's familiarity and the embedding).
+     */
+    @Test
+    void whatFollowsAQuestionsFirstWordsIsNotRead() {
+        SiteKnowledge vanMieu = knowledge.site("van-mieu").orElseThrow();
+        int words = DialogueSettings.DEFAULT.questionWords();
+        String longQuestion = "Who built Khue Van Cac?" + madeUpWords(0, words);
+        Guide.Reply read = guide.answer(vanMieu, List.of(), session("van-mieu", "en"), longQuestion);
+        Guide.Reply followed = guide.answer(vanMieu, List.of(), session("van-mieu", "en"), longQuestion + madeUpWords(words, 2 * words));
+        assertThat(followed.text()).isEqualTo(read.text());
+        assertThat(followed.why()).as("the terms searched").isEqualTo(read.why());
+    }
+
+    /** " zqaaxw zqbaxw …": words no index knows, each another. */
+    private static String madeUpWords(int from, int to) {
+        StringBuilder words = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            words.append(" zq").append((char) ('a' + i % 26)).append((char) ('a' + i / 26)).append("xw");
+        }
+        return words.toString();
+    }
+
+    /**
      * A label printed for an exhibit published a moment ago is scanned before the site's search index has
      * been rebuilt with it: the guide answers what it can and never fails the turn.
      */

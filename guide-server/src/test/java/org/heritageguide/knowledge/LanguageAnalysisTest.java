@@ -10,6 +10,17 @@ import org.junit.jupiter.api.Test;
 class LanguageAnalysisTest {
 
     @Test
+    void aQuestionIsReadUpToItsFirstDistinctWords() {
+        assertThat(LanguageAnalysis.firstWords("When was the pavilion built?", 5)).isEqualTo("When was the pavilion built?");
+        assertThat(LanguageAnalysis.firstWords("When was the pavilion built? And who built it?", 5))
+                .isEqualTo("When was the pavilion built?");
+        // a word said again is not another word, whatever its case and diacritics
+        assertThat(LanguageAnalysis.firstWords("the well, The Well, thé wéll and the lake", 2)).isEqualTo("the well, The Well, thé wéll");
+        // Chinese by ICU's dictionary: 什么时候 (when) is one word, a name it does not know a word a character
+        assertThat(LanguageAnalysis.firstWords("文庙是什么时候建的", 4)).isEqualTo("文庙是什么时候");
+    }
+
+    @Test
     void aVisitorsWordForWhatTheCuratorsCallOtherwiseGivesTheCuratorsTerm() {
         // "창문" (window) is what a visitor says; the text about Khuê Văn Các says "둥근 창"
         assertThat(terms("ko", "morphemes", "왜 창문이 둥근가요?")).contains("창").doesNotContain("창문");

@@ -2,6 +2,8 @@ package org.heritageguide.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class OneTypoTest {
@@ -30,5 +32,15 @@ class OneTypoTest {
     void twoTyposAreAnotherWord() {
         assertThat(built.matches("bilk")).as("dropped and changed").isFalse();
         assertThat(built.matches("biuld")).as("swapped and changed").isFalse();
+    }
+
+    @Test
+    void oneOfManyWordsMatchesWhatOneTypoFromAnyOfThemIs() {
+        OneTypo stopWords = OneTypo.ofAny(List.of("what", "who", "the"));
+        assertThat(stopWords.matches("wat")).as("dropped").isTrue();
+        assertThat(stopWords.matches("hte")).as("swapped").isTrue();
+        assertThat(stopWords.matches("whoo")).as("added").isTrue();
+        assertThat(stopWords.matches("built")).isFalse();
+        assertThat(OneTypo.ofAny(List.of()).matches("wat")).as("no words").isFalse();
     }
 }
