@@ -8,7 +8,6 @@ import java.util.Properties;
 import org.heritageguide.dialogue.decision.AnswerConfidence;
 import org.heritageguide.dialogue.decision.Evidence;
 import org.tribuo.Model;
-import org.tribuo.impl.ArrayExample;
 import org.tribuo.classification.Label;
 
 /**
@@ -27,14 +26,12 @@ final class LearnedConfidence implements AnswerConfidence {
     /** Where the answer model's properties say how many of retrieval's best candidates it was learned to weigh. */
     static final String CANDIDATES = "candidates";
 
-    private static final String[] NAMES = AnswerFeatures.NAMES.toArray(String[]::new);
-
-    private final Model<Label> model;
+    private final AnswerForest forest;
     private final double threshold;
     private final int candidates;
 
     LearnedConfidence(Model<Label> model, double threshold, int candidates) {
-        this.model = model;
+        this.forest = AnswerForest.of(model);
         this.threshold = threshold;
         this.candidates = candidates;
     }
@@ -78,8 +75,7 @@ final class LearnedConfidence implements AnswerConfidence {
 
     /** The likelihood that an answer with these {@link AnswerFeatures} is right. */
     double likelihood(double[] features) {
-        ArrayExample<Label> example = new ArrayExample<>(new Label(RIGHT), NAMES, features);
-        return model.predict(example).getOutputScores().get(RIGHT).getScore();
+        return forest.likelihood(features);
     }
 
     @Override

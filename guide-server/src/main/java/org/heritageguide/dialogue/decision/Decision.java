@@ -14,9 +14,18 @@ public final class Decision {
     public record Outcome(Verdict verdict, String rule) {
     }
 
-    private record Rule(String name, Predicate<Evidence> applies, Verdict verdict) {
+    /** A rule's name, when it applies and the verdict it gives. */
+    private record Rule(String name, Predicate<Weighed> applies, Verdict verdict) {
     }
 
+    /**
+     * The evidence, and whether its content is sure enough to answer from: the answer model is asked once per
+     * decision, not once per rule that needs to know.
+     */
+    private record Weighed(Evidence evidence, boolean contentSure) {
+    }
+
+    private final AnswerConfidence answers;
     private final List<Rule> rules;
 
     /**
@@ -24,45 +33,50 @@ public final class Decision {
      * @param intentFloor the confidence an intent needs (greeting, hours, "where is"…)
      */
     public Decision(AnswerConfidence answers, double intentFloor) {
-        Predicate<Evidence> contentSure = e -> e.content() != Evidence.Content.NONE
-                && answers.of(e) >= answers.threshold();
-        Predicate<Evidence> intentWins = e -> e.intentConfidence() >= intentFloor && e.intentHoldsAnswer()
-                && (!contentSure.test(e) || e.intentConfidence() >= e.content().confidence());
-        Predicate<Evidence> contentObjected = e -> e.content().objected(e.answerTypeIsValue());
+        this.answers = answers;
+        Predicate<Weighed> contentSure = Weighed::contentSure;
+        Predicate<Weighed> intentWins = w -> w.evidence().intentConfidence() >= intentFloor && w.evidence().intentHoldsAnswer()
+                && (!w.contentSure() || w.evidence().intentConfidence() >= w.evidence().content().confidence());
+        Predicate<Weighed> contentObjected = w -> w.evidence().content().objected(w.evidence().answerTypeIsValue());
         this.rules = List.of(
-                new Rule("courtesy", Evidence::onlyCourtesies, Verdict.INTENT),
+                new Rule("courtesy", w -> w.evidence().onlyCourtesies(), Verdict.INTENT),
                 // "what time do you open?" is about this visit whatever exhibit of another site it names;
                 // "what time does the Museum of Ethnology open?" is not
-                new Rule("other-site-named", e -> e.elsewhere() == Evidence.Elsewhere.THE_SITE
-                        || e.elsewhere() == Evidence.Elsewhere.ITS_EXHIBIT && !(intentWins.test(e) && !e.intentIsAbout()),
+                new Rule("other-site-named", w -> w.evidence().elsewhere() == Evidence.Elsewhere.THE_SITE
+                        || w.evidence().elsewhere() == Evidence.Elsewhere.ITS_EXHIBIT
+                        && !(intentWins.test(w) && !w.evidence().intentIsAbout()),
                         Verdict.ELSEWHERE),
                 new Rule("intent-beats-weak-content", intentWins, Verdict.INTENT),
-                new Rule("untranslated-exhibit-in-focus", e -> contentSure.test(e) && e.content().offUntranslatedFocus(),
+                new Rule("untranslated-exhibit-in-focus", contentSure.and(w -> w.evidence().content().offUntranslatedFocus()),
                         Verdict.DESCRIBE_FOCUS),
-                new Rule("what-is-this", e -> e.pointsAtFocus() && e.asksOnlyWhatItIs(), Verdict.DESCRIBE_FOCUS),
-                new Rule("where-is-it", Evidence::asksOnlyWhereItIs, Verdict.LOCATE),
+                new Rule("what-is-this", w -> w.evidence().pointsAtFocus() && w.evidence().asksOnlyWhatItIs(),
+                        Verdict.DESCRIBE_FOCUS),
+                new Rule("where-is-it", w -> w.evidence().asksOnlyWhereItIs(), Verdict.LOCATE),
                 new Rule("content-answers", contentSure.and(contentObjected.negate()), Verdict.CONTENT),
                 // the site's text in the visitor's language is about other things: the exhibit's own, in another
-                new Rule("untranslated-exhibit-says-it", e -> e.namesUntranslated() && e.untranslatedSaysIt(),
+                new Rule("untranslated-exhibit-says-it", w -> w.evidence().namesUntranslated() && w.evidence().untranslatedSaysIt(),
                         Verdict.FOCUS_ANSWER),
-                new Rule("untranslated-exhibit-described", e -> e.namesUntranslated() && e.descriptionAnswers(),
+                new Rule("untranslated-exhibit-described", w -> w.evidence().namesUntranslated() && w.evidence().descriptionAnswers(),
                         Verdict.DESCRIBE_FOCUS),
-                new Rule("untranslated-exhibit-silent", Evidence::namesUntranslated, Verdict.DECLINE),
-                new Rule("pointing-answered-on-its-exhibit", e -> e.pointsAtFocus() && e.focusSaysIt(),
+                new Rule("untranslated-exhibit-silent", w -> w.evidence().namesUntranslated(), Verdict.DECLINE),
+                new Rule("pointing-answered-on-its-exhibit", w -> w.evidence().pointsAtFocus() && w.evidence().focusSaysIt(),
                         Verdict.FOCUS_ANSWER),
-                new Rule("practical-topic-word", Evidence::practicalTopicNamed, Verdict.VISITOR_TOPIC),
-                new Rule("unnamed-answered-on-its-exhibit", e -> e.namesNothingAtFocus() && e.focusSaysIt(),
+                new Rule("practical-topic-word", w -> w.evidence().practicalTopicNamed(), Verdict.VISITOR_TOPIC),
+                new Rule("unnamed-answered-on-its-exhibit", w -> w.evidence().namesNothingAtFocus() && w.evidence().focusSaysIt(),
                         Verdict.FOCUS_ANSWER),
-                new Rule("name-is-not-an-answer", contentSure.and(e -> e.content().onlyNamesIt()), Verdict.DECLINE),
-                new Rule("pointing-stays-on-its-exhibit", contentSure.and(e -> e.content().offPointed()), Verdict.DECLINE),
-                new Rule("answer-type-missing", contentSure.and(e -> e.answerTypeIsValue() && !e.content().holdsAnswer()),
+                new Rule("name-is-not-an-answer", contentSure.and(w -> w.evidence().content().onlyNamesIt()), Verdict.DECLINE),
+                new Rule("pointing-stays-on-its-exhibit", contentSure.and(w -> w.evidence().content().offPointed()),
                         Verdict.DECLINE),
-                new Rule("nothing-sure-enough", e -> true, Verdict.DECLINE));
+                new Rule("answer-type-missing", contentSure.and(w -> w.evidence().answerTypeIsValue()
+                        && !w.evidence().content().holdsAnswer()), Verdict.DECLINE),
+                new Rule("nothing-sure-enough", w -> true, Verdict.DECLINE));
     }
 
     public Outcome decide(Evidence evidence) {
+        Weighed weighed = new Weighed(evidence, evidence.content() != Evidence.Content.NONE
+                && answers.of(evidence) >= answers.threshold());
         for (Rule rule : rules) {
-            if (rule.applies().test(evidence)) {
+            if (rule.applies().test(weighed)) {
                 return new Outcome(rule.verdict(), rule.name());
             }
         }
