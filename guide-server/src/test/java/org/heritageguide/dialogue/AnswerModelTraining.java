@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
 import org.heritageguide.dialogue.decision.AnswerConfidence;
 import org.heritageguide.dialogue.decision.Evidence;
@@ -108,30 +109,10 @@ public final class AnswerModelTraining {
         TRIBUO.setLevel(Level.WARNING);
         long start = System.nanoTime();
         Path out = Path.of(args[0]);
-        List<Example> examples = new ArrayList<>();
-        Map<String, Questions> questions = new LinkedHashMap<>();
-        for (int rank = 0; rank < CANDIDATES; rank++) {
-            DialogueEvaluation evaluation = new DialogueEvaluation(taking(rank));
-            int question = 0;
-            for (String set : SETS.keySet()) {
-                int answerable = 0;
-                int outOfScope = 0;
-                for (DialogueEvaluation.Outcome outcome : evaluation.runAll(SETS.get(set))) {
-                    if (outcome.expectsDecline()) {
-                        outOfScope++;
-                    } else {
-                        answerable++;
-                    }
-                    Evidence evidence = outcome.reply().evidence();
-                    if (outcome.reply().decidedBy().equals("content-answers") && evidence.content().rank() == rank) {
-                        examples.add(new Example(AnswerFeatures.of(evidence), outcome.correct(), outcome.expectsDecline(),
-                                set, question, rank));
-                    }
-                    question++;
-                }
-                questions.put(set, new Questions(answerable, outOfScope));
-            }
-        }
+        // each rank in a guide of its own, in parallel: asking the sets' questions is most of the time
+        List<Taken> taken = IntStream.range(0, CANDIDATES).parallel().mapToObj(AnswerModelTraining::answersTaking).toList();
+        List<Example> examples = taken.stream().flatMap(each -> each.examples().stream()).toList();
+        Map<String, Questions> questions = taken.get(0).questions();
         Questions judged = questions.entrySet().stream().filter(set -> judged(set.getKey()))
                 .map(Map.Entry::getValue).reduce(new Questions(0, 0),
                         (a, b) -> new Questions(a.answerable() + b.answerable(), a.outOfScope() + b.outOfScope()));
@@ -167,6 +148,37 @@ public final class AnswerModelTraining {
         try (OutputStream file = Files.newOutputStream(out.resolve("answer-model.properties"))) {
             properties.store(file, "thresholds per wrong-answer aim, learned by AnswerModelTraining from " + SETS);
         }
+    }
+
+    /** The answers from the candidates at one rank, and how many questions of each kind each set holds. */
+    private record Taken(List<Example> examples, Map<String, Questions> questions) {
+    }
+
+    /** Every question of the sets asked of a guide answering from the candidate at {@code rank} where it can. */
+    private static Taken answersTaking(int rank) {
+        DialogueEvaluation evaluation = new DialogueEvaluation(taking(rank));
+        List<Example> examples = new ArrayList<>();
+        Map<String, Questions> questions = new LinkedHashMap<>();
+        int question = 0;
+        for (String set : SETS.keySet()) {
+            int answerable = 0;
+            int outOfScope = 0;
+            for (DialogueEvaluation.Outcome outcome : evaluation.runAll(SETS.get(set))) {
+                if (outcome.expectsDecline()) {
+                    outOfScope++;
+                } else {
+                    answerable++;
+                }
+                Evidence evidence = outcome.reply().evidence();
+                if (outcome.reply().decidedBy().equals("content-answers") && evidence.content().rank() == rank) {
+                    examples.add(new Example(AnswerFeatures.of(evidence), outcome.correct(), outcome.expectsDecline(),
+                            set, question, rank));
+                }
+                question++;
+            }
+            questions.put(set, new Questions(answerable, outOfScope));
+        }
+        return new Taken(examples, questions);
     }
 
     /**
@@ -232,10 +244,7 @@ public final class AnswerModelTraining {
     /** Each example's likelihood as learned from the other sets (those of the set tuned on are never held out). */
     private static double[] outOfFold(List<Example> examples) {
         double[] outOfFold = new double[examples.size()];
-        for (String heldOut : SETS.keySet()) {
-            if (!judged(heldOut)) {
-                continue;
-            }
+        SETS.keySet().parallelStream().filter(AnswerModelTraining::judged).forEach(heldOut -> {
             LearnedConfidence model = new LearnedConfidence(train(examples.stream()
                     .filter(example -> !example.set().equals(heldOut)).toList()), 0, CANDIDATES);
             for (int i = 0; i < examples.size(); i++) {
@@ -243,7 +252,7 @@ public final class AnswerModelTraining {
                     outOfFold[i] = model.likelihood(examples.get(i).features());
                 }
             }
-        }
+        });
         return outOfFold;
     }
 

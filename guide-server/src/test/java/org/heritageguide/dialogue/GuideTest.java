@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import org.heritageguide.dialogue.decision.AnswerConfidence;
+import org.heritageguide.dialogue.decision.Evidence;
 import org.heritageguide.knowledge.KnowledgeBase;
 import org.heritageguide.knowledge.SiteKnowledge;
 import org.heritageguide.knowledge.TextEmbedders;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
 class GuideTest {
 
     static KnowledgeBase knowledge;
+    static IntentMatcher intents;
+    static TypedLanguage typed;
     static Guide guide;
 
     @BeforeAll
@@ -29,13 +33,52 @@ class GuideTest {
         SiteCatalog catalog = new ContentLoader(Path.of("content")).load(1);
         knowledge = new KnowledgeBase(TextEmbedders.NONE, event -> { });
         knowledge.index(catalog);
-        IntentMatcher intents = new IntentMatcher(TextEmbedders.NONE, DialogueSettings.DEFAULT.denseBase());
-        TypedLanguage typed = new TypedLanguage();
+        intents = new IntentMatcher(TextEmbedders.NONE, DialogueSettings.DEFAULT.denseBase());
+        typed = new TypedLanguage();
         catalog.all().forEach(site -> {
             typed.prepare(site.languages());
             site.languages().forEach(intents::prepare);
         });
-        guide = new Guide(new GuidePhrases(), intents, typed, DialogueSettings.DEFAULT, LearnedConfidence.load(DialogueSettings.DEFAULT.wrongAnswerAim()));
+        guide = guide(LearnedConfidence.load(DialogueSettings.DEFAULT.wrongAnswerAim()));
+    }
+
+    private static Guide guide(AnswerConfidence answers) {
+        return new Guide(new GuidePhrases(), intents, typed, DialogueSettings.DEFAULT, answers);
+    }
+
+    /** Sure of every candidate, most of the one at {@code rank}, weighing the first three. */
+    private static AnswerConfidence preferring(int rank) {
+        return new AnswerConfidence() {
+            @Override
+            public double of(Evidence evidence) {
+                return evidence.content().rank() == rank ? 0.9 : 0.7;
+            }
+
+            @Override
+            public double threshold() {
+                return 0.6;
+            }
+
+            @Override
+            public int candidates() {
+                return 3;
+            }
+        };
+    }
+
+    /** Retrieval ranks by the question's words; the guide answers from the candidate the model finds likeliest. */
+    @Test
+    void answersFromTheCandidateTheAnswerModelFindsLikeliest() {
+        SiteKnowledge vanMieu = knowledge.site("van-mieu").orElseThrow();
+        String question = "Who built Khue Van Cac?";
+        Guide.Reply first = guide(preferring(0)).answer(vanMieu, List.of(), session("van-mieu", "en"), question);
+        Guide.Reply second = guide(preferring(1)).answer(vanMieu, List.of(), session("van-mieu", "en"), question);
+
+        assertThat(first.answered()).isTrue();
+        assertThat(first.evidence().content().rank()).isZero();
+        assertThat(second.answered()).isTrue();
+        assertThat(second.evidence().content().rank()).isEqualTo(1);
+        assertThat(second.text()).isNotEqualTo(first.text());
     }
 
     /**

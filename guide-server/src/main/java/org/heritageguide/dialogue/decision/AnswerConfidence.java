@@ -17,17 +17,4 @@ public interface AnswerConfidence {
     default int candidates() {
         return 1;
     }
-
-    /** Answers from any content at all: for gathering what the guide would say, to learn from. */
-    AnswerConfidence ALWAYS = new AnswerConfidence() {
-        @Override
-        public double of(Evidence evidence) {
-            return 1;
-        }
-
-        @Override
-        public double threshold() {
-            return 0;
-        }
-    };
 }
