@@ -68,7 +68,8 @@ public class Dialogue implements DisposableBean {
         this.guide = new Guide(phrases, intents, typed, settings, LearnedConfidence.load(settings.wrongAnswerAim()));
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.meters = meters;
-        this.answering = new FairAnswering(Runtime.getRuntime().availableProcessors(), budgets::chargeAnswering);
+        this.answering = new FairAnswering(Runtime.getRuntime().availableProcessors(), settings.heavyShare(),
+                budgets::chargeAnswering);
         Gauge.builder("guide.turns.waiting", answering, FairAnswering::waiting)
                 .description("questions waiting for a thread to answer them").register(meters);
         Gauge.builder("guide.turns.answering", answering, FairAnswering::running)

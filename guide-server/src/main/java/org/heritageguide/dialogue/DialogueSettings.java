@@ -33,6 +33,9 @@ import org.springframework.validation.annotation.Validated;
  *                          character alone is often a word): every search of the turn, the guess of its language
  *                          and its embedding read no more. What a turn costs grows with its words; the question
  *                          sets' longest has 15, a 500-character junk question ~80 in English and 500 in Chinese
+ * @param heavyShare        how much of their threads' time heavy questions get (a long question, or a client that
+ *                          has spent several questions' worth of CPU lately; see {@link FairAnswering}): after each,
+ *                          no heavy question begins until (1 - share) / share of its CPU time has passed
  */
 @Validated
 @ConfigurationProperties("guide.dialogue")
@@ -43,7 +46,8 @@ public record DialogueSettings(
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.1") double switchMargin,
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.3") double familiarityMargin,
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.2") double linguaWeight,
-        @Min(1) @DefaultValue("32") int questionWords) {
+        @Min(1) @DefaultValue("32") int questionWords,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @DefaultValue("0.5") double heavyShare) {
 
     /** The defaults, as the annotations above give them (one source of them), for code outside Spring. */
     public static final DialogueSettings DEFAULT = Binder.get(new StandardEnvironment())

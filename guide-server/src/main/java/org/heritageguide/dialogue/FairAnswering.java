@@ -8,8 +8,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
@@ -29,6 +31,11 @@ import reactor.core.publisher.MonoSink;
  * junk asker's first questions, and the next ones each time its past had halved below the mark, took the
  * last thread for half a second of CPU while ordinary visitors waited (FairShareApiTest: their p99 22x).
  * Each question's CPU time is also told to {@code cost} (the client's turn budget, {@code limits.ClientBudgets}).
+ * <p>
+ * Heavy questions get only {@code heavyShare} of a thread: after each, no other heavy question begins until
+ * the lane has rested in proportion to the CPU time it took. The thread left to everyone else is not a core
+ * left to them: the heavy thread's CPU and its garbage's collections are shared by the whole machine, and
+ * under the abuse test it slowed every ordinary question it ran beside (docs/benchmarks.md, "The abuse test").
  */
 final class FairAnswering implements AutoCloseable {
 
@@ -42,6 +49,7 @@ final class FairAnswering implements AutoCloseable {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private final int threads;
+    private final double heavyShare;
     private final BiConsumer<String, Duration> cost;
     private final ExecutorService workers;
     // guarded by this
@@ -49,10 +57,17 @@ final class FairAnswering implements AutoCloseable {
     private int running;
     private int runningHeavy;
     private int waiting;
+    /** When the heavy lane has rested enough for the next heavy question to begin ({@link System#nanoTime}). */
+    private long heavyRestedAt = System.nanoTime();
+    private boolean wakeUpScheduled;
 
-    /** @param cost told each client's CPU time of each question answered */
-    FairAnswering(int threads, BiConsumer<String, Duration> cost) {
+    /**
+     * @param heavyShare how much of a thread's time heavy questions get (0..1]
+     * @param cost       told each client's CPU time of each question answered
+     */
+    FairAnswering(int threads, double heavyShare, BiConsumer<String, Duration> cost) {
         this.threads = threads;
+        this.heavyShare = heavyShare;
         this.cost = cost;
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(threads, runnable -> {
@@ -91,8 +106,9 @@ final class FairAnswering implements AutoCloseable {
 
     private synchronized void dispatch() {
         long now = System.nanoTime();
+        boolean heavyResting = now - heavyRestedAt < 0;
         while (running < threads) {
-            boolean heavyAllowed = runningHeavy < Math.max(1, threads - 1);
+            boolean heavyAllowed = runningHeavy < Math.max(1, threads - 1) && !heavyResting;
             String next = null;
             double least = Double.MAX_VALUE;
             boolean heavy = false;
@@ -110,6 +126,9 @@ final class FairAnswering implements AutoCloseable {
                 }
             }
             if (next == null) {
+                if (heavyResting && waiting > 0) {
+                    wakeUpWhenRested(now);
+                }
                 return;
             }
             Client client = clients.get(next);
@@ -135,14 +154,29 @@ final class FairAnswering implements AutoCloseable {
             long cpu = CPU.getCurrentThreadCpuTime() - cpuBefore;
             cost.accept(name, Duration.ofNanos(cpu));
             synchronized (this) {
-                client.add(cpu, System.nanoTime());
+                long now = System.nanoTime();
+                client.add(cpu, now);
                 running--;
                 client.running--;
                 if (heavy) {
                     runningHeavy--;
+                    heavyRestedAt = Math.max(heavyRestedAt, now + (long) (cpu * (1 - heavyShare) / heavyShare));
                 }
                 dispatch();
             }
+        }
+    }
+
+    /** Dispatches again once the heavy lane has rested, for the heavy questions left waiting meanwhile. */
+    private void wakeUpWhenRested(long now) {
+        if (!wakeUpScheduled) {
+            wakeUpScheduled = true;
+            CompletableFuture.delayedExecutor(heavyRestedAt - now, TimeUnit.NANOSECONDS).execute(() -> {
+                synchronized (this) {
+                    wakeUpScheduled = false;
+                    dispatch();
+                }
+            });
         }
     }
 

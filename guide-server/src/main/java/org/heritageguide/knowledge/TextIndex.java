@@ -119,9 +119,9 @@ public final class TextIndex {
     private final TextEmbedder embedder;
     private final IndexSearcher searcher;
     /**
-     * Per field ({@code all.<view>}, {@code distinctTitle.<view>}), how many entries hold each term, read from
-     * the index once: every term of every question is asked about in each index a turn searches, and a term
-     * seek in Lucene's dictionary cost a quarter of a long question's time.
+     * Per field (each of {@code FIELDS}, {@code all.<view>}, {@code distinctTitle.<view>}), how many entries hold
+     * each term, read from the index once: every term of every question is asked about in each index a turn
+     * searches, and a term seek in Lucene's dictionary cost a quarter of a long question's time.
      */
     private final Map<String, Map<String, Integer>> documentFrequencies;
     private final String[] keys;
@@ -286,6 +286,11 @@ public final class TextIndex {
         for (LanguageAnalysis.View view : profile.views()) {
             for (int f = 0; f < FIELDS.length; f++) {
                 for (String term : terms.get(view.name())) {
+                    // a term no entry holds there scores nothing, and its clause would seek Lucene's dictionary in
+                    // every segment: most of a junk question's garbage, and its young collections' pauses (#16)
+                    if (documentFrequency(FIELDS[f] + "." + view.name(), term) == 0) {
+                        continue;
+                    }
                     query.add(new BoostQuery(new TermQuery(new Term(FIELDS[f] + "." + view.name(), term)),
                             FIELD_BOOSTS[f] * view.weight()), BooleanClause.Occur.SHOULD);
                 }
@@ -506,7 +511,11 @@ public final class TextIndex {
         Map<String, Map<String, Integer>> byField = new HashMap<>();
         try {
             for (LanguageAnalysis.View view : profile.views()) {
-                for (String field : List.of("all." + view.name(), "distinctTitle." + view.name())) {
+                List<String> fields = new ArrayList<>(List.of("all." + view.name(), "distinctTitle." + view.name()));
+                for (String field : FIELDS) {
+                    fields.add(field + "." + view.name());
+                }
+                for (String field : fields) {
                     Map<String, Integer> frequencies = new HashMap<>();
                     Terms terms = MultiTerms.getTerms(reader, field);
                     if (terms != null) {
