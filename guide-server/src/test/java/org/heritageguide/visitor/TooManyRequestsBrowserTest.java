@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -89,9 +90,17 @@ class TooManyRequestsBrowserTest {
             while (!spent.get() && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
-            // sent with the keyboard's Enter: a tap on Send would leave the phone's tap highlight in the screenshot
-            phone.find("#question").sendKeys("Who built it?" + Keys.ENTER);
-            phone.waitUntil(d -> phone.find("#notice").isDisplayed(), Duration.ofSeconds(20));
+            // the classmates and the phone race for each question the budget gives back (two a second): now and
+            // then the phone's wins one and is answered, and the visitor asks again
+            for (int asked = 0; asked < 3 && !phone.find("#notice").isDisplayed(); asked++) {
+                // sent with the keyboard's Enter: a tap on Send would leave the phone's tap highlight in the screenshot
+                phone.find("#question").sendKeys("Who built it?" + Keys.ENTER);
+                try {
+                    phone.waitUntil(d -> phone.find("#notice").isDisplayed(), Duration.ofSeconds(10));
+                } catch (TimeoutException answeredInstead) {
+                    // asked again
+                }
+            }
         } finally {
             classmates.interrupt();
         }
