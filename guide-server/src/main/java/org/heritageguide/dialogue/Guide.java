@@ -340,8 +340,7 @@ final class Guide {
         double highest = best.content().objected(best.answerTypeIsValue()) ? -1 : answerConfidence.of(best);
         for (int rank = 1; rank < weighed; rank++) {
             SiteKnowledge.Candidate candidate = candidates.get(rank);
-            boolean holdsAnswer = asked == null || !asked.isValue()
-                    || text(site, candidate.item(), content.language()).map(t -> holds(asked, t)).orElse(false);
+            boolean holdsAnswer = asked == null || !asked.isValue() || canHold(site, candidate, content.language(), asked);
             Evidence other = best.about(contentEvidence(site, session, question, content, candidate, focus, holdsAnswer, rank));
             if (other.content().objected(other.answerTypeIsValue())) {
                 continue;
@@ -574,7 +573,7 @@ final class Guide {
                 .filter(c -> text(site, c.item(), answers.language()).map(t -> !opensWithReply(t)).orElse(false))
                 .toList();
         Optional<SiteKnowledge.Candidate> fit = aboutTheSame.stream()
-                .filter(c -> text(site, c.item(), answers.language()).map(t -> holds(asked, t)).orElse(false))
+                .filter(c -> canHold(site, c, answers.language(), asked))
                 .findFirst();
         if (fit.isEmpty() && asked.isValue()) {
             return new Fitted(answers, false);
@@ -587,6 +586,11 @@ final class Guide {
         ranked.add(chosen.rankedAs(best));
         answers.candidates().stream().filter(c -> c != chosen).forEach(ranked::add);
         return new Fitted(answers.withCandidates(ranked), true);
+    }
+
+    /** Whether what a candidate would say to a question in {@code language} can answer it ({@link #holds}). */
+    private boolean canHold(Site site, SiteKnowledge.Candidate candidate, String language, Asked asked) {
+        return text(site, candidate.item(), language).map(t -> holds(asked, t)).orElse(false);
     }
 
     /**

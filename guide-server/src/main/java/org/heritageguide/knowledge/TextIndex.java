@@ -511,11 +511,7 @@ public final class TextIndex {
         Map<String, Map<String, Integer>> byField = new HashMap<>();
         try {
             for (LanguageAnalysis.View view : profile.views()) {
-                List<String> fields = new ArrayList<>(List.of("all." + view.name(), "distinctTitle." + view.name()));
-                for (String field : FIELDS) {
-                    fields.add(field + "." + view.name());
-                }
-                for (String field : fields) {
+                for (String field : indexedFields(view)) {
                     Map<String, Integer> frequencies = new HashMap<>();
                     Terms terms = MultiTerms.getTerms(reader, field);
                     if (terms != null) {
@@ -607,14 +603,21 @@ public final class TextIndex {
         }
     }
 
+    /** The fields a view's reading of the texts is indexed in: each of {@link #FIELDS}, all of them, the distinct titles. */
+    private static List<String> indexedFields(LanguageAnalysis.View view) {
+        List<String> fields = new ArrayList<>();
+        for (String field : FIELDS) {
+            fields.add(field + "." + view.name());
+        }
+        fields.add("all." + view.name());
+        fields.add("distinctTitle." + view.name());
+        return fields;
+    }
+
     private static DirectoryReader write(LanguageAnalysis.Profile profile, List<Entry> entries) {
         Map<String, Analyzer> analyzers = new HashMap<>();
         for (LanguageAnalysis.View view : profile.views()) {
-            for (String field : FIELDS) {
-                analyzers.put(field + "." + view.name(), view.analyzer());
-            }
-            analyzers.put("all." + view.name(), view.analyzer());
-            analyzers.put("distinctTitle." + view.name(), view.analyzer());
+            indexedFields(view).forEach(field -> analyzers.put(field, view.analyzer()));
         }
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(

@@ -185,7 +185,7 @@ public final class AnswerModelTraining {
      * The guide made to answer from the candidate at {@code rank} wherever it can (nothing speaks against it), and
      * from the best candidate elsewhere: what it would say from each candidate, to learn from.
      */
-    private static AnswerConfidence taking(int rank) {
+    static AnswerConfidence taking(int rank) {
         return new AnswerConfidence() {
             @Override
             public double of(Evidence evidence) {

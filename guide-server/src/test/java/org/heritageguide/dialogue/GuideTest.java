@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.heritageguide.dialogue.decision.AnswerConfidence;
-import org.heritageguide.dialogue.decision.Evidence;
 import org.heritageguide.knowledge.KnowledgeBase;
 import org.heritageguide.knowledge.SiteKnowledge;
 import org.heritageguide.knowledge.TextEmbedders;
@@ -46,33 +45,13 @@ class GuideTest {
         return new Guide(new GuidePhrases(), intents, typed, DialogueSettings.DEFAULT, answers);
     }
 
-    /** Sure of every candidate, most of the one at {@code rank}, weighing the first three. */
-    private static AnswerConfidence preferring(int rank) {
-        return new AnswerConfidence() {
-            @Override
-            public double of(Evidence evidence) {
-                return evidence.content().rank() == rank ? 0.9 : 0.7;
-            }
-
-            @Override
-            public double threshold() {
-                return 0.6;
-            }
-
-            @Override
-            public int candidates() {
-                return 3;
-            }
-        };
-    }
-
     /** Retrieval ranks by the question's words; the guide answers from the candidate the model finds likeliest. */
     @Test
     void answersFromTheCandidateTheAnswerModelFindsLikeliest() {
         SiteKnowledge vanMieu = knowledge.site("van-mieu").orElseThrow();
         String question = "Who built Khue Van Cac?";
-        Guide.Reply first = guide(preferring(0)).answer(vanMieu, List.of(), session("van-mieu", "en"), question);
-        Guide.Reply second = guide(preferring(1)).answer(vanMieu, List.of(), session("van-mieu", "en"), question);
+        Guide.Reply first = guide(AnswerModelTraining.taking(0)).answer(vanMieu, List.of(), session("van-mieu", "en"), question);
+        Guide.Reply second = guide(AnswerModelTraining.taking(1)).answer(vanMieu, List.of(), session("van-mieu", "en"), question);
 
         assertThat(first.answered()).isTrue();
         assertThat(first.evidence().content().rank()).isZero();
