@@ -5,7 +5,7 @@
 import { t, currentLanguage, languageName, pick, setText } from './i18n.js';
 import { $ } from './dom.js';
 
-const INFO_TOPICS = ['hours', 'tickets', 'toilets', 'accessibility', 'photography', 'dressCode', 'cafe', 'contact'];
+const INFO_TOPICS = ['hours', 'tickets', 'toilets', 'accessibility', 'photography', 'dressCode', 'cafe', 'shop', 'contact'];
 
 export class ExhibitPage {
   /** `onChoose(exhibitId)`: the visitor picked an exhibit in the list. */

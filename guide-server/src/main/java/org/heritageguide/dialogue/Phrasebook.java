@@ -277,8 +277,11 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
 
     /** How many words a text may have and still be a bare value ("2", "19 m", "hai tầng"). */
     private static final int BARE_VALUE_WORDS = 3;
-    /** A number as one token ("40,000"), a word, or any other mark. */
-    private static final Pattern TOKEN = Pattern.compile("\\d+(?:[.,]\\d+)*|[\\p{L}\\p{N}'’]+|\\S");
+    /**
+     * A number as one token ("40,000"), an elided article or pronoun ("d'" of "d'ethnies", one of the words
+     * that stand between a count and what it counts), a word, or any other mark.
+     */
+    private static final Pattern TOKEN = Pattern.compile("\\d+(?:[.,]\\d+)*|\\p{L}{1,2}['’](?=\\p{L})|[\\p{L}\\p{N}'’]+|\\S");
 
     private static boolean isWord(String token) {
         return Character.isLetterOrDigit(token.codePointAt(0));

@@ -12,6 +12,7 @@ public enum VisitorTopic {
     PHOTOGRAPHY("photography"),
     DRESS_CODE("dressCode"),
     CAFE("cafe"),
+    SHOP("shop"),
     CONTACT("contact");
 
     private final String key;

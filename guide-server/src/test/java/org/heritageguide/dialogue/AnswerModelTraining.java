@@ -33,7 +33,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * Learns which content candidate answers a question right, and when one is sure enough to answer from
  * ({@link LearnedConfidence}), from what the guide would answer to every question of the sets that are no longer
- * evidence ({@link #SETS}: the evaluation set, the first held-out set and the first to fifteenth fresh sets, each
+ * evidence ({@link #SETS}: the evaluation set, the first held-out set and the first to seventeenth fresh sets, each
  * measured after a change it judged) if it answered from each of retrieval's {@value #CANDIDATES} best candidates
  * in turn: each such answer, right or wrong (an out-of-scope question answered is wrong), is one example of
  * {@link AnswerFeatures}. A random forest of {@value #TREES} CART trees (Tribuo, seeded: the same sets give the same
@@ -43,7 +43,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * over the sets never tuned on, each set's likelihoods learned without it (as a set written tomorrow will be met):
  * at most that share of their answerable questions answered wrong, and of their out-of-scope questions answered.
  * One threshold per aim in {@link #AIMS}; the operator chooses the aim. The fresh sets written after these
- * ({@link DialogueEvaluation#SIXTEENTH_FRESH_SET} and on) are never used here.
+ * ({@link DialogueEvaluation#EIGHTEENTH_FRESH_SET} and on) are never used here.
  *
  * <p>Run by Maven before the tests (exec plugin, phase {@code process-test-classes}), from the repository's
  * root; writes {@code answer-model.tribuo} and {@code answer-model.properties} into the directory given.
@@ -73,7 +73,9 @@ public final class AnswerModelTraining {
             Map.entry("fresh12", DialogueEvaluation.TWELFTH_FRESH_SET),
             Map.entry("fresh13", DialogueEvaluation.THIRTEENTH_FRESH_SET),
             Map.entry("fresh14", DialogueEvaluation.FOURTEENTH_FRESH_SET),
-            Map.entry("fresh15", DialogueEvaluation.FIFTEENTH_FRESH_SET)));
+            Map.entry("fresh15", DialogueEvaluation.FIFTEENTH_FRESH_SET),
+            Map.entry("fresh16", DialogueEvaluation.SIXTEENTH_FRESH_SET),
+            Map.entry("fresh17", DialogueEvaluation.SEVENTEENTH_FRESH_SET)));
     private static final long SEED = 20261206L;
     /** Tribuo's bagging says "Building model n" for every tree: kept quiet (a strong reference: the JDK keeps weak ones). */
     private static final Logger TRIBUO = Logger.getLogger("org.tribuo");

@@ -52,9 +52,11 @@ public final class DialogueBenchmark {
             new FreshSet("fifteenth", DialogueEvaluation.FIFTEENTH_FRESH_SET,
                     "written after the eighth session's answer forest, measured before and after it, now learned from"),
             new FreshSet("sixteenth", DialogueEvaluation.SIXTEENTH_FRESH_SET,
-                    "written at the end of the eighth session, measured before and after the ninth session's first change, never tuned on"),
+                    "written at the end of the eighth session, measured before and after the ninth session's first change, now learned from"),
             new FreshSet("seventeenth", DialogueEvaluation.SEVENTEENTH_FRESH_SET,
-                    "written during the ninth session's first change, measured before and after it, never tuned on"));
+                    "written during the ninth session's first change, measured before and after it, now learned from"),
+            new FreshSet("eighteenth", DialogueEvaluation.EIGHTEENTH_FRESH_SET,
+                    "written at the start of the tenth session, measured before and after its change, never tuned on"));
 
     private DialogueBenchmark() {
     }

@@ -126,6 +126,32 @@ class GuideTest {
         assertThat(tall.text()).doesNotContain("courtyard");
     }
 
+    /**
+     * Eating and souvenirs are two topics: "where can I eat?" at the Temple of Literature, which has a souvenir
+     * shop and no café, was answered "There is a souvenir shop in the grounds."; at the Museum of Ethnology, which
+     * has a café and no shop, "is there a gift shop?" was answered with the café.
+     */
+    @Test
+    void aPracticalTopicTheSiteDoesNotDescribeIsNotAnsweredWithANeighbouringOne() {
+        SiteKnowledge vanMieu = knowledge.site("van-mieu").orElseThrow();
+        SiteKnowledge ethnology = knowledge.site("ethnology").orElseThrow();
+        for (String question : List.of("Where can I eat?", "Is there a café?")) {
+            Guide.Reply reply = guide.answer(vanMieu, List.of(), session("van-mieu", "en"), question);
+            assertThat(reply.answered()).as(question + ": " + reply.text()).isFalse();
+            assertThat(reply.text()).as(question).doesNotContain("souvenir");
+        }
+        assertThat(guide.answer(vanMieu, List.of(), session("van-mieu", "en"), "Where can I buy souvenirs?").sources())
+                .extracting(Guide.Source::id).containsExactly("info:shop");
+
+        for (String question : List.of("Is there a gift shop?", "Where can I buy souvenirs?")) {
+            Guide.Reply reply = guide.answer(ethnology, List.of(), session("ethnology", "en"), question);
+            assertThat(reply.answered()).as(question + ": " + reply.text()).isFalse();
+            assertThat(reply.text()).as(question).doesNotContain("café");
+        }
+        assertThat(guide.answer(ethnology, List.of(), session("ethnology", "en"), "Where can I get a coffee?").sources())
+                .extracting(Guide.Source::id).containsExactly("info:cafe");
+    }
+
     @Test
     void aQuestionAtOneSiteIsNeverAnsweredFromAnother() {
         SiteKnowledge vanMieu = knowledge.site("van-mieu").orElseThrow();

@@ -119,6 +119,8 @@ class PhrasebookTest {
 
         Phrasebook fr = Phrasebook.load("fr").orElseThrow();
         assertThat(fr.counted("Il y a combien de familles ?")).isEqualTo("familles");
+        assertThat(fr.counted("Combien y a-t-il d'ethnies au Vietnam ?")).as("past the elided article").isEqualTo("ethnies");
+        assertThat(fr.counts("ethnies", "Le Vietnam reconnaît officiellement 54 groupes ethniques.")).isTrue();
         assertThat(fr.counts("familles", "La maison abritait trois familles.")).isTrue();
         assertThat(fr.counts("noms", "On compte 82 stèles.")).isFalse();
         assertThat(Phrasebook.load("zh").orElseThrow().counted("有几块石碑？")).as("not told apart").isNull();

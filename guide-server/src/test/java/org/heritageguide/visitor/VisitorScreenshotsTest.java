@@ -20,8 +20,8 @@ import org.openqa.selenium.interactions.Actions;
 
 /**
  * The screenshots of docs/screenshots/visitor-*.png, on a 412×915 phone. English (the guide hears it
- * itself): the page a label opens, a conversation, the microphone refused. Vietnamese, French, Chinese
- * and Korean (heard by the phone's own recognizer, here the scripted stand-in of
+ * itself): the page a label opens, a conversation, the microphone refused, the site's practical
+ * information. Vietnamese, French, Chinese and Korean (heard by the phone's own recognizer, here the scripted stand-in of
  * {@code /speech/stand-in-speech-recognition.js}): the label, listening with the words so far, the
  * answer, nothing heard, an exhibit not translated, the notice before the browser's online recognizer, a
  * phone with no recognizer, a wrong label. Run on purpose by {@code scripts/screenshots}, which has them
@@ -60,6 +60,12 @@ class VisitorScreenshotsTest extends PhoneBrowserTestSupport {
         phone.waitUntil(d -> phone.find("#notice").isDisplayed(), Duration.ofSeconds(5));
         phone.script("document.activeElement.blur()");
         save("visitor-en-error.png");
+
+        // the site's practical information: the Temple of Literature has a shop, no café
+        phone.script("arguments[0].click()", phone.find("#open-info"));
+        phone.waitUntil(d -> phone.find("#info-dialog").isDisplayed(), Duration.ofSeconds(5));
+        phone.script("document.activeElement.blur(); document.querySelector('#info-body p:last-of-type').scrollIntoView({block: 'end'})");
+        save("visitor-en-info.png");
     }
 
     @ParameterizedTest

@@ -58,7 +58,7 @@ class VisitorStringsTest {
         for (String kind : new String[] {"denied", "absent", "unsupported"}) {
             used.add("error.mic-" + kind);
         }
-        for (String topic : new String[] {"hours", "tickets", "toilets", "accessibility", "photography", "dressCode", "cafe", "contact"}) {
+        for (String topic : new String[] {"hours", "tickets", "toilets", "accessibility", "photography", "dressCode", "cafe", "shop", "contact"}) {
             used.add("info." + topic);
         }
         assertThat(used).hasSizeGreaterThan(40).contains("voice.none", "voice.remote-notice", "exhibit.untranslated",

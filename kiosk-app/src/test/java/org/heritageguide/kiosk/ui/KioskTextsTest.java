@@ -64,7 +64,7 @@ class KioskTextsTest {
             }
             assertThat(english).as("i18n/en/kiosk.properties has " + key).containsKey(key);
         }
-        for (String topic : new String[] {"hours", "tickets", "toilets", "accessibility", "photography", "dressCode", "cafe", "contact"}) {
+        for (String topic : new String[] {"hours", "tickets", "toilets", "accessibility", "photography", "dressCode", "cafe", "shop", "contact"}) {
             assertThat(english).containsKey("info.topic." + topic);
         }
     }
