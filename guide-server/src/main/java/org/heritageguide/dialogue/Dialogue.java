@@ -13,6 +13,7 @@ import org.heritageguide.analytics.VisitorEvents;
 import org.heritageguide.knowledge.KnowledgeBase;
 import org.heritageguide.knowledge.SiteKnowledge;
 import org.heritageguide.limits.ClientBudgets;
+import org.heritageguide.serving.VisitorWork;
 import org.heritageguide.session.Sessions;
 import org.heritageguide.session.VisitorSession;
 import org.heritageguide.site.SitesChanged;
@@ -60,7 +61,8 @@ public class Dialogue implements DisposableBean {
     private final FairAnswering answering;
 
     Dialogue(Sessions sessions, KnowledgeBase knowledge, VisitorEvents events, GuidePhrases phrases,
-             DialogueSettings settings, ClientBudgets budgets, ObjectProvider<Clock> clock, MeterRegistry meters) {
+             DialogueSettings settings, ClientBudgets budgets, VisitorWork visitors, ObjectProvider<Clock> clock,
+             MeterRegistry meters) {
         this.sessions = sessions;
         this.knowledge = knowledge;
         this.events = events;
@@ -69,7 +71,7 @@ public class Dialogue implements DisposableBean {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.meters = meters;
         this.answering = new FairAnswering(Runtime.getRuntime().availableProcessors(), settings.heavyShare(),
-                budgets::chargeAnswering);
+                budgets::chargeAnswering, visitors);
         Gauge.builder("guide.turns.waiting", answering, FairAnswering::waiting)
                 .description("questions waiting for a thread to answer them").register(meters);
         Gauge.builder("guide.turns.answering", answering, FairAnswering::running)

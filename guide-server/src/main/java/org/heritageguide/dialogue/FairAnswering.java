@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
+import org.heritageguide.serving.VisitorWork;
+
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
@@ -30,7 +32,9 @@ import reactor.core.publisher.MonoSink;
  * threads of a 2-core guide and the queue in front of everyone else; judged by the client's past alone, a
  * junk asker's first questions, and the next ones each time its past had halved below the mark, took the
  * last thread for half a second of CPU while ordinary visitors waited (FairShareApiTest: their p99 22x).
- * Each question's CPU time is also told to {@code cost} (the client's turn budget, {@code limits.ClientBudgets}).
+ * Each question's CPU time is also told to {@code cost} (the client's turn budget, {@code limits.ClientBudgets}),
+ * and a question being answered is visitors' work, which the guide's background work gives way to
+ * ({@link VisitorWork}).
  * <p>
  * Heavy questions get only {@code heavyShare} of a thread: after each, no other heavy question begins until
  * the lane has rested in proportion to the CPU time it took. The thread left to everyone else is not a core
@@ -51,6 +55,7 @@ final class FairAnswering implements AutoCloseable {
     private final int threads;
     private final double heavyShare;
     private final BiConsumer<String, Duration> cost;
+    private final VisitorWork visitors;
     private final ExecutorService workers;
     // guarded by this
     private final Map<String, Client> clients = new HashMap<>();
@@ -64,11 +69,13 @@ final class FairAnswering implements AutoCloseable {
     /**
      * @param heavyShare how much of a thread's time heavy questions get (0..1]
      * @param cost       told each client's CPU time of each question answered
+     * @param visitors   told while questions are being answered
      */
-    FairAnswering(int threads, double heavyShare, BiConsumer<String, Duration> cost) {
+    FairAnswering(int threads, double heavyShare, BiConsumer<String, Duration> cost, VisitorWork visitors) {
         this.threads = threads;
         this.heavyShare = heavyShare;
         this.cost = cost;
+        this.visitors = visitors;
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "answering-" + count.incrementAndGet());
@@ -149,7 +156,10 @@ final class FairAnswering implements AutoCloseable {
     private void run(String name, Client client, Task<?> task, boolean heavy) {
         long cpuBefore = CPU.getCurrentThreadCpuTime();
         try {
-            task.run();
+            visitors.serve(() -> {
+                task.run();
+                return null;
+            });
         } finally {
             long cpu = CPU.getCurrentThreadCpuTime() - cpuBefore;
             cost.accept(name, Duration.ofNanos(cpu));

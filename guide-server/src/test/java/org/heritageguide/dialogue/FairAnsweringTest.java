@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import org.heritageguide.serving.VisitorWork;
 import org.junit.jupiter.api.Test;
 
 class FairAnsweringTest {
@@ -18,7 +22,7 @@ class FairAnsweringTest {
 
     @Test
     void afterAHeavyQuestionTheNextWaitsAsLongAsItsCpuTimeWhileOrdinaryQuestionsGoOn() {
-        try (FairAnswering answering = new FairAnswering(2, 0.5, (client, cpu) -> { })) {
+        try (FairAnswering answering = new FairAnswering(2, 0.5, (client, cpu) -> { }, new VisitorWork())) {
             Answered junk = answering.answer("junk-asker", true, () -> burn(200_000_000L)).block(Duration.ofSeconds(30));
 
             var nextJunk = answering.answer("junk-asker", true, () -> burn(1_000_000L)).toFuture();
@@ -29,6 +33,40 @@ class FairAnsweringTest {
             assertThat(rested.began() - junk.ended()).isGreaterThanOrEqualTo(junk.cpu());
             assertThat(ordinary.began()).as("an ordinary question is not held by the heavy lane's rest")
                     .isLessThan(rested.began());
+        }
+    }
+
+    @Test
+    void theBackgroundWaitsForAQuestionBeingAnswered() throws Exception {
+        VisitorWork visitors = new VisitorWork();
+        try (FairAnswering answering = new FairAnswering(2, 0.5, (client, cpu) -> { }, visitors)) {
+            CountDownLatch begun = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Long> answered = answering.answer("visitor", false, () -> {
+                begun.countDown();
+                assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+                return System.nanoTime();
+            }).toFuture();
+            assertThat(begun.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Long> backgroundBegan = new CompletableFuture<>();
+            Thread background = new Thread(() -> {
+                try {
+                    visitors.awaitQuiet(Duration.ZERO);
+                    backgroundBegan.complete(System.nanoTime());
+                } catch (InterruptedException e) {
+                    backgroundBegan.completeExceptionally(e);
+                }
+            });
+            background.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (background.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(background.getState()).as("the background waiting for the question").isEqualTo(Thread.State.WAITING);
+
+            release.countDown();
+
+            assertThat(backgroundBegan.get(10, TimeUnit.SECONDS)).isGreaterThan(answered.get(10, TimeUnit.SECONDS));
         }
     }
 

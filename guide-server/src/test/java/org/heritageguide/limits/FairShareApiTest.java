@@ -163,13 +163,6 @@ class FairShareApiTest {
      * abusers would: what the guide charged them stays charged.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("fails on the shared 2-core machine: 2026-12-07 midday, after a JFR profile of the server in the "
-            + "test (4ef6cac: the junk's empty Lucene clauses dropped, the answer model asked once a question, heavy questions given "
-            + "half a thread), the median of the windows' p99s loaded/unloaded was 1.60, 1.84, 1.83, 5.18, 5.46, 3.52, 3.15, 0.88 "
-            + "in eight runs at load average 2.6-5.3 (4 failed; before, 3 of 8), a loaded window reaching 300-700 ms in each failing "
-            + "runs, not profiled. The profile's largest cost beside the answers was the audio pre-rendering of an empty cache, "
-            + "in both kinds of window; these runs had it warm. The squatters were told no-speech in every run. Without the fair "
-            + "queue it measured 685x. See docs/benchmarks.md, 'The abuse test', and issue #16")
     void ordinaryVisitorsKeepTheirPaceWhileOthersTryToTakeTheGuide() throws Exception {
         long began = System.nanoTime();
         String base = "http://127.0.0.1:" + port;

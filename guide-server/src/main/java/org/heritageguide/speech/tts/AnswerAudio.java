@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.heritageguide.GuideProperties;
 import org.heritageguide.audio.Pcm;
 import org.heritageguide.audio.Wav;
+import org.heritageguide.serving.VisitorWork;
 import org.heritageguide.text.Sentences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +51,16 @@ public class AnswerAudio implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerAudio.class);
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
-    private static final Duration VISITORS_QUIET = Duration.ofSeconds(1);
+    /**
+     * How long after visitors' work the pre-rendering waits: not to slip in between two sentences of an answer, nor
+     * between one visitor's question and the next's. While visitors keep the guide busy it renders nothing; an
+     * answer not yet cached is then spoken live, and cached.
+     */
+    static final Duration VISITORS_QUIET = Duration.ofSeconds(1);
 
     private final SpeechSynthesizer synthesizer;
     private final AudioCache cache;
-    private final SynthesisGate gate = new SynthesisGate(VISITORS_QUIET);
+    private final VisitorWork visitors;
     private final boolean prerenderEnabled;
     private final Scheduler live;
     private final ExecutorService synthesizing;
@@ -74,8 +80,10 @@ public class AnswerAudio implements DisposableBean {
     public record Spoken(String language, String text) {
     }
 
-    AnswerAudio(SpeechSynthesizer synthesizer, GuideProperties guide, TtsSettings settings, MeterRegistry meters) {
+    AnswerAudio(SpeechSynthesizer synthesizer, VisitorWork visitors, GuideProperties guide, TtsSettings settings,
+                MeterRegistry meters) {
         this.synthesizer = synthesizer;
+        this.visitors = visitors;
         this.cache = new AudioCache(guide.dataDir().resolve("audio"), settings.cacheMaxSize().toBytes());
         this.prerenderEnabled = settings.prerender();
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
@@ -182,8 +190,8 @@ public class AnswerAudio implements DisposableBean {
     }
 
     /**
-     * Renders, in the background, every text not cached yet, giving way to visitors' syntheses (see
-     * {@link SynthesisGate}); a later call supersedes an earlier one still running. The returned future
+     * Renders, in the background, every text not cached yet, giving way to whatever the guide is doing for visitors
+     * (see {@link VisitorWork}); a later call supersedes an earlier one still running. The returned future
      * completes when this batch is done (or superseded).
      */
     public CompletableFuture<Void> prerender(List<Spoken> texts) {
@@ -268,13 +276,14 @@ public class AnswerAudio implements DisposableBean {
     private void renderInBackground(String key, String language, String text) throws InterruptedException {
         List<Pcm> pieces = new ArrayList<>();
         for (String sentence : Sentences.split(text, language)) {
-            pieces.add(gate.inBackground(() -> timed(language, sentence)));
+            visitors.awaitQuiet(VISITORS_QUIET);
+            pieces.add(timed(language, sentence));
         }
         store(key, language, text, pieces);
     }
 
     private Pcm forVisitor(String language, String sentence) {
-        return gate.forVisitor(() -> timed(language, sentence));
+        return visitors.serve(() -> timed(language, sentence));
     }
 
     private Pcm timed(String language, String sentence) {

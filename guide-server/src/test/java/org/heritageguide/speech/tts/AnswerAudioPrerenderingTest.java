@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 
 import org.heritageguide.GuideProperties;
 import org.heritageguide.audio.Pcm;
+import org.heritageguide.serving.VisitorWork;
 import org.heritageguide.speech.tts.AnswerAudio.Spoken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 /**
  * Pre-rendering with the real voices (espeak-ng for French): a visitor who asks while a batch is being
  * rendered is answered without waiting for it, no pre-rendered sentence starts while a visitor's is being
- * synthesized, and the batch still fills the cache.
+ * synthesized or their question answered, and the batch still fills the cache.
  */
 class AnswerAudioPrerenderingTest {
 
@@ -52,6 +53,7 @@ class AnswerAudioPrerenderingTest {
     @TempDir
     Path dataDir;
 
+    private final VisitorWork visitors = new VisitorWork();
     private final Queue<Synthesis> syntheses = new ConcurrentLinkedQueue<>();
     private final CountDownLatch prerenderingStarted = new CountDownLatch(1);
     private AnswerAudio audio;
@@ -63,13 +65,7 @@ class AnswerAudioPrerenderingTest {
 
     @Test
     void aVisitorIsAnsweredWhileABatchIsPrerenderedAndTheBatchStillFillsTheCache() throws Exception {
-        TtsSettings settings = new TtsSettings(Map.of(), "espeak-ng", 160, 24000, DataSize.ofMegabytes(64), true,
-                Duration.ofSeconds(30));
-        VoiceRouter voices = new VoiceRouter(settings);
-        waitUntil(voices::isReady);
-        audio = new AnswerAudio(recording(voices),
-                new GuideProperties(Path.of("content"), dataDir, Path.of("models"), Path.of("models"), URI.create("http://localhost")),
-                settings, new SimpleMeterRegistry());
+        audio = frenchAudio();
 
         CompletableFuture<Void> batch = audio.prerender(PRERENDERED.stream().map(text -> new Spoken("fr", text)).toList());
         assertThat(prerenderingStarted.await(1, TimeUnit.MINUTES)).isTrue();
@@ -92,6 +88,37 @@ class AnswerAudioPrerenderingTest {
         for (String text : PRERENDERED) {
             assertThat(audio.isCached(audio.key("fr", text).orElseThrow())).as(text).isTrue();
         }
+    }
+
+    @Test
+    void noPrerenderedSentenceStartsWhileAVisitorsQuestionIsAnsweredNorForAQuietWhileAfter() throws Exception {
+        audio = frenchAudio();
+        CountDownLatch answering = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Long> answered = CompletableFuture.supplyAsync(() -> visitors.serve(() -> {
+            answering.countDown();
+            await(release);
+            return System.nanoTime();
+        }));
+        assertThat(answering.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> batch = audio.prerender(List.of(new Spoken("fr", PRERENDERED.get(0))));
+        assertThat(prerenderingStarted.await(2, TimeUnit.SECONDS)).as("pre-rendering began during the answer").isFalse();
+        release.countDown();
+        batch.get(3, TimeUnit.MINUTES);
+
+        long firstPrerendered = syntheses.stream().filter(Synthesis::prerendering).mapToLong(Synthesis::start).min().orElseThrow();
+        assertThat(firstPrerendered - answered.get(10, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(AnswerAudio.VISITORS_QUIET.toNanos());
+    }
+
+    private AnswerAudio frenchAudio() {
+        TtsSettings settings = new TtsSettings(Map.of(), "espeak-ng", 160, 24000, DataSize.ofMegabytes(64), true,
+                Duration.ofSeconds(30));
+        VoiceRouter voices = new VoiceRouter(settings);
+        waitUntil(voices::isReady);
+        return new AnswerAudio(recording(voices), visitors,
+                new GuideProperties(Path.of("content"), dataDir, Path.of("models"), Path.of("models"), URI.create("http://localhost")),
+                settings, new SimpleMeterRegistry());
     }
 
     private long shortestPrerenderedItem() {
@@ -124,6 +151,14 @@ class AnswerAudioPrerenderingTest {
                 return pcm;
             }
         };
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void waitUntil(BooleanSupplier condition) {
