@@ -294,16 +294,15 @@ final class Guide {
                 focus, fitted.holdsAnswer(), 0)).orElse(Evidence.Content.NONE);
         boolean intentHoldsAnswer = intent == null || asked == null || !asked.isValue()
                 || intent.intent() == Intent.VISITOR_INFO && VisitorTopic.fromKey(intent.parameter())
-                        .map(t -> topicHolds(knowledge, t, language, asked, content.exhibitNamed())).orElse(false);
+                        .map(t -> topicHolds(knowledge, t, language, asked, content.namedExhibit())).orElse(false);
         Evidence found = new Evidence(onlyCourtesies, intent == null ? 0 : intent.confidence(),
                 intent != null && intent.intent().isAbout(), intentHoldsAnswer, about, asked != null && asked.isValue(),
                 pointsAtFocus, asksOnlyWhatItIs, asksOnlyWhereItIs, namesNothingAtFocus, untranslated == null && onFocus != null,
                 Evidence.Elsewhere.NOTHING,
                 topic.filter(t -> asked == null || !asked.isValue()
-                                || topicHolds(knowledge, t, language, asked, content.exhibitNamed()))
+                                || topicHolds(knowledge, t, language, asked, content.namedExhibit()))
                         .isPresent(), untranslated != null, untranslated != null && onFocus != null,
-                asked == null || !asked.isValue() && !asked.is(AnswerType.PLACE)
-                        && !(untranslated != null && asked.is(AnswerType.DESCRIPTION) && !asksNothingMore));
+                asked == null || !asked.isValue() && !asked.is(AnswerType.PLACE));
         Likeliest likeliest = likeliest(knowledge.site(), session, question, content, focus, asked, found);
         Evidence evidence = likeliest.evidence();
         Decision.Outcome decided = decision.decide(evidence);

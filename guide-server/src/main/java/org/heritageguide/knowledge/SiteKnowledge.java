@@ -55,7 +55,7 @@ public final class SiteKnowledge {
      * The candidates for a question, best first.
      *
      * @param namedExhibit the exhibit the question names by its title, or null
-     * @param nameTerms    the question's terms that name it (or name {@code namedUntranslated})
+     * @param nameTerms    the question's terms that name it
      * @param namesTheSite whether the question names the site itself
      * @param namedUntranslated the exhibit with no text in the question's language that the question names (by one
      *                     of its names in that language, or its title in another: "风筝馆是哪一年开的？"), or null;
@@ -66,11 +66,6 @@ public final class SiteKnowledge {
 
         public Answers withCandidates(List<Candidate> ranked) {
             return new Answers(language, ranked, namedExhibit, nameTerms, namesTheSite, namedUntranslated, result);
-        }
-
-        /** The exhibit the question names, whether or not it has a text in the question's language; null if none. */
-        public String exhibitNamed() {
-            return namedExhibit != null ? namedExhibit : namedUntranslated;
         }
 
         /** Whether the question names one of the site's exhibits or the site itself. */
@@ -183,9 +178,8 @@ public final class SiteKnowledge {
         if (candidates.size() > 1) {
             exhibitWide(candidates);
         }
-        Set<String> nameTerms = named != null ? naming.titleHits()
-                : untranslated != null ? termsOf(names.untranslatedName(), language) : Set.of();
-        return new Answers(language, candidates, named, nameTerms, namesTheSite, untranslated, result);
+        return new Answers(language, candidates, named, named == null ? Set.of() : naming.titleHits(), namesTheSite,
+                untranslated, result);
     }
 
     /**
@@ -204,30 +198,20 @@ public final class SiteKnowledge {
      * @param withTitles   the question with the names that have a title in its language replaced by that title
      * @param untranslated the exhibit with no text in the question's language it names (the longest such name), if
      *                     it names no exhibit that has one, else null
-     * @param untranslatedName the words of the question that name it
      */
-    private record Named(String withTitles, String untranslated, String untranslatedName) {
-    }
-
-    /** A text's terms in every view of the language's analysis, as an entry's title hits are counted. */
-    private static Set<String> termsOf(String text, String language) {
-        LanguageAnalysis.Profile profile = LanguageAnalysis.profile(language);
-        Set<String> terms = new java.util.HashSet<>();
-        profile.views().forEach(view -> terms.addAll(profile.terms(view, text)));
-        return terms;
+    private record Named(String withTitles, String untranslated) {
     }
 
     private Named names(String question, String language) {
         List<Alias> known = aliases.getOrDefault(language, List.of());
         if (known.isEmpty()) {
-            return new Named(question, null, null);
+            return new Named(question, null);
         }
         FoldedText folded = new FoldedText(question, LanguageAnalysis.writesWordsApart(language));
         boolean[] taken = new boolean[question.length()];
         java.util.TreeMap<Integer, int[]> found = new java.util.TreeMap<>();
         List<String> titles = new ArrayList<>();
         String untranslated = null;
-        String untranslatedName = null;
         boolean namesTranslated = false;
         // every name as written first, then typos: "rong house" is the rông house, not a misspelt "Mong house"
         for (boolean typos : new boolean[] {false, true}) {
@@ -240,10 +224,7 @@ public final class SiteKnowledge {
                     if (free) {
                         java.util.Arrays.fill(taken, at[0], at[1], true);
                         if (alias.title() == null) {
-                            if (untranslated == null) {
-                                untranslated = alias.exhibit();
-                                untranslatedName = question.substring(at[0], at[1]);
-                            }
+                            untranslated = untranslated == null ? alias.exhibit() : untranslated;
                         } else {
                             found.put(at[0], new int[] {at[1], titles.size()});
                             titles.add(alias.title());
@@ -254,9 +235,8 @@ public final class SiteKnowledge {
             }
         }
         String named = namesTranslated ? null : untranslated;
-        String namedBy = namesTranslated ? null : untranslatedName;
         if (found.isEmpty()) {
-            return new Named(question, named, namedBy);
+            return new Named(question, named);
         }
         StringBuilder replaced = new StringBuilder();
         int from = 0;
@@ -264,7 +244,7 @@ public final class SiteKnowledge {
             replaced.append(question, from, match.getKey()).append(titles.get(match.getValue()[1]));
             from = match.getValue()[0];
         }
-        return new Named(replaced.append(question.substring(from)).toString(), named, namedBy);
+        return new Named(replaced.append(question.substring(from)).toString(), named);
     }
 
     /**

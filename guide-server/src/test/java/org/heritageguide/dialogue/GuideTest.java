@@ -152,29 +152,6 @@ class GuideTest {
                 .extracting(Guide.Source::id).containsExactly("info:cafe");
     }
 
-    /**
-     * An exhibit with no text in the visitor's language is described in another when asked what it is, not when
-     * asked what something of it is: "what is the island in the middle of the Lake of Literature called?" was
-     * answered with the lake's English summary, which does not say. A practical question naming it is not
-     * answered with the site's information unless that names it ("how much is the water puppet show?" is not the
-     * entrance fee).
-     */
-    @Test
-    void anUntranslatedExhibitsDescriptionAnswersWhatItIsNotWhatAPartOfItIsCalled() {
-        SiteKnowledge vanMieu = knowledge.site("van-mieu").orElseThrow();
-        SiteKnowledge ethnology = knowledge.site("ethnology").orElseThrow();
-
-        Guide.Reply whatItIs = guide.answer(vanMieu, List.of(), session("van-mieu", "ko"), "문호가 뭐예요?");
-        assertThat(whatItIs.answered()).as(whatItIs.why()).isTrue();
-        assertThat(whatItIs.sources()).extracting(Guide.Source::exhibit).containsOnly("lake-of-literature");
-
-        Guide.Reply island = guide.answer(vanMieu, List.of(), session("van-mieu", "ko"), "문호 가운데 있는 섬 이름이 뭐예요?");
-        assertThat(island.answered()).as(island.why()).isFalse();
-
-        Guide.Reply show = guide.answer(ethnology, List.of(), session("ethnology", "ko"), "수상 인형극 표는 얼마예요?");
-        assertThat(show.sources()).as(show.why()).extracting(Guide.Source::id).doesNotContain("info:tickets");
-    }
-
     @Test
     void aQuestionAtOneSiteIsNeverAnsweredFromAnother() {
         SiteKnowledge vanMieu = knowledge.site("van-mieu").orElseThrow();

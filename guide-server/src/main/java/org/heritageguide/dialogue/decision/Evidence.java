@@ -30,9 +30,7 @@ package org.heritageguide.dialogue.decision;
  *                            its names in that language, or its title in another), and nothing that has
  * @param untranslatedSaysIt  that exhibit, in another language, has a sentence or fact holding the value asked
  * @param descriptionAnswers  a description of the thing asked about may answer the question: it asks what or who
- *                            it is, why or how, or nothing in particular (not when, where, how many…); of an exhibit
- *                            with no text in the visitor's language, what it is and nothing more (its description
- *                            does not say what the island in its lake is called)
+ *                            it is, why or how, or nothing in particular (not when, where, how many…)
  */
 public record Evidence(boolean onlyCourtesies, double intentConfidence, boolean intentIsAbout,
                        boolean intentHoldsAnswer, Content content,
