@@ -56,7 +56,11 @@ public final class DialogueBenchmark {
             new FreshSet("seventeenth", DialogueEvaluation.SEVENTEENTH_FRESH_SET,
                     "written during the ninth session's first change, measured before and after it, now learned from"),
             new FreshSet("eighteenth", DialogueEvaluation.EIGHTEENTH_FRESH_SET,
-                    "written at the start of the tenth session, measured before and after its change, never tuned on"));
+                    "written at the start of the tenth session, measured before and after its change, never tuned on"),
+            new FreshSet("nineteenth", DialogueEvaluation.NINETEENTH_FRESH_SET,
+                    "written during the tenth session's change, measured before and after it, never tuned on"),
+            new FreshSet("twentieth", DialogueEvaluation.TWENTIETH_FRESH_SET,
+                    "written after the tenth session's change, measured for a change not kept, never tuned on"));
 
     private DialogueBenchmark() {
     }

@@ -205,6 +205,16 @@ final class DialogueEvaluation {
      * never tuned on or learned from, and their questions are never printed.
      */
     static final List<String> EIGHTEENTH_FRESH_SET = List.of("fresh18/en-fr.yaml", "fresh18/vi.yaml", "fresh18/zh-ko.yaml");
+    /**
+     * Questions written the same way during the tenth session's first change, on the content with the {@code shop}
+     * topic (dialogue/fresh19/README.md): never tuned on or learned from, and their questions are never printed.
+     */
+    static final List<String> NINETEENTH_FRESH_SET = List.of("fresh19/en-fr.yaml", "fresh19/vi.yaml", "fresh19/zh-ko.yaml");
+    /**
+     * Questions written the same way after the tenth session's first change (dialogue/fresh20/README.md): never tuned
+     * on or learned from, and their questions are never printed.
+     */
+    static final List<String> TWENTIETH_FRESH_SET = List.of("fresh20/en-fr.yaml", "fresh20/vi.yaml", "fresh20/zh-ko.yaml");
 
     private final KnowledgeBase knowledge;
     private final Guide guide;
