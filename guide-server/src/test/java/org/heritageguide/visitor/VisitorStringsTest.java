@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.heritageguide.i18n.Languages;
 import org.heritageguide.i18n.TextBundle;
+import org.heritageguide.site.VisitorTopic;
 import org.junit.jupiter.api.Test;
 
 
@@ -58,8 +59,12 @@ class VisitorStringsTest {
         for (String kind : new String[] {"denied", "absent", "unsupported"}) {
             used.add("error.mic-" + kind);
         }
-        for (String topic : new String[] {"hours", "tickets", "toilets", "accessibility", "photography", "dressCode", "cafe", "shop", "contact"}) {
-            used.add("info." + topic);
+        // (every topic a site may have, which the page must list in its order of topics)
+        String page = resource("visitor/web/exhibit-page.js");
+        for (VisitorTopic topic : VisitorTopic.values()) {
+            assertThat(page).as("exhibit-page.js's INFO_TOPICS has " + topic.key())
+                    .containsPattern("INFO_TOPICS = \\[[^\\]]*'" + topic.key() + "'");
+            used.add("info." + topic.key());
         }
         assertThat(used).hasSizeGreaterThan(40).contains("voice.none", "voice.remote-notice", "exhibit.untranslated",
                 "exhibits.see-all", "handoff.expired.title");
