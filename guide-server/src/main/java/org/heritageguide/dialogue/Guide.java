@@ -123,10 +123,12 @@ final class Guide {
      * @param intent   the intent that the decision may act on (the courtesy, the intent found, the exhibit to
      *                 describe or the practical topic), or null
      * @param asked    the kind of answer the question asks for, or null (a yes/no question, a statement)
+     * @param unknown  for a practical question, its words that neither the site's texts nor the phrasebook use
+     *                 ("prison" in "what time does Hoa Lo prison open?"): it may be about another place
      */
     private record Understanding(String language, String question, SiteKnowledge.Answers content,
                                  IntentMatcher.Match intent, Asked asked, Evidence evidence,
-                                 Decision.Outcome decided, OnFocus onFocus) {
+                                 Decision.Outcome decided, OnFocus onFocus, List<String> unknown) {
 
         /** How well the question is understood in this language, to compare with another. */
         double strength() {
@@ -138,7 +140,8 @@ final class Guide {
         }
 
         Understanding decidedAgain(Evidence changed, Decision decision) {
-            return new Understanding(language, question, content, intent, asked, changed, decision.decide(changed), onFocus);
+            return new Understanding(language, question, content, intent, asked, changed, decision.decide(changed), onFocus,
+                    unknown);
         }
 
         String describe() {
@@ -213,7 +216,8 @@ final class Guide {
             }
         }
         Turn turn = new Turn(site, session, understood);
-        String why = understood.describe() + " typed=" + typedIn + (elsewhere == null ? "" : " elsewhere=" + elsewhere.site().id());
+        String why = understood.describe() + (understood.unknown().isEmpty() ? "" : " unknown=" + understood.unknown())
+                + " typed=" + typedIn + (elsewhere == null ? "" : " elsewhere=" + elsewhere.site().id());
         Reply reply = understood.decided().verdict() == Verdict.ELSEWHERE ? turn.elsewhere(elsewhere) : turn.reply();
         return reply.because(understood.decided(), understood.evidence(), why);
     }
@@ -295,13 +299,12 @@ final class Guide {
         boolean intentHoldsAnswer = intent == null || asked == null || !asked.isValue()
                 || intent.intent() == Intent.VISITOR_INFO && VisitorTopic.fromKey(intent.parameter())
                         .map(t -> topicHolds(knowledge, t, language, asked, content.namedExhibit())).orElse(false);
+        boolean practicalTopicNamed = topic.filter(t -> asked == null || !asked.isValue()
+                || topicHolds(knowledge, t, language, asked, content.namedExhibit())).isPresent();
         Evidence found = new Evidence(onlyCourtesies, intent == null ? 0 : intent.confidence(),
                 intent != null && intent.intent().isAbout(), intentHoldsAnswer, about, asked != null && asked.isValue(),
                 pointsAtFocus, asksOnlyWhatItIs, asksOnlyWhereItIs, namesNothingAtFocus, untranslated == null && onFocus != null,
-                Evidence.Elsewhere.NOTHING,
-                topic.filter(t -> asked == null || !asked.isValue()
-                                || topicHolds(knowledge, t, language, asked, content.namedExhibit()))
-                        .isPresent(), untranslated != null, untranslated != null && onFocus != null,
+                Evidence.Elsewhere.NOTHING, practicalTopicNamed, untranslated != null, untranslated != null && onFocus != null,
                 asked == null || !asked.isValue() && !asked.is(AnswerType.PLACE));
         Likeliest likeliest = likeliest(knowledge.site(), session, question, content, focus, asked, found);
         Evidence evidence = likeliest.evidence();
@@ -313,7 +316,10 @@ final class Guide {
                     settings.intentFloor(), null);
             default -> intent;
         };
-        return new Understanding(language, question, likeliest.content(), acted, asked, evidence, decided, onFocus);
+        List<String> unknown = acted != null && acted.intent() == Intent.VISITOR_INFO
+                && (decided.verdict() == Verdict.INTENT || decided.verdict() == Verdict.VISITOR_TOPIC)
+                ? unknownWords(knowledge, question, language, content) : List.of();
+        return new Understanding(language, question, likeliest.content(), acted, asked, evidence, decided, onFocus, unknown);
     }
 
     /** The answers with the candidate to answer from first, and the evidence about it. */
@@ -523,6 +529,21 @@ final class Guide {
             return false;
         }
         return candidate.item().exhibit() != null && !candidate.item().exhibit().equals(focus);
+    }
+
+    /**
+     * The question's words that neither the site's texts, in any of its languages, nor the phrasebook use, numbers
+     * aside: "prison" in "what time does Hoa Lo prison open?"; the site's name typed in another script is known.
+     */
+    private List<String> unknownWords(SiteKnowledge knowledge, String question, String language, SiteKnowledge.Answers content) {
+        if (content.result() == null) {
+            return List.of();
+        }
+        Set<String> known = new java.util.HashSet<>(intents.everyKnownWord(question, language));
+        knowledge.site().languages().stream().filter(other -> !other.equals(language))
+                .forEach(other -> knowledge.index(other).ifPresent(index -> known.addAll(index.knownTerms(question))));
+        return knowledge.index(language).map(index -> index.unknownTerms(content.result(), known)).orElse(List.of()).stream()
+                .filter(term -> !term.chars().allMatch(Character::isDigit)).toList();
     }
 
     /** The question's words that the site's content uses: real words, not typos of the phrasebook's. */
@@ -835,7 +856,10 @@ final class Guide {
             }
             String answerLanguage = info.get().language();
             Source source = new Source(SourceRef.info(topic), null, phrases.say(answerLanguage, "topic." + topic.key()));
-            return fromContent(info.get().text(), answerLanguage, List.of(source), Intent.VISITOR_INFO, session.context());
+            // "what time does Hoa Lo prison open?": the hours given are said to be this site's, not the prison's
+            String text = understood.unknown().isEmpty() ? info.get().text()
+                    : phrases.say(answerLanguage, "answer.info-of-this-site", name(site.name(), answerLanguage), info.get().text());
+            return fromContent(text, answerLanguage, List.of(source), Intent.VISITOR_INFO, session.context());
         }
 
         /**

@@ -1,6 +1,7 @@
 package org.heritageguide.dialogue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ final class IntentMatcher {
      * A language's phrasebook with its examples indexed one by one, and all the examples of each intent
      * together.
      */
-    private record Indexed(Phrasebook book, TextIndex examples, TextIndex intents) {
+    /** @param topicWords the terms of the words that name a practical topic ("pram", "coffee") */
+    private record Indexed(Phrasebook book, TextIndex examples, TextIndex intents, Set<String> topicWords) {
     }
 
     private final TextEmbedders embedders;
@@ -64,14 +66,28 @@ final class IntentMatcher {
             List<TextIndex.Entry> intents = new ArrayList<>();
             byIntent.forEach((key, all) -> intents.add(new TextIndex.Entry(key, "", all, "", List.of())));
             LanguageAnalysis.Profile profile = LanguageAnalysis.everyWordProfile(l);
+            Set<String> topicWords = new HashSet<>();
+            book.visitorWords().values().forEach(words -> words.forEach(word ->
+                    profile.views().forEach(view -> topicWords.addAll(profile.terms(view, word)))));
             return new Indexed(book, TextIndex.build(profile, examples, embedders.forLanguage(l).orElse(null)),
-                    TextIndex.build(profile, intents, null));
+                    TextIndex.build(profile, intents, null), Set.copyOf(topicWords));
         }));
     }
 
     /** The words of the question that the phrasebook knows: real words of the language, not typos. */
     Set<String> knownWords(String question, String language) {
         return indexed(language).map(i -> i.examples().knownTerms(question)).orElse(Set.of());
+    }
+
+    /** The words of the question that the phrasebook knows, its practical topics' words ("pram", "coffee") too. */
+    Set<String> everyKnownWord(String question, String language) {
+        return indexed(language).map(i -> {
+            Set<String> known = new HashSet<>(i.examples().knownTerms(question));
+            LanguageAnalysis.Profile profile = LanguageAnalysis.everyWordProfile(language);
+            profile.views().forEach(view -> profile.terms(view, question).stream().filter(i.topicWords()::contains)
+                    .forEach(known::add));
+            return known;
+        }).orElse(Set.of());
     }
 
     /**

@@ -345,6 +345,23 @@ public final class TextIndex {
                 .anyMatch(term -> !name.contains(term) && !mayBeStopWord(view, term));
     }
 
+    /**
+     * The question's words that none of this index's texts use, as typed and after typo correction, stop words
+     * and {@code alsoKnown} aside: what the question names that the texts know nothing of ("is Hoa Lo prison
+     * open today?"). Read in the view that leaves the fewest (a Vietnamese question typed without its marks is
+     * known in the folded view).
+     */
+    public List<String> unknownTerms(Result result, Set<String> alsoKnown) {
+        List<String> fewest = null;
+        for (LanguageAnalysis.View view : profile.coverageViews()) {
+            List<String> unknown = result.terms().getOrDefault(view.name(), List.of()).stream()
+                    .filter(term -> !known(view.name(), term) && !mayBeStopWord(view, term) && !alsoKnown.contains(term))
+                    .toList();
+            fewest = fewest == null || unknown.size() < fewest.size() ? unknown : fewest;
+        }
+        return fewest == null ? List.of() : fewest;
+    }
+
     /** The question's terms (in every view) that this index has seen. */
     public Set<String> knownTerms(String question) {
         Set<String> known = new HashSet<>();

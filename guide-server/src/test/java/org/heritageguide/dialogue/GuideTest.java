@@ -13,6 +13,7 @@ import org.heritageguide.knowledge.TextEmbedders;
 import org.heritageguide.session.VisitorSession;
 import org.heritageguide.site.ContentLoader;
 import org.heritageguide.site.SiteCatalog;
+import org.heritageguide.site.VisitorTopic;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -150,6 +151,18 @@ class GuideTest {
         }
         assertThat(guide.answer(ethnology, List.of(), session("ethnology", "en"), "Where can I get a coffee?").sources())
                 .extracting(Guide.Source::id).containsExactly("info:cafe");
+    }
+
+    @Test
+    void practicalInformationGivenBesideAPlaceTheGuideKnowsNothingOfSaysWhoseItIs() {
+        SiteKnowledge vanMieu = knowledge.site("van-mieu").orElseThrow();
+        String hours = vanMieu.site().visitorInfo().get(VisitorTopic.HOURS).in("en").orElseThrow();
+        Guide.Reply prison = guide.answer(vanMieu, List.of(), session("van-mieu", "en"), "What time does Hoa Lo prison open?");
+        assertThat(prison.text()).isEqualTo("I can only tell you about the Temple of Literature: " + hours);
+        Guide.Reply ours = guide.answer(vanMieu, List.of(), session("van-mieu", "en"), "What time do you open?");
+        assertThat(ours.text()).isEqualTo(hours);
+        Guide.Reply vi = guide.answer(vanMieu, List.of(), session("van-mieu", "vi"), "Hoàng thành Thăng Long mở cửa mấy giờ?");
+        assertThat(vi.text()).startsWith("Tôi chỉ có thông tin về Văn Miếu");
     }
 
     @Test
