@@ -216,7 +216,10 @@ final class Guide {
             }
         }
         Turn turn = new Turn(site, session, understood);
-        String why = understood.describe() + (understood.unknown().isEmpty() ? "" : " unknown=" + understood.unknown())
+        String why = understood.describe() + (understood.evidence().content() == Evidence.Content.NONE ? ""
+                : String.format(java.util.Locale.ROOT, " likelihood=%.3f/%.3f", answerConfidence.of(understood.evidence()),
+                answerConfidence.threshold()))
+                + (understood.unknown().isEmpty() ? "" : " unknown=" + understood.unknown())
                 + " typed=" + typedIn + (elsewhere == null ? "" : " elsewhere=" + elsewhere.site().id());
         Reply reply = understood.decided().verdict() == Verdict.ELSEWHERE ? turn.elsewhere(elsewhere) : turn.reply();
         return reply.because(understood.decided(), understood.evidence(), why);
