@@ -42,13 +42,8 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
      *                one where a noun comes first ("82 tấm bia tiến sĩ" counts stelae, not doctors), more where
      *                words describing it come before it ("54 ethnic groups"); 0 where counted things are not
      *                told apart (languages written without spaces)
-     * @param counters for a count in a language that puts a classifier after a number (명 of people, 채 of houses,
-     *                块 of slabs): those that say what kind of thing is counted; asked right after the asking word
-     *                ("몇 명", "多少人"), the answer's number must have the same one ("1,307명"). A classifier that
-     *                says nothing of the kind (个, 개) is not one of them.
      */
-    record Cues(List<String> asked, List<String> said, List<String> units, List<String> between, int within,
-                List<String> counters) {
+    record Cues(List<String> asked, List<String> said, List<String> units, List<String> between, int within) {
     }
 
     /** A year as texts write it: three or four digits, not part of a longer number ("1805", "990"). */
@@ -111,7 +106,7 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
             Map<String, List<String>> cues = lists(fields, where);
             types.put(type, new Cues(cues.getOrDefault("asked", List.of()), cues.getOrDefault("said", List.of()),
                     cues.getOrDefault("units", List.of()), cues.getOrDefault("between", List.of()),
-                    within == null ? 0 : (Integer) within, cues.getOrDefault("counters", List.of())));
+                    within == null ? 0 : (Integer) within));
         });
         return types;
     }
@@ -224,13 +219,10 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
      */
     String counted(String question) {
         Cues count = answerTypes.get(AnswerType.COUNT);
-        if (count == null) {
+        if (count == null || count.within() == 0) {
             return null;
         }
         String lower = question.toLowerCase(Locale.ROOT);
-        if (count.within() == 0) {
-            return counterAsked(count, lower);
-        }
         int after = -1;
         int longest = 0;
         for (String cue : count.asked()) {
@@ -265,9 +257,6 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
         if (tokens.stream().filter(Phrasebook::isWord).count() <= BARE_VALUE_WORDS && tokens.stream().anyMatch(number)) {
             return true;
         }
-        if (count.counters().contains(counted)) {
-            return numberWith(count, counted, text.toLowerCase(Locale.ROOT));
-        }
         for (int at = 0; at < tokens.size(); at++) {
             if (!number.test(tokens.get(at))) {
                 continue;
@@ -284,27 +273,6 @@ record Phrasebook(String language, Map<Intent, List<String>> intents, Map<Visito
             }
         }
         return false;
-    }
-
-    /** The classifier right after a word asking how many ("몇 명이에요?": 명), if it says what kind of thing is counted. */
-    private static String counterAsked(Cues count, String question) {
-        String longest = null;
-        for (String asking : count.asked()) {
-            for (String counter : count.counters()) {
-                if ((longest == null || counter.length() > longest.length())
-                        && Pattern.compile(Pattern.quote(asking) + "\\s*" + Pattern.quote(counter)).matcher(question).find()) {
-                    longest = counter;
-                }
-            }
-        }
-        return longest;
-    }
-
-    /** Whether a text has a number, in digits or words, followed by a classifier ("82块", "두 채"). */
-    private static boolean numberWith(Cues count, String counter, String text) {
-        StringBuilder numbers = new StringBuilder(NUMBER.pattern());
-        count.said().forEach(word -> numbers.append('|').append(Pattern.quote(word)));
-        return Pattern.compile("(?:" + numbers + ")\\s*" + Pattern.quote(counter)).matcher(text).find();
     }
 
     /** How many words a text may have and still be a bare value ("2", "19 m", "hai tầng"). */

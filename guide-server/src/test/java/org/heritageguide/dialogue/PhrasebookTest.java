@@ -123,23 +123,7 @@ class PhrasebookTest {
         assertThat(fr.counts("ethnies", "Le Vietnam reconnaît officiellement 54 groupes ethniques.")).isTrue();
         assertThat(fr.counts("familles", "La maison abritait trois familles.")).isTrue();
         assertThat(fr.counts("noms", "On compte 82 stèles.")).isFalse();
-
-        // written without spaces: the classifier after the asking word says what kind of thing is counted
-        Phrasebook zh = Phrasebook.load("zh").orElseThrow();
-        assertThat(zh.counted("有几块石碑？")).isEqualTo("块");
-        assertThat(zh.counted("巴拿族一共有多少人？")).isEqualTo("人");
-        assertThat(zh.counted("有几个？")).as("a classifier of anything").isNull();
-        assertThat(zh.counts("块", "这里共有82块进士碑。")).isTrue();
-        assertThat(zh.counts("进", "文庙共有五进院落。")).as("in words").isTrue();
-        assertThat(zh.counts("人", "按照传统，每个巴拿族村寨的中心都有一座rông屋。")).as("a number of houses").isFalse();
-        Phrasebook ko = Phrasebook.load("ko").orElseThrow();
-        assertThat(ko.counted("여기 이름 새겨진 진사는 모두 몇 명이에요?")).isEqualTo("명");
-        assertThat(ko.counted("이 집에 몇 가족이 살았어요?")).isEqualTo("가족");
-        assertThat(ko.counted("진사비는 몇 개 있어요?")).as("a classifier of anything").isNull();
-        assertThat(ko.counts("명", "비석에는 1442년부터 1779년까지 치러진 진사 시험 합격자들의 이름이 새겨져 있습니다.")).as("years")
-                .isFalse();
-        assertThat(ko.counts("명", "합격자 1,307명의 이름이 새겨져 있습니다.")).isTrue();
-        assertThat(ko.counts("채", "마을에는 두 채의 집이 있습니다.")).isTrue();
+        assertThat(Phrasebook.load("zh").orElseThrow().counted("有几块石碑？")).as("not told apart").isNull();
     }
 
     private static void assertAsks(String language, String question, AnswerType type) {
