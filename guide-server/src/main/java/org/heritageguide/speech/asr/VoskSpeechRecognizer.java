@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.heritageguide.GuideProperties;
 import org.heritageguide.audio.Pcm;
 import org.heritageguide.audio.Resampler;
+import org.heritageguide.serving.VisitorWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -37,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Vosk: one shared {@link Model} per language, loaded in the background at startup, and a pool of
  * {@link Recognizer}s per language, reused from visitor to visitor (a new recognizer costs ~50 ms and
  * decodes its first utterance several times slower; its native memory is not given back to the OS).
+ * Recognizing a visitor's speech is visitors' work ({@link VisitorWork}): work no visitor waits for gives way to it.
  */
 @Component
 class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
@@ -45,6 +47,7 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private final AsrSettings settings;
+    private final VisitorWork visitors;
     private final Map<String, VoskModelFolders.Found> found;
     private final Map<String, CompletableFuture<Pool>> pools = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
@@ -55,8 +58,9 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
         return thread;
     });
 
-    VoskSpeechRecognizer(GuideProperties guide, AsrSettings settings, MeterRegistry meters) {
+    VoskSpeechRecognizer(GuideProperties guide, AsrSettings settings, MeterRegistry meters, VisitorWork visitors) {
         this.settings = settings;
+        this.visitors = visitors;
         this.found = VoskModelFolders.find(List.of(guide.modelsDir(), guide.operatorModelsDir()));
         LibVosk.setLogLevel(LogLevel.WARNINGS);
         for (VoskModelFolders.Found model : found.values()) {
@@ -263,7 +267,7 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
         public Heard accept(byte[] s16le, int offset, int length) {
             long start = System.nanoTime();
             try {
-                return decode(s16le, offset, length);
+                return visitors.serve(() -> decode(s16le, offset, length));
             } finally {
                 busyNanos += System.nanoTime() - start;
             }
@@ -298,11 +302,13 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
         public String finish() {
             long start = System.nanoTime();
             Recognizer active = recognizer();
-            short[] tail = resampler.flush();
-            if (tail.length > 0) {
-                active.acceptWaveForm(tail, tail.length);
-            }
-            String text = text(active.getFinalResult(), "text");
+            String text = visitors.serve(() -> {
+                short[] tail = resampler.flush();
+                if (tail.length > 0) {
+                    active.acceptWaveForm(tail, tail.length);
+                }
+                return text(active.getFinalResult(), "text");
+            });
             busyNanos += System.nanoTime() - start;
             newUtterance(null);
             return text;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.heritageguide.GuideProperties;
+import org.heritageguide.serving.VisitorWork;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -18,9 +19,15 @@ final class ShippedVosk {
 
     /** Without the speech gate: a test or bench adds it where it wants it. */
     static VoskSpeechRecognizer ungated() {
+        return ungated(new VisitorWork());
+    }
+
+    /** Without the speech gate, its recognition counted as visitors' work in {@code visitors}. */
+    static VoskSpeechRecognizer ungated(VisitorWork visitors) {
         GuideProperties guide = new GuideProperties(Path.of("content"), Path.of("data"), Path.of("models/target/models"),
                 Path.of("models/local"), URI.create("http://localhost:8080"));
-        return new VoskSpeechRecognizer(guide, settings(Map.of("guide.voice.asr.speech-gate", "false")), new SimpleMeterRegistry());
+        return new VoskSpeechRecognizer(guide, settings(Map.of("guide.voice.asr.speech-gate", "false")), new SimpleMeterRegistry(),
+                visitors);
     }
 
     /** The guide's ASR settings, with its defaults for every one not given. */
