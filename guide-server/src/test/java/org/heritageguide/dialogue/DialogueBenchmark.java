@@ -60,7 +60,9 @@ public final class DialogueBenchmark {
             new FreshSet("nineteenth", DialogueEvaluation.NINETEENTH_FRESH_SET,
                     "written during the tenth session's change, measured before and after it, never tuned on"),
             new FreshSet("twentieth", DialogueEvaluation.TWENTIETH_FRESH_SET,
-                    "written after the tenth session's change, measured for a change not kept, never tuned on"));
+                    "written after the tenth session's change, measured for a change not kept and before and after the twelfth session's, never tuned on"),
+            new FreshSet("twenty-first", DialogueEvaluation.TWENTY_FIRST_FRESH_SET,
+                    "written at the start of the twelfth session, measured before and after its changes, never tuned on"));
 
     private DialogueBenchmark() {
     }

@@ -215,6 +215,12 @@ final class DialogueEvaluation {
      * on or learned from, and their questions are never printed.
      */
     static final List<String> TWENTIETH_FRESH_SET = List.of("fresh20/en-fr.yaml", "fresh20/vi.yaml", "fresh20/zh-ko.yaml");
+    /**
+     * Questions written the same way at the start of the twelfth session (dialogue/fresh21/README.md; English and
+     * French twice, by two helpers): never tuned on or learned from, and their questions are never printed.
+     */
+    static final List<String> TWENTY_FIRST_FRESH_SET = List.of("fresh21/en-fr.yaml", "fresh21/en-fr-b.yaml", "fresh21/vi.yaml",
+            "fresh21/zh-ko.yaml");
 
     private final KnowledgeBase knowledge;
     private final Guide guide;
