@@ -35,8 +35,9 @@ final class IntentMatcher {
     /**
      * A language's phrasebook with its examples indexed one by one, and all the examples of each intent
      * together.
+     *
+     * @param topicWords the terms of the words that name a practical topic ("pram", "coffee")
      */
-    /** @param topicWords the terms of the words that name a practical topic ("pram", "coffee") */
     private record Indexed(Phrasebook book, TextIndex examples, TextIndex intents, Set<String> topicWords) {
     }
 
