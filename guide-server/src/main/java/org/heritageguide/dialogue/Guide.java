@@ -216,8 +216,8 @@ final class Guide {
             }
         }
         Turn turn = new Turn(site, session, understood);
-        String why = understood.describe() + (understood.evidence().content() == Evidence.Content.NONE ? ""
-                : String.format(java.util.Locale.ROOT, " likelihood=%.3f/%.3f", answerConfidence.of(understood.evidence()),
+        String why = understood.describe() + (Double.isNaN(understood.decided().likelihood()) ? ""
+                : String.format(java.util.Locale.ROOT, " likelihood=%.3f/%.3f", understood.decided().likelihood(),
                 answerConfidence.threshold()))
                 + (understood.unknown().isEmpty() ? "" : " unknown=" + understood.unknown())
                 + " typed=" + typedIn + (elsewhere == null ? "" : " elsewhere=" + elsewhere.site().id());

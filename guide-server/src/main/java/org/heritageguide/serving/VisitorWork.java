@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
  * Whether the guide is doing something a visitor waits for: hearing their spoken question ({@code speech.asr}),
  * answering it ({@code dialogue}) or synthesizing the answer's speech ({@code speech.tts}). Work no visitor waits
  * for (the answers' audio rendered ahead of time) begins only once visitors' work has been quiet for a while, and
- * so gives way to it after the piece in hand, where a thread priority would do nothing (Linux ignores Java's). When it gave way to visitors'
- * syntheses only, the pre-rendering of an empty audio cache took 37-80 % of the CPU while visitors' questions
- * were being answered under the abuse test (docs/benchmarks.md, "The abuse test").
+ * so gives way to it after the piece in hand, where a thread priority would do nothing (Linux ignores Java's).
+ * When it gave way to visitors' syntheses only, the pre-rendering of an empty audio cache took 37-80 % of the CPU
+ * while visitors' questions were being answered under the abuse test (docs/benchmarks.md, "The abuse test").
  * <p>
  * Visitors' work waiting for a thread is not counted, nor need it be: the threads are then busy with
  * visitors' work, which is.

@@ -10,8 +10,12 @@ import java.util.function.Predicate;
  */
 public final class Decision {
 
-    /** A rule's name and the verdict it gives. */
-    public record Outcome(Verdict verdict, String rule) {
+    /**
+     * A rule's name and the verdict it gives.
+     *
+     * @param likelihood how likely the answer model found it that the content answers right (NaN without content)
+     */
+    public record Outcome(Verdict verdict, String rule, double likelihood) {
     }
 
     /** A rule's name, when it applies and the verdict it gives. */
@@ -73,11 +77,11 @@ public final class Decision {
     }
 
     public Outcome decide(Evidence evidence) {
-        Weighed weighed = new Weighed(evidence, evidence.content() != Evidence.Content.NONE
-                && answers.of(evidence) >= answers.threshold());
+        double likelihood = evidence.content() == Evidence.Content.NONE ? Double.NaN : answers.of(evidence);
+        Weighed weighed = new Weighed(evidence, likelihood >= answers.threshold());
         for (Rule rule : rules) {
             if (rule.applies().test(weighed)) {
-                return new Outcome(rule.verdict(), rule.name());
+                return new Outcome(rule.verdict(), rule.name(), likelihood);
             }
         }
         throw new IllegalStateException("the last rule applies to everything");
