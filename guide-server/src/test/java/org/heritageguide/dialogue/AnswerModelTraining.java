@@ -10,14 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.IntStream;
 
 import org.heritageguide.dialogue.decision.AnswerConfidence;
 import org.heritageguide.dialogue.decision.Evidence;
+import org.heritageguide.site.Exhibit;
+import org.heritageguide.site.Site;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -33,17 +37,19 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * Learns which content candidate answers a question right, and when one is sure enough to answer from
  * ({@link LearnedConfidence}), from what the guide would answer to every question of the sets that are no longer
- * evidence ({@link #SETS}: the evaluation set, the first held-out set and the first to seventeenth fresh sets, each
+ * evidence ({@link #SETS}: the evaluation set, the first held-out set and the first to nineteenth fresh sets, each
  * measured after a change it judged) if it answered from each of retrieval's {@value #CANDIDATES} best candidates
- * in turn: each such answer, right or wrong (an out-of-scope question answered is wrong), is one example of
- * {@link AnswerFeatures}. A random forest of {@value #TREES} CART trees (Tribuo, seeded: the same sets give the same
- * model): the evidence works together (a FAQ asked alike is sure with little coverage, a pointing question with its
- * exhibit's text is sure with less), which one weight per feature could not say. The guide answers from the
+ * in turn, and from the best one on the sites {@link #asFirstPublished}: each such answer, right or wrong (an
+ * out-of-scope question answered is wrong), is one example of {@link AnswerFeatures}, and a right one a second,
+ * with more of what can only help ({@link #ONLY_HELPS}). A random forest of {@value #TREES} CART trees (Tribuo,
+ * seeded: the same sets give the same model): the evidence works together (a FAQ asked alike is sure with little
+ * coverage, a pointing question with its exhibit's text is sure with less), which one weight per feature could not
+ * say. The guide answers from the
  * candidate the forest finds likeliest; the threshold is the lowest likelihood at which a wrong-answer aim holds
  * over the sets never tuned on, each set's likelihoods learned without it (as a set written tomorrow will be met):
  * at most that share of their answerable questions answered wrong, and of their out-of-scope questions answered.
  * One threshold per aim in {@link #AIMS}; the operator chooses the aim. The fresh sets written after these
- * ({@link DialogueEvaluation#EIGHTEENTH_FRESH_SET} and on) are never used here.
+ * ({@link DialogueEvaluation#TWENTIETH_FRESH_SET} and on) are never used here.
  *
  * <p>Run by Maven before the tests (exec plugin, phase {@code process-test-classes}), from the repository's
  * root; writes {@code answer-model.tribuo} and {@code answer-model.properties} into the directory given.
@@ -75,7 +81,9 @@ public final class AnswerModelTraining {
             Map.entry("fresh14", DialogueEvaluation.FOURTEENTH_FRESH_SET),
             Map.entry("fresh15", DialogueEvaluation.FIFTEENTH_FRESH_SET),
             Map.entry("fresh16", DialogueEvaluation.SIXTEENTH_FRESH_SET),
-            Map.entry("fresh17", DialogueEvaluation.SEVENTEENTH_FRESH_SET)));
+            Map.entry("fresh17", DialogueEvaluation.SEVENTEENTH_FRESH_SET),
+            Map.entry("fresh18", DialogueEvaluation.EIGHTEENTH_FRESH_SET),
+            Map.entry("fresh19", DialogueEvaluation.NINETEENTH_FRESH_SET)));
     private static final long SEED = 20261206L;
     /** Tribuo's bagging says "Building model n" for every tree: kept quiet (a strong reference: the JDK keeps weak ones). */
     private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
@@ -87,16 +95,30 @@ public final class AnswerModelTraining {
     private static final float FEATURES_PER_SPLIT = 0.3f;
     /** How many of retrieval's best candidates the guide weighs against each other ({@link AnswerConfidence#candidates}). */
     private static final int CANDIDATES = 3;
+    /**
+     * The features whose rise can only make an answer likelier right: how much of the text's words the question says,
+     * and how close it is to the text in meaning. Each right answer is learned twice, the second time with these
+     * raised ({@link #withMoreOfWhatOnlyHelps}): a forest learns nothing beyond where the sets' answers fall, and the
+     * sets' texts are long, so a question saying half of a new exhibit's one-sentence summary fell where no tree had
+     * learned anything, and was answered or not as the seed fell (docs/benchmarks.md, thirteenth generation).
+     */
+    private static final int DENSE = AnswerFeatures.NAMES.indexOf("dense");
+    private static final int WITH_DENSE = AnswerFeatures.NAMES.indexOf("withDense");
+    private static final int[] ONLY_HELPS = {AnswerFeatures.NAMES.indexOf("entryCoverage"), DENSE};
+    /** Where the questions asked of the sites {@link #asFirstPublished} are numbered from, apart from the others. */
+    private static final int AS_FIRST_PUBLISHED = 1_000_000;
 
     /**
      * One content candidate the guide answered from when made to take it.
      *
      * @param question the question it answered (its place among all the sets' questions)
      */
-    private record Example(double[] features, boolean right, boolean outOfScope, String set, int question, int rank) {
+    private record Example(double[] features, boolean right, boolean outOfScope, String set, int question, int rank,
+                           boolean asWritten) {
 
+        /** Whether the example holds the threshold: asked of the sites as written, of a set never tuned on. */
         boolean judged() {
-            return AnswerModelTraining.judged(set);
+            return asWritten && AnswerModelTraining.judged(set);
         }
     }
 
@@ -112,7 +134,9 @@ public final class AnswerModelTraining {
         long start = System.nanoTime();
         Path out = Path.of(args[0]);
         // each rank in a guide of its own, in parallel: asking the sets' questions is most of the time
-        List<Taken> taken = IntStream.range(0, CANDIDATES).parallel().mapToObj(AnswerModelTraining::answersTaking).toList();
+        // and the best candidates' on the sites as first published
+        List<Taken> taken = IntStream.rangeClosed(0, CANDIDATES).parallel()
+                .mapToObj(run -> run < CANDIDATES ? answersTaking(run, true) : answersTaking(0, false)).toList();
         List<Example> examples = taken.stream().flatMap(each -> each.examples().stream()).toList();
         Map<String, Questions> questions = taken.get(0).questions();
         Questions judged = questions.entrySet().stream().filter(set -> judged(set.getKey()))
@@ -126,9 +150,9 @@ public final class AnswerModelTraining {
         model.serializeToFile(out.resolve("answer-model.tribuo"));
         Properties properties = new Properties();
         properties.setProperty(LearnedConfidence.CANDIDATES, Integer.toString(CANDIDATES));
-        System.out.printf(Locale.ROOT, "Answer model: %s, %d answers from content (%d right, %d of them the best "
-                        + "candidate's); learned in %d ms%n", questions, examples.size(),
-                examples.stream().filter(Example::right).count(),
+        System.out.printf(Locale.ROOT, "Answer model: %s, %d answers from content (%d on the sites as first published;"
+                        + " %d right, %d of them the best candidate's); learned in %d ms%n", questions, examples.size(),
+                examples.stream().filter(e -> !e.asWritten()).count(), examples.stream().filter(Example::right).count(),
                 examples.stream().filter(e -> e.right() && e.rank() == 0).count(), (System.nanoTime() - start) / 1_000_000);
         for (int weighed = 1; weighed <= CANDIDATES; weighed++) {
             int first = weighed;
@@ -156,12 +180,18 @@ public final class AnswerModelTraining {
     private record Taken(List<Example> examples, Map<String, Questions> questions) {
     }
 
-    /** Every question of the sets asked of a guide answering from the candidate at {@code rank} where it can. */
-    private static Taken answersTaking(int rank) {
-        DialogueEvaluation evaluation = new DialogueEvaluation(taking(rank));
+    /**
+     * Every question of the sets asked of a guide answering from the candidate at {@code rank} where it can, on the
+     * sample sites as written or {@link #asFirstPublished}. Those answers only teach: a question whose right answer
+     * names no fact it must hold ({@code says}) would count an answer from its exhibit right whatever the exhibit
+     * now says, so it is left out.
+     */
+    private static Taken answersTaking(int rank, boolean asWritten) {
+        DialogueEvaluation evaluation = new DialogueEvaluation(taking(rank),
+                asWritten ? UnaryOperator.identity() : AnswerModelTraining::asFirstPublished);
         List<Example> examples = new ArrayList<>();
         Map<String, Questions> questions = new LinkedHashMap<>();
-        int question = 0;
+        int question = asWritten ? 0 : AS_FIRST_PUBLISHED;
         for (String set : SETS.keySet()) {
             int answerable = 0;
             int outOfScope = 0;
@@ -172,15 +202,31 @@ public final class AnswerModelTraining {
                     answerable++;
                 }
                 Evidence evidence = outcome.reply().evidence();
-                if (outcome.reply().decidedBy().equals("content-answers") && evidence.content().rank() == rank) {
+                boolean judgedAsAsked = asWritten || outcome.expectsDecline() || outcome.says() != null;
+                if (judgedAsAsked && outcome.reply().decidedBy().equals("content-answers")
+                        && evidence.content().rank() == rank) {
                     examples.add(new Example(AnswerFeatures.of(evidence), outcome.correct(), outcome.expectsDecline(),
-                            set, question, rank));
+                            set, question, rank, asWritten));
                 }
                 question++;
             }
             questions.put(set, new Questions(answerable, outOfScope));
         }
         return new Taken(examples, questions);
+    }
+
+    /**
+     * A site as its curators first publish it: every exhibit with its title, other names and summary, and none of
+     * its passages or facts yet (the studio's new exhibit). The sample sites have none such, and the forest learned
+     * nothing about them: a new exhibit's summary holding every word of a question was answered or not as the seed
+     * fell.
+     */
+    static Site asFirstPublished(Site site) {
+        Map<String, Exhibit> exhibits = new LinkedHashMap<>();
+        site.exhibits().forEach((id, exhibit) -> exhibits.put(id, new Exhibit(exhibit.id(), exhibit.status(),
+                exhibit.area(), exhibit.order(), exhibit.related(), exhibit.title(), exhibit.aliases(), exhibit.summary(),
+                List.of(), List.of(), exhibit.location(), exhibit.pictures())));
+        return site.toBuilder().exhibits(exhibits).build();
     }
 
     /**
@@ -284,13 +330,32 @@ public final class AnswerModelTraining {
         return threshold;
     }
 
+    /**
+     * A right answer's features with those of {@link #ONLY_HELPS} raised at random towards 1: had the question said
+     * more of its text's words, or come closer to it in meaning, the answer would be as right.
+     */
+    private static double[] withMoreOfWhatOnlyHelps(double[] features, Random random) {
+        double[] more = features.clone();
+        for (int feature : ONLY_HELPS) {
+            if (feature == DENSE && features[WITH_DENSE] == 0) {
+                continue; // a language no embedder reads has no closeness in meaning to raise
+            }
+            more[feature] += random.nextDouble() * (1 - more[feature]);
+        }
+        return more;
+    }
+
     private static Model<Label> train(List<Example> examples) {
         LabelFactory labels = new LabelFactory();
         List<org.tribuo.Example<Label>> rows = new ArrayList<>();
         String[] names = AnswerFeatures.NAMES.toArray(String[]::new);
+        Random random = new Random(SEED);
         for (Example example : examples) {
-            rows.add(new ArrayExample<>(new Label(example.right() ? LearnedConfidence.RIGHT : LearnedConfidence.WRONG),
-                    names, example.features()));
+            Label label = new Label(example.right() ? LearnedConfidence.RIGHT : LearnedConfidence.WRONG);
+            rows.add(new ArrayExample<>(label, names, example.features()));
+            if (example.right()) {
+                rows.add(new ArrayExample<>(label, names, withMoreOfWhatOnlyHelps(example.features(), random)));
+            }
         }
         MutableDataset<Label> dataset = new MutableDataset<>(new ListDataSource<>(rows, labels,
                 new SimpleDataSourceProvenance("dialogue question sets", labels)));

@@ -56,13 +56,15 @@ public final class DialogueBenchmark {
             new FreshSet("seventeenth", DialogueEvaluation.SEVENTEENTH_FRESH_SET,
                     "written during the ninth session's first change, measured before and after it, now learned from"),
             new FreshSet("eighteenth", DialogueEvaluation.EIGHTEENTH_FRESH_SET,
-                    "written at the start of the tenth session, measured before and after its change, never tuned on"),
+                    "written at the start of the tenth session, measured before and after its change, now learned from"),
             new FreshSet("nineteenth", DialogueEvaluation.NINETEENTH_FRESH_SET,
-                    "written during the tenth session's change, measured before and after it, never tuned on"),
+                    "written during the tenth session's change, measured before and after it, now learned from"),
             new FreshSet("twentieth", DialogueEvaluation.TWENTIETH_FRESH_SET,
                     "written after the tenth session's change, measured for a change not kept and before and after the twelfth session's, never tuned on"),
             new FreshSet("twenty-first", DialogueEvaluation.TWENTY_FIRST_FRESH_SET,
-                    "written at the start of the twelfth session, measured before and after its changes, never tuned on"));
+                    "written at the start of the twelfth session, measured before and after its changes, never tuned on"),
+            new FreshSet("twenty-second", DialogueEvaluation.TWENTY_SECOND_FRESH_SET,
+                    "written at the start of the thirteenth session, measured before and after its change, never tuned on"));
 
     private DialogueBenchmark() {
     }
