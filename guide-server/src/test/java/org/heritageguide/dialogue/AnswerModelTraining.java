@@ -11,11 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.heritageguide.dialogue.decision.AnswerConfidence;
@@ -44,12 +46,12 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * with more of what can only help ({@link #ONLY_HELPS}). A random forest of {@value #TREES} CART trees (Tribuo,
  * seeded: the same sets give the same model): the evidence works together (a FAQ asked alike is sure with little
  * coverage, a pointing question with its exhibit's text is sure with less), which one weight per feature could not
- * say. The guide answers from the
- * candidate the forest finds likeliest; the threshold is the lowest likelihood at which a wrong-answer aim holds
- * over the sets never tuned on, each set's likelihoods learned without it (as a set written tomorrow will be met):
- * at most that share of their answerable questions answered wrong, and of their out-of-scope questions answered.
- * One threshold per aim in {@link #AIMS}; the operator chooses the aim. The fresh sets written after these
- * ({@link DialogueEvaluation#TWENTIETH_FRESH_SET} and on) are never used here.
+ * say. The guide answers from the candidate the forest finds likeliest; the threshold is the lowest likelihood at
+ * which a wrong-answer aim holds over the sets never tuned on, each set's likelihoods learned without it (as a set
+ * written tomorrow will be met; {@link #outOfFold}): at most that share of their answerable questions answered
+ * wrong, and of their out-of-scope questions answered. One threshold per aim in {@link #AIMS}; the operator chooses
+ * the aim. The fresh sets written after these ({@link DialogueEvaluation#TWENTIETH_FRESH_SET} and on) are never used
+ * here.
  *
  * <p>Run by Maven before the tests (exec plugin, phase {@code process-test-classes}), from the repository's
  * root; writes {@code answer-model.tribuo} and {@code answer-model.properties} into the directory given.
@@ -95,6 +97,8 @@ public final class AnswerModelTraining {
     private static final float FEATURES_PER_SPLIT = 0.3f;
     /** How many of retrieval's best candidates the guide weighs against each other ({@link AnswerConfidence#candidates}). */
     private static final int CANDIDATES = 3;
+    private static final int DENSE = AnswerFeatures.NAMES.indexOf("dense");
+    private static final int WITH_DENSE = AnswerFeatures.NAMES.indexOf("withDense");
     /**
      * The features whose rise can only make an answer likelier right: how much of the text's words the question says,
      * and how close it is to the text in meaning. Each right answer is learned twice, the second time with these
@@ -102,9 +106,12 @@ public final class AnswerModelTraining {
      * sets' texts are long, so a question saying half of a new exhibit's one-sentence summary fell where no tree had
      * learned anything, and was answered or not as the seed fell (docs/benchmarks.md, thirteenth generation).
      */
-    private static final int DENSE = AnswerFeatures.NAMES.indexOf("dense");
-    private static final int WITH_DENSE = AnswerFeatures.NAMES.indexOf("withDense");
     private static final int[] ONLY_HELPS = {AnswerFeatures.NAMES.indexOf("entryCoverage"), DENSE};
+    /**
+     * How many forests learn the out-of-fold likelihoods, each without a seventh of the sets never tuned on: one per
+     * set (21) took two thirds of the 14 minutes the model took to learn, a third of the suite.
+     */
+    private static final int FOLDS = 7;
     /** Where the questions asked of the sites {@link #asFirstPublished} are numbered from, apart from the others. */
     private static final int AS_FIRST_PUBLISHED = 1_000_000;
 
@@ -217,9 +224,7 @@ public final class AnswerModelTraining {
 
     /**
      * A site as its curators first publish it: every exhibit with its title, other names and summary, and none of
-     * its passages or facts yet (the studio's new exhibit). The sample sites have none such, and the forest learned
-     * nothing about them: a new exhibit's summary holding every word of a question was answered or not as the seed
-     * fell.
+     * its passages or facts yet (the studio's new exhibit), which the sample sites have none of.
      */
     static Site asFirstPublished(Site site) {
         Map<String, Exhibit> exhibits = new LinkedHashMap<>();
@@ -289,14 +294,20 @@ public final class AnswerModelTraining {
         return answered.stream().filter(i -> kind.test(examples.get(i)) && likelihoods[i] >= threshold).count();
     }
 
-    /** Each example's likelihood as learned from the other sets (those of the set tuned on are never held out). */
+    /**
+     * Each example's likelihood as learned without its set: the sets never tuned on are held out in {@value #FOLDS}
+     * folds (every {@value #FOLDS}th set in name order together), the set tuned on never.
+     */
     private static double[] outOfFold(List<Example> examples) {
         double[] outOfFold = new double[examples.size()];
-        SETS.keySet().parallelStream().filter(AnswerModelTraining::judged).forEach(heldOut -> {
+        List<String> heldOutSets = SETS.keySet().stream().filter(AnswerModelTraining::judged).toList();
+        IntStream.range(0, FOLDS).parallel().forEach(fold -> {
+            Set<String> heldOut = IntStream.range(0, heldOutSets.size()).filter(i -> i % FOLDS == fold)
+                    .mapToObj(heldOutSets::get).collect(Collectors.toSet());
             LearnedConfidence model = new LearnedConfidence(train(examples.stream()
-                    .filter(example -> !example.set().equals(heldOut)).toList()), 0, CANDIDATES);
+                    .filter(example -> !heldOut.contains(example.set())).toList()), 0, CANDIDATES);
             for (int i = 0; i < examples.size(); i++) {
-                if (examples.get(i).set().equals(heldOut)) {
+                if (heldOut.contains(examples.get(i).set())) {
                     outOfFold[i] = model.likelihood(examples.get(i).features());
                 }
             }
