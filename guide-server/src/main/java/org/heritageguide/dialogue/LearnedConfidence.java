@@ -13,7 +13,7 @@ import org.tribuo.classification.Label;
 /**
  * How likely a content candidate answers a question right, as a random forest (Tribuo's CART trees) over
  * {@link AnswerFeatures} learned from the guide's question sets at build time, with the threshold chosen on
- * the sets held out one at a time so that few answers are wrong ({@code AnswerModelTraining}, run by Maven
+ * the sets held out from its learning so that few answers are wrong ({@code AnswerModelTraining}, run by Maven
  * before the tests; docs/architecture.md). Read from {@code dialogue/answer-model.tribuo} and
  * {@code dialogue/answer-model.properties} on the class path.
  */
