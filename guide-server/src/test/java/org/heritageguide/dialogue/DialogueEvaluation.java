@@ -230,6 +230,11 @@ final class DialogueEvaluation {
      * (dialogue/fresh22/README.md): never tuned on or learned from, and their questions are never printed.
      */
     static final List<String> TWENTY_SECOND_FRESH_SET = List.of("fresh22/en-fr.yaml", "fresh22/vi.yaml", "fresh22/zh-ko.yaml");
+    /**
+     * Questions written the same way at the start of the fourteenth session, before its changes
+     * (dialogue/fresh23/README.md): never tuned on or learned from, and their questions are never printed.
+     */
+    static final List<String> TWENTY_THIRD_FRESH_SET = List.of("fresh23/en-fr.yaml", "fresh23/vi.yaml", "fresh23/zh-ko.yaml");
 
     private final KnowledgeBase knowledge;
     private final Guide guide;
