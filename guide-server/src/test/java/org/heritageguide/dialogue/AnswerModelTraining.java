@@ -112,13 +112,11 @@ public final class AnswerModelTraining {
      * set (21) took two thirds of the 14 minutes the model took to learn, a third of the suite.
      */
     private static final int FOLDS = 7;
-    /** Where the questions asked of the sites {@link #asFirstPublished} are numbered from, apart from the others. */
-    private static final int AS_FIRST_PUBLISHED = 1_000_000;
 
     /**
      * One content candidate the guide answered from when made to take it.
      *
-     * @param question the question it answered (its place among all the sets' questions)
+     * @param question the question it answered (its place among all the sets' questions; read only where {@link #judged()})
      */
     private record Example(double[] features, boolean right, boolean outOfScope, String set, int question, int rank,
                            boolean asWritten) {
@@ -198,7 +196,7 @@ public final class AnswerModelTraining {
                 asWritten ? UnaryOperator.identity() : AnswerModelTraining::asFirstPublished);
         List<Example> examples = new ArrayList<>();
         Map<String, Questions> questions = new LinkedHashMap<>();
-        int question = asWritten ? 0 : AS_FIRST_PUBLISHED;
+        int question = 0;
         for (String set : SETS.keySet()) {
             int answerable = 0;
             int outOfScope = 0;
