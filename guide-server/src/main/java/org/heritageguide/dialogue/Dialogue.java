@@ -88,10 +88,25 @@ public class Dialogue implements DisposableBean {
      *         {@code invalid} error for an empty or too long text
      */
     public Mono<TurnResult> turn(String sessionId, String client, String text, String channel) {
-        if (text == null || text.isBlank() || text.length() > MAX_QUESTION_LENGTH) {
+        return answer(sessionId, client, List.of(text == null ? "" : text), channel).map(AnsweredTurn::result);
+    }
+
+    /**
+     * Answers a spoken turn, heard by the recognizer in several ways ({@code hearings}, likeliest first): as the
+     * likeliest, or another hearing the guide answers surely where it declines that ({@link Guide#answerHeard}).
+     *
+     * @return the hearing answered and its answer; errors as {@link #turn}'s, for the likeliest hearing
+     */
+    public Mono<AnsweredTurn> spokenTurn(String sessionId, String client, List<String> hearings) {
+        return answer(sessionId, client, hearings, "voice");
+    }
+
+    private Mono<AnsweredTurn> answer(String sessionId, String client, List<String> hearings, String channel) {
+        if (hearings.isEmpty() || !valid(hearings.get(0))) {
             return Mono.error(ApiException.badRequest("invalid",
                     "text must be between 1 and " + MAX_QUESTION_LENGTH + " characters."));
         }
+        List<String> heard = hearings.stream().filter(Dialogue::valid).distinct().toList();
         long start = System.nanoTime();
         return sessions.get(sessionId).flatMap(session -> {
             SiteKnowledge site = knowledge.site(session.site()).orElseThrow(() -> ApiException.notFound("site-not-found",
@@ -99,9 +114,15 @@ public class Dialogue implements DisposableBean {
             // answering takes CPU (an embedding, several searches): not on the server's I/O threads, and each
             // client only its share of the threads that answer
             List<SiteKnowledge> others = knowledge.sites().stream().filter(s -> !s.site().id().equals(session.site())).toList();
-            return answering.answer(client, text.length() > LONG_QUESTION, () -> guide.answer(site, others, session, text))
-                    .flatMap(reply -> keep(session, text, channel, reply, start));
+            boolean heavy = heard.stream().anyMatch(text -> text.length() > LONG_QUESTION);
+            return answering.answer(client, heavy, () -> guide.answerHeard(site, others, session, heard))
+                    .flatMap(taken -> keep(session, taken.question(), channel, taken.reply(), start)
+                            .map(result -> new AnsweredTurn(taken.question(), result)));
         });
+    }
+
+    private static boolean valid(String text) {
+        return text != null && !text.isBlank() && text.length() <= MAX_QUESTION_LENGTH;
     }
 
     /**
@@ -110,7 +131,7 @@ public class Dialogue implements DisposableBean {
      * Nothing is kept or recorded: this is a curator trying content out.
      */
     public TurnResult tryOut(SiteKnowledge draft, String exhibit, String language, String text) {
-        if (text == null || text.isBlank() || text.length() > MAX_QUESTION_LENGTH) {
+        if (!valid(text)) {
             throw ApiException.badRequest("invalid", "The question must be between 1 and " + MAX_QUESTION_LENGTH
                     + " characters.");
         }

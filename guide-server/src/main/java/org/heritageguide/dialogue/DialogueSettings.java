@@ -36,6 +36,11 @@ import org.springframework.validation.annotation.Validated;
  * @param heavyShare        how much of their threads' time heavy questions get (a long question, or a client that
  *                          has spent several questions' worth of CPU lately; see {@link FairAnswering}): after each,
  *                          no heavy question begins until (1 - share) / share of its CPU time has passed
+ * @param otherHearingLikelihood the answer model's likelihood from which a spoken question is answered from the site's
+ *                          content as the recognizer heard it less likely, when the guide declines its likeliest
+ *                          hearing (docs/benchmarks.md, "Other hearings": chosen on the twentieth to twenty-second
+ *                          sets spoken, above the 2 % aim's threshold, 0.76, because another hearing is less likely
+ *                          what the visitor said)
  */
 @Validated
 @ConfigurationProperties("guide.dialogue")
@@ -47,7 +52,8 @@ public record DialogueSettings(
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.3") double familiarityMargin,
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.2") double linguaWeight,
         @Min(1) @DefaultValue("32") int questionWords,
-        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @DefaultValue("0.5") double heavyShare) {
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @DefaultValue("0.5") double heavyShare,
+        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.9") double otherHearingLikelihood) {
 
     /** The defaults, as the annotations above give them (one source of them), for code outside Spring. */
     public static final DialogueSettings DEFAULT = Binder.get(new StandardEnvironment())

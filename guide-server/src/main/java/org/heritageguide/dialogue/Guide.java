@@ -50,13 +50,22 @@ final class Guide {
      * @param notice          in the visitor's language, when the answer had to come in another language
      * @param intent          what the visitor wanted besides content, or null for a content answer or none
      * @param sessionLanguage the session's language after this turn
-     * @param decidedBy       the name of the rule that decided what to do with the question ({@link Decision})
+     * @param decided         the rule that decided what to do with the question ({@link Decision}), and the answer
+     *                        model's likelihood
      * @param evidence        what the decision was made on
      * @param why             the evidence and the question's analysis, described (for logs and tuning)
      */
     record Reply(String text, String language, boolean answered, List<Source> sources, String notice, Intent intent,
-                 VisitorSession.Context context, String sessionLanguage, String decidedBy, Evidence evidence,
+                 VisitorSession.Context context, String sessionLanguage, Decision.Outcome decided, Evidence evidence,
                  String why) {
+
+        /** Until {@link #because} says what decided it. */
+        private static final Decision.Outcome UNDECIDED = new Decision.Outcome(Verdict.DECLINE, "", Double.NaN);
+
+        /** The name of the rule that decided what to do with the question. */
+        String decidedBy() {
+            return decided.rule();
+        }
 
         /**
          * An answer from the site's content (or about the visit), in {@code language}, which is also the session's
@@ -64,7 +73,7 @@ final class Guide {
          */
         static Reply answered(String text, String language, List<Source> sources, Intent intent,
                               VisitorSession.Context context) {
-            return new Reply(text, language, true, sources, null, intent, context, language, "", Evidence.NOTHING, "");
+            return new Reply(text, language, true, sources, null, intent, context, language, UNDECIDED, Evidence.NOTHING, "");
         }
 
         /** What the guide says of itself (help, no more to tell, a language switched…), from no source. */
@@ -74,29 +83,29 @@ final class Guide {
 
         /** The guide did not know: the question is for the curators. */
         static Reply declined(String text, String language, VisitorSession.Context context) {
-            return new Reply(text, language, false, List.of(), null, null, context, language, "", Evidence.NOTHING, "");
+            return new Reply(text, language, false, List.of(), null, null, context, language, UNDECIDED, Evidence.NOTHING, "");
         }
 
         /** The last turn again, answered or not as it was. */
         static Reply repeating(VisitorSession.Turn last, VisitorSession.Context context, String sessionLanguage) {
             return new Reply(last.answer(), last.language(), last.answered(), List.of(), null, Intent.REPEAT, context,
-                    sessionLanguage, "", Evidence.NOTHING, "");
+                    sessionLanguage, UNDECIDED, Evidence.NOTHING, "");
         }
 
         /** This reply with {@code notice} (in the visitor's language, when the answer is in another one), or none. */
         Reply noticing(String notice) {
-            return new Reply(text, language, answered, sources, notice, intent, context, sessionLanguage, decidedBy,
+            return new Reply(text, language, answered, sources, notice, intent, context, sessionLanguage, decided,
                     evidence, why);
         }
 
         /** This reply, the session's language being {@code sessionLanguage} after it. */
         Reply sessionIn(String sessionLanguage) {
-            return new Reply(text, language, answered, sources, notice, intent, context, sessionLanguage, decidedBy,
+            return new Reply(text, language, answered, sources, notice, intent, context, sessionLanguage, decided,
                     evidence, why);
         }
 
         Reply because(Decision.Outcome decided, Evidence found, String described) {
-            return new Reply(text, language, answered, sources, notice, intent, context, sessionLanguage, decided.rule(),
+            return new Reply(text, language, answered, sources, notice, intent, context, sessionLanguage, decided,
                     found, described);
         }
     }
@@ -180,7 +189,7 @@ final class Guide {
         this.typed = typed;
         this.settings = settings;
         this.answerConfidence = answers;
-        this.decision = new Decision(answers, settings.intentFloor());
+        this.decision = new Decision(answers, settings.intentFloor(), settings.otherHearingLikelihood());
     }
 
     /**
@@ -223,6 +232,29 @@ final class Guide {
                 + " typed=" + typedIn + (elsewhere == null ? "" : " elsewhere=" + elsewhere.site().id());
         Reply reply = understood.decided().verdict() == Verdict.ELSEWHERE ? turn.elsewhere(elsewhere) : turn.reply();
         return reply.because(understood.decided(), understood.evidence(), why);
+    }
+
+    /** A question as the guide took it (as typed, or one of the ways the recognizer heard it), and the reply to it. */
+    record Taken(String question, Reply reply) {
+    }
+
+    /**
+     * Answers a question taken in one or more ways ({@code hearings}, likeliest first: a typed one, as typed; a spoken
+     * one, as the speech recognizer heard it): as the likeliest, unless the guide declines that and the decision takes
+     * its answer to another ({@link Decision#answersAnotherHearing}): "you built it" declined, "who built it" answered.
+     */
+    Taken answerHeard(SiteKnowledge knowledge, Collection<SiteKnowledge> otherSites, VisitorSession session,
+                      List<String> hearings) {
+        Reply likeliest = answer(knowledge, otherSites, session, hearings.get(0));
+        if (!likeliest.answered()) {
+            for (String other : hearings.subList(1, hearings.size())) {
+                Reply reply = answer(knowledge, otherSites, session, other);
+                if (reply.answered() && decision.answersAnotherHearing(reply.decided())) {
+                    return new Taken(other, reply);
+                }
+            }
+        }
+        return new Taken(hearings.get(0), likeliest);
     }
 
     /** What of another site a question names: the site, and its exhibit named if it is one. */

@@ -1,7 +1,9 @@
 package org.heritageguide.voice;
 
+import java.util.List;
+
+import org.heritageguide.dialogue.AnsweredTurn;
 import org.heritageguide.dialogue.Dialogue;
-import org.heritageguide.dialogue.TurnResult;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -17,7 +19,7 @@ class DialogueVoiceAnswers implements VoiceAnswers {
     }
 
     @Override
-    public Mono<TurnResult> answer(String sessionId, String client, String transcript) {
-        return dialogue.turn(sessionId, client, transcript, "voice");
+    public Mono<AnsweredTurn> answer(String sessionId, String client, List<String> hearings) {
+        return dialogue.spokenTurn(sessionId, client, hearings);
     }
 }

@@ -1,6 +1,8 @@
 package org.heritageguide.voice;
 
-import org.heritageguide.dialogue.TurnResult;
+import java.util.List;
+
+import org.heritageguide.dialogue.AnsweredTurn;
 
 import reactor.core.publisher.Mono;
 
@@ -8,9 +10,10 @@ import reactor.core.publisher.Mono;
 interface VoiceAnswers {
 
     /**
-     * The guide's answer to a transcript in a session, asked by {@code client} (its address).
+     * The guide's answer to what a visitor said in a session, heard in these ways (likeliest first), asked by
+     * {@code client} (its address).
      *
-     * @return the answer; fails with an {@code ApiException} 404 if the session is gone
+     * @return the hearing answered and its answer; fails with an {@code ApiException} 404 if the session is gone
      */
-    Mono<TurnResult> answer(String sessionId, String client, String transcript);
+    Mono<AnsweredTurn> answer(String sessionId, String client, List<String> hearings);
 }

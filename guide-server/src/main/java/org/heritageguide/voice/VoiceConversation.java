@@ -2,8 +2,10 @@ package org.heritageguide.voice;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import org.heritageguide.audio.Pcm;
 import org.heritageguide.audio.Wav;
@@ -336,10 +338,10 @@ final class VoiceConversation {
         }
         double cap = settings.maxUtterance().toMillis() / 1000.0;
         if (seconds >= cap) {
-            String text = stream.finish();
-            endQuestion(!text.isBlank());
+            List<String> hearings = stream.finish().hearings();
+            endQuestion(!hearings.isEmpty());
             error("too-long", phrases.say(sessionLanguage, "voice.too-long", (long) cap));
-            utteranceEnded(text, now);
+            utteranceEnded(hearings, now);
         }
     }
 
@@ -365,7 +367,7 @@ final class VoiceConversation {
         Heard heard = stream.accept(pcm, 0, usable);
         if (heard.endOfUtterance()) {
             endQuestion(true);
-            utteranceEnded(heard.text(), System.nanoTime());
+            utteranceEnded(heard.hearings(), System.nanoTime());
             return;
         }
         if (heard.changed() && !heard.text().isEmpty()) {
@@ -395,27 +397,35 @@ final class VoiceConversation {
             Heard ended = stream.accept(heard, 0, heard.length);
             before = ended.endOfUtterance() ? ended.text() + " " : "";
         }
-        String transcript = (before + stream.finish()).trim();
+        Heard finished = stream.finish();
+        List<String> hearings = before.isEmpty() ? finished.hearings()
+                : Stream.of((before + finished.text()).trim()).filter(text -> !text.isEmpty()).toList();
         boolean afterTheQuestion = handsFree;
-        endQuestion(!transcript.isBlank() || afterTheQuestion);
-        if (transcript.isBlank() && afterTheQuestion) {
+        endQuestion(!hearings.isEmpty() || afterTheQuestion);
+        if (hearings.isEmpty() && afterTheQuestion) {
             // the pause before the button was released already ended the question; this was only its tail
             return;
         }
-        utteranceEnded(transcript, receivedAt);
+        utteranceEnded(hearings, receivedAt);
     }
 
-    private void utteranceEnded(String transcript, long endedAt) {
-        if (transcript.isBlank()) {
+    /**
+     * The question ended, heard in these ways (likeliest first): the transcript sent is the hearing the guide answered,
+     * right before its answer.
+     */
+    private void utteranceEnded(List<String> hearings, long endedAt) {
+        if (hearings.isEmpty()) {
             error("no-speech", phrases.say(sessionLanguage, "voice.no-speech"));
             return;
         }
-        send(new ServerMessage.Transcript(transcript));
-        latency.toTranscript().record(System.nanoTime() - endedAt, TimeUnit.NANOSECONDS);
         long id = ++replyCount;
         activeReply = id;
-        Flux<WebSocketMessage> reply = answers.answer(sessionId, client, transcript)
-                .flatMapMany(answer -> reply(answer, endedAt))
+        Flux<WebSocketMessage> reply = answers.answer(sessionId, client, hearings)
+                .flatMapMany(answered -> {
+                    latency.toTranscript().record(System.nanoTime() - endedAt, TimeUnit.NANOSECONDS);
+                    return Flux.concat(Flux.just(text(new ServerMessage.Transcript(answered.question()))),
+                            reply(answered.result(), endedAt));
+                })
                 .onErrorResume(failure -> {
                     if (failure instanceof ApiException api) {
                         return Flux.just(text(new ServerMessage.ErrorMessage(api.code(), api.getMessage())));

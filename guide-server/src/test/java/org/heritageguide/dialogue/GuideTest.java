@@ -299,6 +299,31 @@ class GuideTest {
         }
     }
 
+    /**
+     * A spoken question the recognizer heard likeliest as words the guide declines is answered as it heard it
+     * otherwise where the site's texts answer that surely; never as a practical topic or an intent a misheard word
+     * makes of it.
+     */
+    @Test
+    void aSpokenQuestionIsAnsweredAsHeardOtherwiseOnlyWhereATextAnswersItSurely() {
+        SiteKnowledge vanMieu = knowledge.site("van-mieu").orElseThrow();
+        VisitorSession atThePavilion = session("van-mieu", "en").withExhibit("khue-van-cac");
+
+        Guide.Taken misheard = guide.answerHeard(vanMieu, List.of(), atThePavilion,
+                List.of("when was this bill", "when was this built"));
+        assertThat(guide.answer(vanMieu, List.of(), atThePavilion, "when was this bill").answered()).isFalse();
+        assertThat(misheard.question()).isEqualTo("when was this built");
+        assertThat(misheard.reply().text()).as(misheard.reply().why()).contains("1805");
+
+        Guide.Taken heardRight = guide.answerHeard(vanMieu, List.of(), atThePavilion, List.of("who built it", "when was this built"));
+        assertThat(heardRight.question()).as("the likeliest hearing answered").isEqualTo("who built it");
+
+        Guide.Taken ticket = guide.answerHeard(vanMieu, List.of(), atThePavilion, List.of("you bill it", "how much is the ticket"));
+        assertThat(guide.answer(vanMieu, List.of(), atThePavilion, "how much is the ticket").answered()).isTrue();
+        assertThat(ticket.reply().answered()).as("a practical topic only another hearing names").isFalse();
+        assertThat(ticket.question()).isEqualTo("you bill it");
+    }
+
     @Test
     void aThingIsKnownByItsOtherNames() {
         SiteKnowledge ethnology = knowledge.site("ethnology").orElseThrow();

@@ -33,6 +33,9 @@ import org.springframework.validation.annotation.Validated;
  * @param preRoll          the audio before that moment fed with it: a word's quiet beginning, and the lead-in
  *                         Vosk adapts to (with 300 or 500 ms, small-en heard a borderline word differently than
  *                         without the gate in 4 or 1 of 6 recorded questions; with 1 s, in none)
+ * @param hearings         how many ways of hearing an utterance the recognizer gives (Vosk's alternatives), likeliest
+ *                         first: the guide answers another than the likeliest where it declines that one and answers
+ *                         the other surely (docs/benchmarks.md, "Other hearings"). 1: the likeliest only
  */
 @Validated
 @ConfigurationProperties("guide.voice.asr")
@@ -44,5 +47,6 @@ public record AsrSettings(
         @DefaultValue("true") boolean speechGate,
         @Min(0) @Max(60) @DefaultValue("10") double speechAboveNoise,
         @Min(-96) @Max(0) @DefaultValue("-50") double speechMinLevel,
-        @NotNull @DurationMin(millis = 20) @DurationMax(seconds = 5) @DefaultValue("1s") Duration preRoll) {
+        @NotNull @DurationMin(millis = 20) @DurationMax(seconds = 5) @DefaultValue("1s") Duration preRoll,
+        @Min(1) @Max(20) @DefaultValue("5") int hearings) {
 }

@@ -15,8 +15,8 @@ public interface RecognitionStream extends AutoCloseable {
      */
     Heard accept(byte[] s16le, int offset, int length);
 
-    /** Ends the current utterance now (push-to-talk released) and returns its transcript. */
-    String finish();
+    /** Ends the current utterance now (push-to-talk released) and returns what was heard of it. */
+    Heard finish();
 
     @Override
     void close();

@@ -10,7 +10,7 @@ package org.heritageguide.speech.asr;
  */
 final class SpeechGate implements RecognitionStream {
 
-    private static final Heard NOTHING = new Heard("", false, false);
+    private static final Heard NOTHING = Heard.soFar("", false);
 
     private final RecognitionStream recognizer;
     private final int sampleRate;
@@ -52,10 +52,10 @@ final class SpeechGate implements RecognitionStream {
     }
 
     @Override
-    public String finish() {
-        String text = recognizer.finish();
+    public Heard finish() {
+        Heard heard = recognizer.finish();
         listenForSpeech();
-        return text;
+        return heard;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.heritageguide.speech.asr;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -219,6 +220,7 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
         private Recognizer create() {
             try {
                 Recognizer recognizer = new Recognizer(model, sampleRate);
+                recognizer.setMaxAlternatives(settings.hearings());
                 alive.incrementAndGet();
                 return recognizer;
             } catch (IOException e) {
@@ -276,42 +278,42 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
         private Heard decode(byte[] s16le, int offset, int length) {
             short[] samples = resampler.process(s16le, offset, length);
             if (samples.length == 0) {
-                return new Heard(lastPartial, false, false);
+                return Heard.soFar(lastPartial, false);
             }
             utteranceSamples += samples.length;
             samplesSincePartial += samples.length;
             if (recognizer().acceptWaveForm(samples, samples.length)) {
-                String text = text(recognizer.getResult(), "text");
-                if (text.isEmpty()) {
+                List<String> hearings = hearings(recognizer.getResult());
+                if (hearings.isEmpty()) {
                     // only silence so far (Vosk ends such a stretch too): keep listening
-                    return newUtterance(new Heard("", false, !lastPartial.isEmpty()));
+                    return newUtterance(Heard.soFar("", !lastPartial.isEmpty()));
                 }
-                return newUtterance(new Heard(text, true, true));
+                return newUtterance(Heard.ended(hearings));
             }
             if (samplesSincePartial < partialEverySamples) {
-                return new Heard(lastPartial, false, false);
+                return Heard.soFar(lastPartial, false);
             }
             samplesSincePartial = 0;
-            String partial = text(recognizer.getPartialResult(), "partial");
+            JsonNode partialResult = JSON.readTree(recognizer.getPartialResult()).get("partial");
+            String partial = partialResult == null ? "" : partialResult.asString().trim();
             boolean changed = !partial.equals(lastPartial);
             lastPartial = partial;
-            return new Heard(partial, false, changed);
+            return Heard.soFar(partial, changed);
         }
 
         @Override
-        public String finish() {
+        public Heard finish() {
             long start = System.nanoTime();
             Recognizer active = recognizer();
-            String text = visitors.serve(() -> {
+            List<String> hearings = visitors.serve(() -> {
                 short[] tail = resampler.flush();
                 if (tail.length > 0) {
                     active.acceptWaveForm(tail, tail.length);
                 }
-                return text(active.getFinalResult(), "text");
+                return hearings(active.getFinalResult());
             });
             busyNanos += System.nanoTime() - start;
-            newUtterance(null);
-            return text;
+            return newUtterance(Heard.ended(hearings));
         }
 
         /** Seconds of audio fed into the current utterance. */
@@ -347,8 +349,15 @@ class VoskSpeechRecognizer implements SpeechRecognizer, DisposableBean {
         }
     }
 
-    private static String text(String json, String field) {
-        JsonNode node = JSON.readTree(json).get(field);
-        return node == null ? "" : node.asString().trim();
+    /** A result's ways of hearing the utterance ({@code alternatives}, likeliest first), without empty or repeated ones. */
+    private static List<String> hearings(String json) {
+        Set<String> hearings = new LinkedHashSet<>();
+        for (JsonNode alternative : JSON.readTree(json).path("alternatives")) {
+            String text = alternative.path("text").asString().trim();
+            if (!text.isEmpty()) {
+                hearings.add(text);
+            }
+        }
+        return List.copyOf(hearings);
     }
 }

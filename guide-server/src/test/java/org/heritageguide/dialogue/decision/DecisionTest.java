@@ -20,7 +20,7 @@ class DecisionTest {
         }
     };
 
-    private final Decision decision = new Decision(RETRIEVAL, 0.65);
+    private final Decision decision = new Decision(RETRIEVAL, 0.65, 0.9);
 
     /** Evidence of a question answered surely from content that can hold what it asks, and nothing else. */
     private static Builder sureContent() {
@@ -169,6 +169,20 @@ class DecisionTest {
     @Test
     void nothingAtAllIsDeclined() {
         assertThat(decision.decide(Evidence.NOTHING)).extracting(Decision.Outcome::verdict, Decision.Outcome::rule).containsExactly(Verdict.DECLINE, "nothing-sure-enough");
+    }
+
+    @Test
+    void anotherHearingOfASpokenQuestionIsAnsweredOnlyFromTheSitesTextsAndSurely() {
+        assertThat(decision.answersAnotherHearing(decision.decide(new Builder().content(0.95).build()))).isTrue();
+        assertThat(decision.answersAnotherHearing(decision.decide(new Builder().content(0.8).build())))
+                .as("content the likeliest hearing would be answered from, not sure enough for another").isFalse();
+        assertThat(decision.answersAnotherHearing(decision.decide(new Builder().pointingAtFocus(false, true).build())))
+                .as("the exhibit in focus says what is asked").isTrue();
+        assertThat(decision.answersAnotherHearing(decision.decide(new Builder().content(0.3).practicalTopic().build())))
+                .as("a misheard word taken for a practical topic").isFalse();
+        assertThat(decision.answersAnotherHearing(decision.decide(new Builder().intent(0.9, false).build())))
+                .as("an intent").isFalse();
+        assertThat(decision.answersAnotherHearing(decision.decide(Evidence.NOTHING))).isFalse();
     }
 
     @Test

@@ -52,7 +52,7 @@ class RecognitionIsVisitorWorkTest {
                 }
                 assertThat(quietAt).as("a visitor is speaking").isNotDone();
             }
-            heard.append(stream.finish());
+            heard.append(stream.finish().text());
             long heardAt = System.nanoTime();
             stream.close();
 

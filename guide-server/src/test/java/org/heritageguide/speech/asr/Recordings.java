@@ -22,6 +22,6 @@ public final class Recordings {
                 heard.append(h.text()).append(' ');
             }
         }
-        return heard.append(stream.finish()).toString().trim();
+        return heard.append(stream.finish().text()).toString().trim();
     }
 }

@@ -156,12 +156,12 @@ class SpeechGateTest {
         @Override
         public Heard accept(byte[] s16le, int offset, int length) {
             audio.write(s16le, offset, length);
-            return new Heard("", false, false);
+            return Heard.soFar("", false);
         }
 
         @Override
-        public String finish() {
-            return "";
+        public Heard finish() {
+            return Heard.ended(List.of());
         }
 
         @Override
