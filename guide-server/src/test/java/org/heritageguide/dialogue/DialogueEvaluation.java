@@ -390,17 +390,52 @@ final class DialogueEvaluation {
     }
 
     private Asked ask(SiteKnowledge site, VisitorSession session, Map<String, Object> question) {
-        String text = (String) question.get("ask");
+        return ask(site, session, question, List.of((String) question.get("ask")));
+    }
+
+    /** Asks a question taken in these ways, likeliest first (as typed: one), as {@link Guide#answerHeard} answers. */
+    private Asked ask(SiteKnowledge site, VisitorSession session, Map<String, Object> question, List<String> hearings) {
         String language = (String) question.getOrDefault("language", session.language());
         String answerIn = (String) question.getOrDefault("answerIn", language);
         long start = System.nanoTime();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         List<SiteKnowledge> others = knowledge.sites().stream().filter(s -> !s.site().id().equals(site.site().id())).toList();
-        Guide.Reply reply = guide.answer(site, others, session, text);
+        Guide.Taken taken = guide.answerHeard(site, others, session, hearings);
         long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
         long nanos = System.nanoTime() - start;
-        return new Asked(new Outcome(site.site().id(), language, text, expected(site.site().id(), question.get("expect")),
-                (String) question.get("says"), reply, answerIn, nanos, cpuNanos));
+        return new Asked(new Outcome(site.site().id(), language, taken.question(),
+                expected(site.site().id(), question.get("expect")), (String) question.get("says"), taken.reply(), answerIn,
+                nanos, cpuNanos));
+    }
+
+    /**
+     * A question of a set asked alone (not a follow-up in a conversation).
+     *
+     * @param written the question as its set writes it ({@code ask}, {@code expect}, {@code says})
+     */
+    record Question(String site, String exhibit, String language, Map<String, Object> written) {
+        String ask() {
+            return (String) written.get("ask");
+        }
+    }
+
+    /** The questions of a set asked alone, in {@code language}. */
+    static List<Question> questions(String set, String language) {
+        List<Question> questions = new ArrayList<>();
+        for (Map<String, Object> block : read(set)) {
+            if (language.equals(block.get("language")) && block.containsKey("questions")) {
+                for (Map<String, Object> question : turns(block, "questions")) {
+                    questions.add(new Question((String) block.get("site"), (String) block.get("exhibit"), language, question));
+                }
+            }
+        }
+        return questions;
+    }
+
+    /** Asks a question as it was heard, in these ways (likeliest first), in a conversation of its own. */
+    Outcome askHeard(Question question, List<String> hearings) {
+        SiteKnowledge site = knowledge.site(question.site()).orElseThrow();
+        return ask(site, session(question.site(), question.exhibit(), question.language()), question.written(), hearings).outcome();
     }
 
     private static VisitorSession session(String site, String exhibit, String language) {

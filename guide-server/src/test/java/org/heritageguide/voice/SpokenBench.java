@@ -243,7 +243,7 @@ public final class SpokenBench {
     }
 
     /** The question as a speaker of English reads it out: without the Vietnamese diacritics ("rông" is "rong"). */
-    static String plain(String text) {
+    public static String plain(String text) {
         return Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
