@@ -417,6 +417,10 @@ final class DialogueEvaluation {
         String ask() {
             return (String) written.get("ask");
         }
+
+        boolean expectsDecline() {
+            return expected(site, written.get("expect")).contains("decline");
+        }
     }
 
     /** The questions of a set asked alone, in {@code language}. */

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.heritageguide.audio.Pcm;
 import org.heritageguide.audio.Wav;
 import org.heritageguide.knowledge.TextEmbedders;
-import org.heritageguide.speech.asr.Heard;
 import org.heritageguide.speech.asr.RecognitionStream;
+import org.heritageguide.speech.asr.Recordings;
 import org.heritageguide.speech.asr.ShippedVosk;
 import org.heritageguide.speech.asr.SpeechRecognizer;
 import org.heritageguide.voice.SpokenBench;
@@ -58,7 +58,11 @@ public final class SpokenHearingsBenchmark {
             asAnswered.put(voice, new Tally());
             for (Map.Entry<String, DialogueEvaluation.Question> question : questions.entrySet()) {
                 Path wav = audio.resolve(question.getKey() + "-" + voice + ".wav");
-                List<String> hearings = hearings(recognizer, Wav.read(Files.readAllBytes(wav)));
+                List<String> hearings;
+                Pcm spoken = Wav.read(Files.readAllBytes(wav));
+                try (RecognitionStream stream = recognizer.open("en", spoken.sampleRate()).orElseThrow()) {
+                    hearings = Recordings.firstUtterance(stream, spoken, PIECE_MILLIS).hearings();
+                }
                 utterances++;
                 moreThanOne += hearings.size() > 1 ? 1 : 0;
                 likeliest.get(voice).add(hearings.isEmpty() ? null : evaluation.askHeard(question.getValue(), hearings.subList(0, 1)),
@@ -93,21 +97,6 @@ public final class SpokenHearingsBenchmark {
         return questions;
     }
 
-    /** The ways the recognizer heard the question: its first utterance, ended by a pause or by the audio's end. */
-    private static List<String> hearings(SpeechRecognizer recognizer, Pcm question) {
-        try (RecognitionStream stream = recognizer.open("en", question.sampleRate()).orElseThrow()) {
-            byte[] samples = question.samples();
-            int piece = question.sampleRate() * PIECE_MILLIS / 1000 * 2;
-            for (int offset = 0; offset < samples.length; offset += piece) {
-                Heard heard = stream.accept(samples, offset, Math.min(piece, samples.length - offset));
-                if (heard.endOfUtterance()) {
-                    return heard.hearings();
-                }
-            }
-            return stream.finish().hearings();
-        }
-    }
-
     /** Right, wrong and declined answerable questions, and out-of-scope ones answered, of one way of answering. */
     private static final class Tally {
         int answerable;
@@ -118,9 +107,8 @@ public final class SpokenHearingsBenchmark {
 
         /** One question's outcome; null when nothing was heard (declined). */
         void add(DialogueEvaluation.Outcome outcome, DialogueEvaluation.Question question) {
-            boolean outOfScopeQuestion = outcome == null ? isOutOfScope(question) : outcome.expectsDecline();
             boolean answered = outcome != null && outcome.reply().answered();
-            if (outOfScopeQuestion) {
+            if (question.expectsDecline()) {
                 outOfScope++;
                 outOfScopeAnswered += answered ? 1 : 0;
             } else {
@@ -128,11 +116,6 @@ public final class SpokenHearingsBenchmark {
                 right += outcome != null && outcome.correct() ? 1 : 0;
                 wrong += answered && !outcome.correct() ? 1 : 0;
             }
-        }
-
-        private static boolean isOutOfScope(DialogueEvaluation.Question question) {
-            Object expect = question.written().get("expect");
-            return expect instanceof List<?> list ? list.contains("decline") : "decline".equals(expect);
         }
 
         static Tally sum(Iterable<Tally> tallies) {

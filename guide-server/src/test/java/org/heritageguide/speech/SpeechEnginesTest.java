@@ -81,14 +81,7 @@ class SpeechEnginesTest {
     void aQuestionInNoiseIsHeardInSeveralWaysTheLikeliestFirst() throws IOException {
         Pcm question = Wav.read(resource("who-built-rms-snr10.wav"));
         try (RecognitionStream stream = recognizer.open("en", question.sampleRate()).orElseThrow()) {
-            Heard heard = null;
-            byte[] samples = question.samples();
-            for (int offset = 0; offset < samples.length && (heard == null || !heard.endOfUtterance()); offset += 3200) {
-                heard = stream.accept(samples, offset, Math.min(3200, samples.length - offset));
-            }
-            if (!heard.endOfUtterance()) {
-                heard = stream.finish();
-            }
+            Heard heard = Recordings.firstUtterance(stream, question, 100);
             assertThat(heard.hearings()).hasSizeBetween(2, 5).doesNotHaveDuplicates().startsWith(heard.text())
                     .anyMatch(hearing -> hearing.contains("built the temple of literature"));
         }
