@@ -66,7 +66,9 @@ public final class DialogueBenchmark {
             new FreshSet("twenty-second", DialogueEvaluation.TWENTY_SECOND_FRESH_SET,
                     "written at the start of the thirteenth session, measured before and after its change, never tuned on"),
             new FreshSet("twenty-third", DialogueEvaluation.TWENTY_THIRD_FRESH_SET,
-                    "written at the start of the fourteenth session, before its changes, never tuned on"));
+                    "written at the start of the fourteenth session, before its changes, never tuned on"),
+            new FreshSet("twenty-fourth", DialogueEvaluation.TWENTY_FOURTH_FRESH_SET,
+                    "written at the start of the fifteenth session, before its changes, never tuned on"));
 
     private DialogueBenchmark() {
     }

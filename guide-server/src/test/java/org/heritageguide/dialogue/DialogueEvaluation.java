@@ -235,6 +235,11 @@ final class DialogueEvaluation {
      * (dialogue/fresh23/README.md): never tuned on or learned from, and their questions are never printed.
      */
     static final List<String> TWENTY_THIRD_FRESH_SET = List.of("fresh23/en-fr.yaml", "fresh23/vi.yaml", "fresh23/zh-ko.yaml");
+    /**
+     * Questions written the same way at the start of the fifteenth session, before its changes
+     * (dialogue/fresh24/README.md): never tuned on or learned from, and their questions are never printed.
+     */
+    static final List<String> TWENTY_FOURTH_FRESH_SET = List.of("fresh24/en-fr.yaml", "fresh24/vi.yaml", "fresh24/zh-ko.yaml");
 
     private final KnowledgeBase knowledge;
     private final Guide guide;
