@@ -357,7 +357,7 @@ class GuideTest {
     }
 
     /**
-     * Most exhibits of the sample sites have no Chinese or Korean text. A question naming one by its Chinese or
+     * Some exhibits of the sample sites have no Chinese or Korean text. A question naming one by its Chinese or
      * Korean name was answered from whichever Chinese text shared a word with it ("风筝馆是哪一年开的？" got
      * who designed the museum); it is that exhibit's, answered from its text in another language with the notice,
      * or not at all.
