@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import org.heritageguide.GuideServerTest;
 import org.heritageguide.voice.VoiceClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -163,12 +164,10 @@ class FairShareApiTest {
      * abusers would: what the guide charged them stays charged.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("passes most runs but not all on the shared 2-core machine, so it would make the suite fail "
-            + "at random: 2026-12-07 afternoon, after the audio pre-rendering gave way to questions being answered (0803ab9), "
-            + "7 of 8 runs with an empty audio cache passed (median of the windows' p99s loaded/unloaded 0.86-1.80, one 2.37 at "
-            + "load average 5.9-10.1) and 4 of 4 with it warm (1.55-1.94, close to the bound). The loaded windows are still the "
-            + "slower in 24 of 32 pairs: the junk's own CPU shares the two cores with ordinary questions. The squatters were told "
-            + "no-speech in every run. See docs/benchmarks.md, 'The abuse test', and issue #16")
+    @EnabledIfSystemProperty(named = "abuse.test", matches = "true", disabledReason = "run by scripts/bench abuse, not by "
+            + "scripts/test: on a quiet 2-core machine it passed 8 runs of 8 (ratios 1.18-1.88), but beside another build on the "
+            + "same two cores most runs failed, measuring the neighbour more than the abusers (docs/benchmarks.md, 'The abuse "
+            + "test'; issue #16)")
     void ordinaryVisitorsKeepTheirPaceWhileOthersTryToTakeTheGuide() throws Exception {
         long began = System.nanoTime();
         String base = "http://127.0.0.1:" + port;
