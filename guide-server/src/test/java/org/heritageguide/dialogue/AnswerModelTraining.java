@@ -1,10 +1,16 @@
 package org.heritageguide.dialogue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -19,6 +25,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.heritageguide.dialogue.decision.AnswerConfidence;
 import org.heritageguide.dialogue.decision.Evidence;
@@ -138,6 +145,11 @@ public final class AnswerModelTraining {
         TRIBUO.setLevel(Level.WARNING);
         long start = System.nanoTime();
         Path out = Path.of(args[0]);
+        String inputs = inputsDigest();
+        if (inputs.equals(learnedFrom(out))) {
+            System.out.println("Answer model up to date (learned from these same inputs): " + out);
+            return;
+        }
         // each rank in a guide of its own, in parallel: asking the sets' questions is most of the time
         // and the best candidates' on the sites as first published
         List<Taken> taken = IntStream.rangeClosed(0, CANDIDATES).parallel()
@@ -176,8 +188,70 @@ public final class AnswerModelTraining {
                             / judged.answerable(),
                     100.0 * given(examples, answered, outOfFold, threshold, Example::outOfScope) / judged.outOfScope());
         }
+        properties.setProperty(INPUTS, inputs);
         try (OutputStream file = Files.newOutputStream(out.resolve("answer-model.properties"))) {
             properties.store(file, "thresholds per wrong-answer aim, learned by AnswerModelTraining from " + SETS);
+        }
+    }
+
+    /** Where the model's properties keep the digest of what it was learned from ({@link #inputsDigest}). */
+    private static final String INPUTS = "learned-from";
+
+    /** The digest of the inputs the model in {@code out} was learned from, or "" if there is none. */
+    private static String learnedFrom(Path out) throws IOException {
+        Path properties = out.resolve("answer-model.properties");
+        if (!Files.exists(properties) || !Files.exists(out.resolve("answer-model.tribuo"))) {
+            return "";
+        }
+        Properties learned = new Properties();
+        try (InputStream in = Files.newInputStream(properties)) {
+            learned.load(in);
+        }
+        return learned.getProperty(INPUTS, "");
+    }
+
+    /**
+     * A digest of everything the model learns from, so that a build whose inputs did not change does not learn it
+     * again (6 minutes): the sample sites' content, the guide's compiled classes and resources (the model's own
+     * files aside), the question sets and the test classes that ask them, the build files (library versions) and the
+     * embedders' files (by name and size). Run from the repository's root.
+     */
+    private static String inputsDigest() throws IOException {
+        Path testClasses;
+        try {
+            testClasses = Path.of(AnswerModelTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        Path classes = testClasses.resolveSibling("classes");
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (Path root : List.of(Path.of("content/sites"), classes, testClasses.resolve("dialogue"),
+                testClasses.resolve("org/heritageguide/dialogue"), Path.of("pom.xml"), Path.of("guide-server/pom.xml"))) {
+            for (Path file : files(root)) {
+                if (!file.getFileName().toString().startsWith("answer-model.")) {
+                    digest.update(root.toAbsolutePath().relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+                    digest.update(Files.readAllBytes(file));
+                }
+            }
+        }
+        Path models = Path.of("models/target/models").toAbsolutePath();
+        for (Path file : files(models)) {
+            digest.update((models.relativize(file) + " " + Files.size(file)).getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).map(Path::toAbsolutePath).sorted().toList();
         }
     }
 
