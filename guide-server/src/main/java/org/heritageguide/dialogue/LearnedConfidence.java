@@ -1,5 +1,7 @@
 package org.heritageguide.dialogue;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,19 +9,20 @@ import java.util.Properties;
 
 import org.heritageguide.dialogue.decision.AnswerConfidence;
 import org.heritageguide.dialogue.decision.Evidence;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
 
 /**
  * How likely a content candidate answers a question right, as a random forest (Tribuo's CART trees) over
  * {@link AnswerFeatures} learned from the guide's question sets at build time, with the threshold chosen on
  * the sets held out from its learning so that few answers are wrong ({@code AnswerModelTraining}, run by Maven
- * before the tests; docs/architecture.md). Read from {@code dialogue/answer-model.tribuo} and
- * {@code dialogue/answer-model.properties} on the class path.
+ * before the tests; docs/architecture.md). Read from {@code dialogue/answer-model.forest} (the forest as
+ * {@link AnswerForest} keeps it) and {@code dialogue/answer-model.properties} on the class path.
  */
 final class LearnedConfidence implements AnswerConfidence {
 
+    /** The forest as Tribuo wrote it: the build's record of what it learned, which the guide does not read. */
     static final String MODEL = "/dialogue/answer-model.tribuo";
+    /** The same forest as {@link AnswerForest} keeps it, which the guide reads. */
+    static final String FOREST = "/dialogue/answer-model.forest";
     static final String PROPERTIES = "/dialogue/answer-model.properties";
     static final String RIGHT = "right";
     static final String WRONG = "wrong";
@@ -30,8 +33,8 @@ final class LearnedConfidence implements AnswerConfidence {
     private final double threshold;
     private final int candidates;
 
-    LearnedConfidence(Model<Label> model, double threshold, int candidates) {
-        this.forest = AnswerForest.of(model);
+    LearnedConfidence(AnswerForest forest, double threshold, int candidates) {
+        this.forest = forest;
         this.threshold = threshold;
         this.candidates = candidates;
     }
@@ -40,12 +43,11 @@ final class LearnedConfidence implements AnswerConfidence {
      * The model the build learned, answering from the likelihood that keeps wrong answers within {@code aim}
      * (the share of answerable questions answered wrong, and of out-of-scope ones answered).
      */
-    @SuppressWarnings("unchecked")
     static LearnedConfidence load(double aim) {
-        try (InputStream modelFile = LearnedConfidence.class.getResourceAsStream(MODEL);
+        try (InputStream modelFile = LearnedConfidence.class.getResourceAsStream(FOREST);
              InputStream propertiesFile = LearnedConfidence.class.getResourceAsStream(PROPERTIES)) {
             if (modelFile == null || propertiesFile == null) {
-                throw new IllegalStateException("No answer model on the class path (" + MODEL + "): the build "
+                throw new IllegalStateException("No answer model on the class path (" + FOREST + "): the build "
                         + "learns it before the tests (mvn process-test-classes -pl guide-server)");
             }
             Properties properties = new Properties();
@@ -55,8 +57,8 @@ final class LearnedConfidence implements AnswerConfidence {
                 throw new IllegalStateException("guide.dialogue.wrong-answer-aim=" + aim + " is none of those the "
                         + "answer model was learned for: " + properties.stringPropertyNames());
             }
-            Model<Label> model = (Model<Label>) Model.deserializeFromStream(modelFile);
-            return new LearnedConfidence(model, Double.parseDouble(threshold),
+            AnswerForest forest = AnswerForest.readFrom(new DataInputStream(new BufferedInputStream(modelFile)));
+            return new LearnedConfidence(forest, Double.parseDouble(threshold),
                     Integer.parseInt(properties.getProperty(CANDIDATES)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,6 +3,8 @@ package org.heritageguide.dialogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.InputStream;
 import java.util.Random;
 
@@ -20,7 +22,11 @@ class AnswerForestTest {
         try (InputStream file = AnswerForestTest.class.getResourceAsStream(LearnedConfidence.MODEL)) {
             model = (Model<Label>) Model.deserializeFromStream(file);
         }
-        AnswerForest forest = AnswerForest.of(model);
+        // the forest as the guide reads it, from the file the build wrote beside Tribuo's
+        AnswerForest forest;
+        try (InputStream file = AnswerForestTest.class.getResourceAsStream(LearnedConfidence.FOREST)) {
+            forest = AnswerForest.readFrom(new DataInputStream(new BufferedInputStream(file)));
+        }
         String[] names = AnswerFeatures.NAMES.toArray(String[]::new);
         Random random = new Random(7);
         for (int n = 0; n < 3000; n++) {

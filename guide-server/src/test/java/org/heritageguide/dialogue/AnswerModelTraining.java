@@ -1,5 +1,7 @@
 package org.heritageguide.dialogue;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,7 +63,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * here.
  *
  * <p>Run by Maven before the tests (exec plugin, phase {@code process-test-classes}), from the repository's
- * root; writes {@code answer-model.tribuo} and {@code answer-model.properties} into the directory given.
+ * root; writes {@code answer-model.forest} (what the guide reads), {@code answer-model.tribuo} (the same forest as
+ * Tribuo keeps it) and {@code answer-model.properties} into the directory given.
  */
 public final class AnswerModelTraining {
 
@@ -119,6 +122,8 @@ public final class AnswerModelTraining {
      * set (21) took two thirds of the 14 minutes the model took to learn, a third of the suite.
      */
     private static final int FOLDS = 7;
+    /** Where the model's properties keep the digest of what it was learned from ({@link #inputsDigest}). */
+    private static final String INPUTS = "learned-from";
 
     /**
      * One content candidate the guide answered from when made to take it.
@@ -165,6 +170,10 @@ public final class AnswerModelTraining {
         Model<Label> model = train(examples);
         Files.createDirectories(out);
         model.serializeToFile(out.resolve("answer-model.tribuo"));
+        try (DataOutputStream forest = new DataOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(out.resolve("answer-model.forest"))))) {
+            AnswerForest.of(model).writeTo(forest);
+        }
         Properties properties = new Properties();
         properties.setProperty(LearnedConfidence.CANDIDATES, Integer.toString(CANDIDATES));
         System.out.printf(Locale.ROOT, "Answer model: %s, %d answers from content (%d on the sites as first published;"
@@ -194,13 +203,10 @@ public final class AnswerModelTraining {
         }
     }
 
-    /** Where the model's properties keep the digest of what it was learned from ({@link #inputsDigest}). */
-    private static final String INPUTS = "learned-from";
-
     /** The digest of the inputs the model in {@code out} was learned from, or "" if there is none. */
     private static String learnedFrom(Path out) throws IOException {
         Path properties = out.resolve("answer-model.properties");
-        if (!Files.exists(properties) || !Files.exists(out.resolve("answer-model.tribuo"))) {
+        if (!Files.exists(properties) || !Files.exists(out.resolve("answer-model.forest"))) {
             return "";
         }
         Properties learned = new Properties();
@@ -376,8 +382,8 @@ public final class AnswerModelTraining {
         IntStream.range(0, FOLDS).parallel().forEach(fold -> {
             Set<String> heldOut = IntStream.range(0, heldOutSets.size()).filter(i -> i % FOLDS == fold)
                     .mapToObj(heldOutSets::get).collect(Collectors.toSet());
-            LearnedConfidence model = new LearnedConfidence(train(examples.stream()
-                    .filter(example -> !heldOut.contains(example.set())).toList()), 0, CANDIDATES);
+            LearnedConfidence model = new LearnedConfidence(AnswerForest.of(train(examples.stream()
+                    .filter(example -> !heldOut.contains(example.set())).toList())), 0, CANDIDATES);
             for (int i = 0; i < examples.size(); i++) {
                 if (heldOut.contains(examples.get(i).set())) {
                     outOfFold[i] = model.likelihood(examples.get(i).features());

@@ -166,7 +166,7 @@ class FairShareApiTest {
     @Test
     @EnabledIfSystemProperty(named = "abuse.test", matches = "true", disabledReason = "run by scripts/bench abuse, not by "
             + "scripts/test: on a quiet 2-core machine it passed 8 runs of 8 (ratios 1.18-1.88), but beside another build on the "
-            + "same two cores most runs failed, measuring the neighbour more than the abusers (docs/benchmarks.md, 'The abuse "
+            + "same two cores about half the runs failed, measuring the neighbour more than the abusers (docs/benchmarks.md, 'The abuse "
             + "test'; issue #16)")
     void ordinaryVisitorsKeepTheirPaceWhileOthersTryToTakeTheGuide() throws Exception {
         long began = System.nanoTime();
