@@ -19,9 +19,7 @@ import org.heritageguide.dialogue.decision.Evidence;
  */
 final class LearnedConfidence implements AnswerConfidence {
 
-    /** The forest as Tribuo wrote it: the build's record of what it learned, which the guide does not read. */
-    static final String MODEL = "/dialogue/answer-model.tribuo";
-    /** The same forest as {@link AnswerForest} keeps it, which the guide reads. */
+    /** The forest as {@link AnswerForest} keeps it. */
     static final String FOREST = "/dialogue/answer-model.forest";
     static final String PROPERTIES = "/dialogue/answer-model.properties";
     static final String RIGHT = "right";

@@ -19,7 +19,7 @@ class AnswerForestTest {
     @SuppressWarnings("unchecked")
     void givesTheLikelihoodTribuosOwnPredictionGivesForTheModelTheBuildLearned() throws Exception {
         Model<Label> model;
-        try (InputStream file = AnswerForestTest.class.getResourceAsStream(LearnedConfidence.MODEL)) {
+        try (InputStream file = AnswerForestTest.class.getResourceAsStream(AnswerModelTraining.TRIBUO_MODEL)) {
             model = (Model<Label>) Model.deserializeFromStream(file);
         }
         // the forest as the guide reads it, from the file the build wrote beside Tribuo's

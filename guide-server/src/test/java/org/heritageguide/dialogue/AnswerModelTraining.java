@@ -63,8 +63,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * here.
  *
  * <p>Run by Maven before the tests (exec plugin, phase {@code process-test-classes}), from the repository's
- * root; writes {@code answer-model.forest} (what the guide reads), {@code answer-model.tribuo} (the same forest as
- * Tribuo keeps it) and {@code answer-model.properties} into the directory given.
+ * root; writes {@code answer-model.forest} (what the guide reads) and {@code answer-model.properties} into the
+ * directory given, and the same forest as Tribuo keeps it beside the tests ({@link #TRIBUO_MODEL}, 104 MB: in the test
+ * classes, so not in the jar).
  */
 public final class AnswerModelTraining {
 
@@ -122,6 +123,8 @@ public final class AnswerModelTraining {
      * set (21) took two thirds of the 14 minutes the model took to learn, a third of the suite.
      */
     private static final int FOLDS = 7;
+    /** The forest as Tribuo wrote it, on the tests' class path: the build's record of what it learned. */
+    static final String TRIBUO_MODEL = "/dialogue/answer-model.tribuo";
     /** Where the model's properties keep the digest of what it was learned from ({@link #inputsDigest}). */
     private static final String INPUTS = "learned-from";
 
@@ -169,7 +172,7 @@ public final class AnswerModelTraining {
         List<Integer> answered = likeliestOfEachQuestion(examples, outOfFold);
         Model<Label> model = train(examples);
         Files.createDirectories(out);
-        model.serializeToFile(out.resolve("answer-model.tribuo"));
+        model.serializeToFile(testClasses().resolve(TRIBUO_MODEL.substring(1)));
         try (DataOutputStream forest = new DataOutputStream(new BufferedOutputStream(
                 Files.newOutputStream(out.resolve("answer-model.forest"))))) {
             AnswerForest.of(model).writeTo(forest);
@@ -206,7 +209,8 @@ public final class AnswerModelTraining {
     /** The digest of the inputs the model in {@code out} was learned from, or "" if there is none. */
     private static String learnedFrom(Path out) throws IOException {
         Path properties = out.resolve("answer-model.properties");
-        if (!Files.exists(properties) || !Files.exists(out.resolve("answer-model.forest"))) {
+        if (!Files.exists(properties) || !Files.exists(out.resolve("answer-model.forest"))
+                || !Files.exists(testClasses().resolve(TRIBUO_MODEL.substring(1)))) {
             return "";
         }
         Properties learned = new Properties();
@@ -223,12 +227,7 @@ public final class AnswerModelTraining {
      * embedders' files (by name and size). Run from the repository's root.
      */
     private static String inputsDigest() throws IOException {
-        Path testClasses;
-        try {
-            testClasses = Path.of(AnswerModelTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        Path testClasses = testClasses();
         Path classes = testClasses.resolveSibling("classes");
         MessageDigest digest;
         try {
@@ -250,6 +249,15 @@ public final class AnswerModelTraining {
             digest.update((models.relativize(file) + " " + Files.size(file)).getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The folder of the test classes (this class's). */
+    private static Path testClasses() {
+        try {
+            return Path.of(AnswerModelTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<Path> files(Path root) throws IOException {
