@@ -172,7 +172,7 @@ public final class AnswerModelTraining {
         List<Integer> answered = likeliestOfEachQuestion(examples, outOfFold);
         Model<Label> model = train(examples);
         Files.createDirectories(out);
-        model.serializeToFile(testClasses().resolve(TRIBUO_MODEL.substring(1)));
+        model.serializeToFile(tribuoModel());
         try (DataOutputStream forest = new DataOutputStream(new BufferedOutputStream(
                 Files.newOutputStream(out.resolve("answer-model.forest"))))) {
             AnswerForest.of(model).writeTo(forest);
@@ -210,7 +210,7 @@ public final class AnswerModelTraining {
     private static String learnedFrom(Path out) throws IOException {
         Path properties = out.resolve("answer-model.properties");
         if (!Files.exists(properties) || !Files.exists(out.resolve("answer-model.forest"))
-                || !Files.exists(testClasses().resolve(TRIBUO_MODEL.substring(1)))) {
+                || !Files.exists(tribuoModel())) {
             return "";
         }
         Properties learned = new Properties();
@@ -249,6 +249,11 @@ public final class AnswerModelTraining {
             digest.update((models.relativize(file) + " " + Files.size(file)).getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Where {@link #TRIBUO_MODEL} is written: with the test classes. */
+    private static Path tribuoModel() {
+        return testClasses().resolve(TRIBUO_MODEL.substring(1));
     }
 
     /** The folder of the test classes (this class's). */
